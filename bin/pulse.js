@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Runs the compiled server from dist/ when it is at least as new as every source file (`npm start` and
+// `npm install` build it); otherwise runs the TypeScript sources through tsx, which is slower to start.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const compiled = path.join(root, 'dist', 'src', 'cli', 'index.js');
+
+function distIsFresh() {
+  let built;
+  try {
+    built = fs.statSync(path.join(root, 'dist', '.build-stamp')).mtimeMs;
+  } catch {
+    return false;
+  }
+  for (const dir of ['src', 'contract']) {
+    const base = path.join(root, dir);
+    if (!fs.existsSync(base)) continue;
+    for (const entry of fs.readdirSync(base, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs > built) return false;
+    }
+  }
+  return true;
+}
+
+if (distIsFresh()) {
+  await import(compiled);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/index.ts');
+}

@@ -1,0 +1,39 @@
+// Request and response schemas shared by the server and the dashboard: zod only, no runtime deps.
+import { z } from 'zod';
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const ProjectName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+export const Project = z.object({
+  id: z.uuid(),
+  display_name: z.string(),
+  is_preview: z.boolean(),
+  created_at: z.iso.datetime(),
+  expires_at: z.iso.datetime().nullable(),
+});
+export type Project = z.infer<typeof Project>;
+
+export const ProjectParams = z.object({ id: z.uuid({ error: 'must be a project id (uuid)' }) });
+
+export const Health = z.object({ status: z.literal('ok') });
+
+const StoreCheck = z.object({
+  ok: z.boolean(),
+  driver: z.string(),
+  latency_ms: z.number(),
+  error: z.string().optional(),
+});
+
+export const Readiness = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.object({ postgres: StoreCheck, clickhouse: StoreCheck }),
+});
+export type Readiness = z.infer<typeof Readiness>;

@@ -1,0 +1,3 @@
+export declare const STAMP: string;
+export declare function listSources(): string[];
+export declare function buildServer(): Promise<number>;

@@ -1,0 +1,67 @@
+// Versioned, idempotent ClickHouse migrations: numbered .sql files, each applied once and recorded.
+// Every statement is IF NOT EXISTS, so a crash between a statement and its record is harmless on rerun.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { insertRows, queryRows, type AnalyticsStore } from './store.js';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
+const LEDGER = 'analytics_internal.schema_migrations';
+
+export interface AnalyticsMigration {
+  version: number;
+  name: string;
+  checksum: string;
+  statements: string[];
+}
+
+export function listAnalyticsMigrations(dir: string = MIGRATIONS_DIR): AnalyticsMigration[] {
+  return fs
+    .readdirSync(dir)
+    .filter((file) => /^\d{4}_[\w-]+\.sql$/.test(file))
+    .sort()
+    .map((file) => {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      return {
+        version: Number(file.slice(0, 4)),
+        name: file.replace(/^\d{4}_|\.sql$/g, ''),
+        checksum: crypto.createHash('sha256').update(text).digest('hex'),
+        statements: splitStatements(text),
+      };
+    });
+}
+
+/** Our migrations hold no semicolons inside literals, so a statement ends at `;` + end of line. */
+export function splitStatements(text: string): string[] {
+  const withoutComments = text.replace(/^\s*--.*$/gm, '');
+  return withoutComments.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Applies pending migrations in order; returns the versions applied by this call. */
+export async function migrateAnalytics(store: AnalyticsStore, migrations = listAnalyticsMigrations()): Promise<number[]> {
+  await store.client.command({ query: 'CREATE DATABASE IF NOT EXISTS analytics_internal' });
+  await store.client.command({
+    query: `CREATE TABLE IF NOT EXISTS ${LEDGER} (version UInt32, name String, checksum String,
+      applied_at DateTime64(3, 'UTC') DEFAULT now64(3)) ENGINE = ReplacingMergeTree ORDER BY version`,
+  });
+  const applied = new Map(
+    (await queryRows<{ version: number; checksum: string }>(store, `SELECT version, checksum FROM ${LEDGER} FINAL`)).map(
+      (row) => [row.version, row.checksum],
+    ),
+  );
+  const done: number[] = [];
+  for (const migration of migrations) {
+    const checksum = applied.get(migration.version);
+    if (checksum !== undefined) {
+      if (checksum !== migration.checksum) {
+        throw new Error(`ClickHouse migration ${migration.version} (${migration.name}) was edited after it was applied; add a new migration instead`);
+      }
+      continue;
+    }
+    for (const statement of migration.statements) await store.client.command({ query: statement });
+    await insertRows(store, LEDGER, [{ version: migration.version, name: migration.name, checksum: migration.checksum }]);
+    done.push(migration.version);
+  }
+  return done;
+}

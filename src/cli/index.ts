@@ -1,0 +1,15 @@
+// `pulse`: two front doors (CLI and HTTP) to the same functions; no logic lives here.
+import { Command } from 'commander';
+import { migrateCommand } from './commands/migrate.js';
+import { projectsCommand } from './commands/projects.js';
+import { serveCommand } from './commands/serve.js';
+
+const program = new Command('pulse')
+  .description('Pulse — user analytics for auth platforms (Postgres + ClickHouse, embedded by default)')
+  .showHelpAfterError();
+
+serveCommand(program);
+migrateCommand(program);
+projectsCommand(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,124 @@
+// The only module that reads process.env. Everything else receives a typed Config.
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type PostgresTarget =
+  | { driver: 'pglite'; dataDir: string }
+  | { driver: 'node-postgres'; url: string };
+
+export type ClickHouseTarget =
+  | { driver: 'chdb'; dataDir: string }
+  | { driver: 'http'; url: string };
+
+export interface Config {
+  dataDir: string;
+  postgres: PostgresTarget;
+  clickhouse: ClickHouseTarget;
+  preview: boolean;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+}
+
+/** A bad environment value: names the variable and what it accepts. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly accepts: string,
+    readonly got: string,
+  ) {
+    super(`${variable}: expected ${accepts}, got ${JSON.stringify(got)}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const TRUE_WORDS = ['1', 'true', 'on', 'yes'];
+const FALSE_WORDS = ['0', 'false', 'off', 'no'];
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the environment once. Throws ConfigError on the first bad value. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const dataDir = path.resolve(cwd, nonEmpty(env, 'PULSE_DATA_DIR') ?? './data');
+  return {
+    dataDir,
+    postgres: postgresTarget(env, dataDir),
+    clickhouse: clickhouseTarget(env, dataDir),
+    preview: booleanVar(env, 'PULSE_PREVIEW', true),
+    port: portVar(env, 'PORT', 3000),
+    host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
+    logLevel: logLevelVar(env, 'PULSE_LOG_LEVEL', 'info'),
+  };
+}
+
+/** Test helpers' view of the environment: the optional server URLs for driver suites. */
+export function loadTestTargets(env: Env = process.env): { databaseUrl?: string; clickhouseUrl?: string } {
+  return { databaseUrl: nonEmpty(env, 'PULSE_TEST_DATABASE_URL'), clickhouseUrl: nonEmpty(env, 'PULSE_TEST_CLICKHOUSE_URL') };
+}
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function postgresTarget(env: Env, dataDir: string): PostgresTarget {
+  const url = nonEmpty(env, 'PULSE_DATABASE_URL');
+  if (!url) return { driver: 'pglite', dataDir: path.join(dataDir, 'postgres') };
+  const parsed = parseUrl(url);
+  if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
+    throw new ConfigError('PULSE_DATABASE_URL', 'unset (embedded PGlite) or postgres://user:pass@host:port/db', redact(url));
+  }
+  return { driver: 'node-postgres', url };
+}
+
+function clickhouseTarget(env: Env, dataDir: string): ClickHouseTarget {
+  const url = nonEmpty(env, 'PULSE_CLICKHOUSE_URL');
+  if (!url) return { driver: 'chdb', dataDir: path.join(dataDir, 'clickhouse') };
+  const parsed = parseUrl(url);
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
+    throw new ConfigError('PULSE_CLICKHOUSE_URL', 'unset (embedded chDB) or http(s)://user:pass@host:port/db', redact(url));
+  }
+  return { driver: 'http', url };
+}
+
+function booleanVar(env: Env, name: string, fallback: boolean): boolean {
+  const value = nonEmpty(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (TRUE_WORDS.includes(value)) return true;
+  if (FALSE_WORDS.includes(value)) return false;
+  throw new ConfigError(name, `one of ${[...TRUE_WORDS, ...FALSE_WORDS].join(', ')}`, value);
+}
+
+function portVar(env: Env, name: string, fallback: number): number {
+  const value = nonEmpty(env, name);
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new ConfigError(name, 'an integer from 0 to 65535', value);
+  return port;
+}
+
+function logLevelVar(env: Env, name: string, fallback: LogLevel): LogLevel {
+  const value = nonEmpty(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  const level = LOG_LEVELS.find((l) => l === value);
+  if (!level) throw new ConfigError(name, `one of ${LOG_LEVELS.join(', ')}`, value);
+  return level;
+}
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Never echo a password back into logs or error messages. */
+export function redact(url: string): string {
+  const parsed = parseUrl(url);
+  if (!parsed || !parsed.password) return url;
+  parsed.password = '***';
+  return parsed.toString();
+}

@@ -1,0 +1,56 @@
+// Project rows and their keys. The only module that writes `projects` and `api_keys`.
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { apiKeys, projects, type ApiKeyKind } from './schema/index.js';
+import type { Db } from './store.js';
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+export interface NewProject {
+  id: string;
+  displayName: string;
+  isPreview: boolean;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface NewApiKey {
+  id: string;
+  kind: ApiKeyKind;
+  hash: string;
+}
+
+/** Inserts a project and its keys in one transaction: never a project without keys. */
+export async function createProjectRow(db: Db, project: NewProject, keys: NewApiKey[]): Promise<ProjectRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(projects).values(project).returning();
+    if (keys.length > 0) {
+      await tx.insert(apiKeys).values(keys.map((key) => ({ ...key, projectId: project.id, createdAt: project.createdAt })));
+    }
+    if (!row) throw new Error('INSERT … RETURNING gave no project row');
+    return row;
+  });
+}
+
+export async function getProject(db: Db, id: string): Promise<ProjectRow | undefined> {
+  const [row] = await db.select().from(projects).where(eq(projects.id, id)).limit(1);
+  return row;
+}
+
+export async function listProjects(db: Db): Promise<ProjectRow[]> {
+  return db.select().from(projects).orderBy(asc(projects.createdAt), asc(projects.id));
+}
+
+export interface KeyOwner {
+  projectId: string;
+  kind: ApiKeyKind;
+}
+
+/** Resolves a key hash to exactly one project (the hash column is unique); revoked keys resolve to nothing. */
+export async function findKeyOwner(db: Db, hash: string): Promise<KeyOwner | undefined> {
+  const [row] = await db
+    .select({ projectId: apiKeys.projectId, kind: apiKeys.kind })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return row;
+}

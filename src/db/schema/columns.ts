@@ -1,0 +1,12 @@
+// Column helpers shared by every project-scoped table.
+import { text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { projects } from './projects.js';
+
+export const DEFAULT_BRANCH = 'main';
+
+export const projectColumns = () => ({
+  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  branchId: text('branch_id').notNull().default(DEFAULT_BRANCH),
+});
+
+export const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });

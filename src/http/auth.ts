@@ -1,0 +1,24 @@
+// Bearer keys: a key resolves to exactly one project. A key for another project gets the same 404 as a
+// project that does not exist, so a key never reveals which projects exist.
+import type { FastifyRequest } from 'fastify';
+import { findKeyOwner } from '../db/projects.js';
+import type { ApiKeyKind } from '../db/schema/index.js';
+import type { Db } from '../db/store.js';
+import { hashApiKey, looksLikeApiKey } from '../projects/api-key.js';
+import { HttpError, notFound } from './errors.js';
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** Checks the request's key against the project in the URL; returns the project id it may act on. */
+export async function authorizeProject(db: Db, request: FastifyRequest, projectId: string, needs: ApiKeyKind): Promise<string> {
+  const header = request.headers.authorization;
+  const secret = header ? BEARER.exec(header)?.[1] : undefined;
+  if (!secret) throw new HttpError(401, 'unauthorized', "Send an API key as 'Authorization: Bearer <key>'");
+  const owner = looksLikeApiKey(secret) ? await findKeyOwner(db, hashApiKey(secret)) : undefined;
+  if (!owner) throw new HttpError(401, 'invalid_api_key', 'The API key is not valid (unknown or revoked)');
+  if (owner.projectId !== projectId) throw notFound('Project');
+  if (needs === 'admin' && owner.kind !== 'admin') {
+    throw new HttpError(403, 'forbidden', 'This endpoint needs the project\'s admin key, not its ingest key');
+  }
+  return owner.projectId;
+}
