@@ -14,7 +14,7 @@ export interface ProgressOptions {
   interactive?: boolean;
 }
 
-const LOG_STEP = 0.1;
+const LOG_STEPS = 10;
 
 export function createProgress({ label, total, stream = process.stderr, interactive }: ProgressOptions): Progress {
   const tty = interactive ?? ('isTTY' in stream && stream.isTTY === true);
@@ -27,15 +27,16 @@ export function createProgress({ label, total, stream = process.stderr, interact
     return { increment: (by = 1) => bar.increment(by), stop: () => bar.stop() };
   }
   let done = 0;
-  let nextReport = LOG_STEP;
+  // Integer steps: summing 0.1s drifts (0.1 + 0.1 + 0.1 > 0.3) and reports a line late.
+  let nextStep = 1;
   const started = performance.now();
   const line = () => `${label}: ${total === 0 ? 100 : Math.floor((done / total) * 100)}% (${done}/${total})`;
   return {
     increment(by = 1) {
       done = Math.min(total, done + by);
-      while (total > 0 && done / total >= nextReport && nextReport < 1) {
+      while (total > 0 && nextStep < LOG_STEPS && done * LOG_STEPS >= nextStep * total) {
         stream.write(`${line()}\n`);
-        nextReport += LOG_STEP;
+        nextStep += 1;
       }
     },
     stop() {

@@ -1,5 +1,6 @@
 // The Postgres store: one Drizzle database, whichever driver is inside.
 import { fileURLToPath } from 'node:url';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema/index.js';
 
@@ -23,3 +24,9 @@ export function toCount(value: unknown): number {
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Rows of a raw SQL query; both drivers answer `{ rows }`, but the shared Drizzle type leaves it unknown. */
+export async function selectRows<Row>(db: Db, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}

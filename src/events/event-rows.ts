@@ -1,0 +1,112 @@
+// The one place that builds ClickHouse event rows (PRODUCT.md §3). The preview seeder, the ingestion
+// API and tests all use these builders, so every writer produces the same shape. Pure: no I/O.
+
+export const EVENT_TYPES = ['$token-refresh', '$page-view', '$click'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface IpInfo {
+  ip: string;
+  is_trusted: boolean;
+  country_code: string;
+  region_code: string | null;
+  city_name: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  tz_identifier: string | null;
+}
+
+export interface TokenRefreshData {
+  refresh_token_id: string;
+  is_anonymous: boolean;
+  ip_info: IpInfo | null;
+}
+
+export interface PageViewData {
+  url?: string;
+  path: string;
+  /** '' means direct. */
+  referrer: string;
+  title?: string;
+  is_anonymous: boolean;
+  viewport_width?: number;
+  viewport_height?: number;
+  screen_width?: number;
+  screen_height?: number;
+}
+
+export interface ClickData {
+  selector: string;
+  tag_name?: string;
+  text?: string;
+  href?: string;
+  x?: number;
+  y?: number;
+  is_anonymous: boolean;
+}
+
+/** A row of analytics_internal.events, exactly as inserted (JSONEachRow). */
+export interface EventRow {
+  event_type: EventType;
+  /** UTC, 'YYYY-MM-DD HH:MM:SS.mmm' (DateTime64(3, 'UTC')). */
+  event_at: string;
+  project_id: string;
+  branch_id: string;
+  user_id: string | null;
+  team_id: string | null;
+  refresh_token_id: string | null;
+  session_replay_id: string | null;
+  data: TokenRefreshData | PageViewData | ClickData;
+}
+
+export interface EventScope {
+  projectId: string;
+  branchId: string;
+}
+
+interface Common {
+  at: Date;
+  userId: string | null;
+  teamId?: string | null;
+  refreshTokenId?: string | null;
+  sessionReplayId?: string | null;
+}
+
+/** DateTime64(3) text in UTC; ClickHouse parses it on every driver without settings. */
+export function formatEventAt(at: Date): string {
+  const iso = at.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+}
+
+/** The inverse of formatEventAt. */
+export function parseEventAt(text: string): Date {
+  return new Date(`${text.replace(' ', 'T')}Z`);
+}
+
+function row(scope: EventScope, eventType: EventType, common: Common, data: EventRow['data']): EventRow {
+  return {
+    event_type: eventType,
+    event_at: formatEventAt(common.at),
+    project_id: scope.projectId,
+    branch_id: scope.branchId,
+    user_id: common.userId,
+    team_id: common.teamId ?? null,
+    refresh_token_id: common.refreshTokenId ?? null,
+    session_replay_id: common.sessionReplayId ?? null,
+    data,
+  };
+}
+
+export function tokenRefreshEvent(
+  scope: EventScope,
+  e: Common & { refreshTokenId: string; isAnonymous: boolean; ipInfo: IpInfo | null },
+): EventRow {
+  return row(scope, '$token-refresh', e, { refresh_token_id: e.refreshTokenId, is_anonymous: e.isAnonymous, ip_info: e.ipInfo });
+}
+
+export function pageViewEvent(scope: EventScope, e: Common & { data: PageViewData }): EventRow {
+  return row(scope, '$page-view', e, e.data);
+}
+
+export function clickEvent(scope: EventScope, e: Common & { data: ClickData }): EventRow {
+  return row(scope, '$click', e, e.data);
+}

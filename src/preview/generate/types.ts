@@ -1,0 +1,149 @@
+// The contract between the pure preview generator and the writers: every row for both stores.
+// Postgres rows use the Drizzle insert shape of src/db/schema (camelCase, Date); the writers insert them
+// as they are. Events are final ClickHouse rows built with src/events/event-rows.ts.
+import type { EventRow } from '../../events/event-rows.js';
+
+export const PREVIEW_SIZES = ['tiny', 'standard', 'large'] as const;
+export type PreviewSize = (typeof PREVIEW_SIZES)[number];
+
+export interface GenerateOptions {
+  /** Part of every derived id: two projects never share an id. */
+  projectId: string;
+  seed: string;
+  /** Nothing in the dataset is dated after this instant. */
+  now: Date;
+  size?: PreviewSize;
+  /** Overrides the size's number of generated (not hand-written) users. */
+  users?: number;
+  /** Overrides the size's days of history (standard: 60). */
+  days?: number;
+}
+
+type Json = Record<string, unknown> | null;
+interface Scoped {
+  projectId: string;
+  branchId: string;
+}
+
+export interface UserRow extends Scoped {
+  id: string;
+  displayName: string | null;
+  profileImageUrl: string | null;
+  isAnonymous: boolean;
+  signedUpAt: Date;
+  lastActiveAt: Date | null;
+  clientMetadata: Json;
+  clientReadOnlyMetadata: Json;
+  serverMetadata: Json;
+  restrictedByAdmin: boolean;
+  restrictedByAdminReason: string | null;
+  restrictedByAdminPrivateDetails: string | null;
+}
+
+export interface ContactChannelRow extends Scoped {
+  id: string;
+  userId: string;
+  type: 'EMAIL' | 'PHONE';
+  value: string;
+  isPrimary: boolean;
+  isVerified: boolean;
+  usedForAuth: boolean;
+  createdAt: Date;
+}
+
+export interface TeamRow extends Scoped {
+  id: string;
+  displayName: string;
+  profileImageUrl: string | null;
+  createdAt: Date;
+  clientMetadata: Json;
+  clientReadOnlyMetadata: Json;
+  serverMetadata: Json;
+}
+
+export interface TeamMemberRow extends Scoped {
+  teamId: string;
+  userId: string;
+  displayName: string | null;
+  createdAt: Date;
+}
+
+export interface AuthMethodRow extends Scoped {
+  id: string;
+  userId: string;
+  kind: 'password' | 'otp' | 'passkey' | 'oauth';
+  /** Set exactly when kind is 'oauth' (e.g. 'google', 'github', 'microsoft'). */
+  oauthProvider: string | null;
+  createdAt: Date;
+}
+
+export interface EmailRow extends Scoped {
+  id: string;
+  userId: string | null;
+  toAddress: string;
+  subject: string;
+  status: 'ok' | 'error' | 'in_progress';
+  createdAt: Date;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  bouncedAt: Date | null;
+  clickedAt: Date | null;
+}
+
+export interface SessionReplayRow extends Scoped {
+  id: string;
+  userId: string;
+  refreshTokenId: string;
+  startedAt: Date;
+  lastEventAt: Date;
+}
+
+export interface SubscriptionRow extends Scoped {
+  id: string;
+  customerType: 'user' | 'team';
+  customerId: string;
+  productId: string;
+  status: 'active' | 'trialing' | 'paused' | 'canceled';
+  quantity: number;
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date;
+  createdAt: Date;
+}
+
+export interface InvoiceRow extends Scoped {
+  id: string;
+  subscriptionId: string;
+  status: 'paid' | 'succeeded' | 'open' | 'void';
+  amountCents: number;
+  createdAt: Date;
+}
+
+export interface OneTimePurchaseRow extends Scoped {
+  id: string;
+  customerType: 'user' | 'team';
+  customerId: string;
+  productId: string;
+  quantity: number;
+  createdAt: Date;
+}
+
+export interface PreviewDataset {
+  projectId: string;
+  branchId: string;
+  seed: string;
+  now: Date;
+  users: UserRow[];
+  contactChannels: ContactChannelRow[];
+  teams: TeamRow[];
+  teamMembers: TeamMemberRow[];
+  authMethods: AuthMethodRow[];
+  emails: EmailRow[];
+  sessionReplays: SessionReplayRow[];
+  subscriptions: SubscriptionRow[];
+  invoices: InvoiceRow[];
+  oneTimePurchases: OneTimePurchaseRow[];
+  /** History, ordered by event_at; none after `now`. */
+  events: EventRow[];
+  /** The 8 live `$token-refresh` events (last few seconds, 8 users, 8 countries), written last. */
+  liveEvents: EventRow[];
+}

@@ -1,0 +1,89 @@
+// The contract every ClickHouse driver must meet: the same SQL gives the same answers.
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAnalyticsMigrations, migrateAnalytics } from '../../analytics/migrate.js';
+import { insertRows, queryRows, type AnalyticsStore } from '../../analytics/store.js';
+
+export interface OpenedAnalytics {
+  store: AnalyticsStore;
+  dispose(): Promise<void>;
+}
+
+const mirrorUser = (projectId: string, id: string, name: string, sequence: number, deleted = 0) => ({
+  project_id: projectId, branch_id: 'main', id, display_name: name, profile_image_url: null, primary_email: `${name}@example.com`,
+  primary_email_verified: 1, signed_up_at: '2026-01-01 00:00:00.000', client_metadata: '{}', client_read_only_metadata: '{}',
+  server_metadata: '{}', is_anonymous: 0, restricted_by_admin: 0, restricted_by_admin_reason: null,
+  restricted_by_admin_private_details: null, sync_sequence_id: sequence, sync_is_deleted: deleted,
+});
+
+export function analyticsStoreContract(name: string, open: () => Promise<OpenedAnalytics>, skip?: string): void {
+  describe.skipIf(skip)(`ClickHouse store contract: ${name}`, () => {
+    let opened: OpenedAnalytics;
+    let store: AnalyticsStore;
+    // Unique per run, so suites sharing a server never read each other's rows.
+    const projectId = crypto.randomUUID();
+    beforeAll(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterAll(() => opened?.dispose());
+
+    it('applies every migration once and records it; a second run applies nothing', async () => {
+      await migrateAnalytics(store);
+      expect(await migrateAnalytics(store)).toEqual([]);
+      const ledger = await queryRows<{ version: number }>(store, 'SELECT version FROM analytics_internal.schema_migrations FINAL ORDER BY version');
+      expect(ledger.map((r) => r.version)).toEqual(listAnalyticsMigrations().map((m) => m.version));
+      const tables = await queryRows<{ name: string }>(store, "SELECT name FROM system.tables WHERE database = 'analytics_internal' ORDER BY name");
+      expect(tables.map((t) => t.name)).toEqual(['contact_channels', 'events', 'schema_migrations', 'sync_state', 'team_members', 'teams', 'users']);
+    });
+
+    it('refuses a migration that was edited after it was applied', async () => {
+      const [first, ...rest] = listAnalyticsMigrations();
+      const edited = { ...first!, checksum: 'edited' };
+      await expect(migrateAnalytics(store, [edited, ...rest])).rejects.toThrow(/edited after it was applied/);
+    });
+
+    it('stores events with JSON data and millisecond times, read back through bound parameters', async () => {
+      await insertRows(store, 'analytics_internal.events', [
+        { event_type: '$page-view', event_at: '2026-03-01 10:00:00.123', project_id: projectId, branch_id: 'main', user_id: 'u1', data: { path: '/pricing', referrer: 'https://google.com', is_anonymous: false } },
+        { event_type: '$click', event_at: '2026-03-01 10:00:01.999', project_id: projectId, branch_id: 'main', user_id: null, data: { selector: '#buy', is_anonymous: true } },
+        { event_type: '$click', event_at: '2026-03-01 10:00:02.000', project_id: crypto.randomUUID(), branch_id: 'main', user_id: 'u2', data: { selector: '#other' } },
+      ]);
+      const rows = await queryRows<{ event_type: string; at: string; path: string | null; user_id: string | null; n: number }>(
+        store,
+        `SELECT event_type, toString(event_at) AS at, data.path::Nullable(String) AS path, user_id, count() OVER () AS n
+         FROM analytics_internal.events WHERE project_id = {projectId:String} ORDER BY event_at`,
+        { projectId },
+      );
+      expect(rows).toEqual([
+        { event_type: '$page-view', at: '2026-03-01 10:00:00.123', path: '/pricing', user_id: 'u1', n: 2 },
+        { event_type: '$click', at: '2026-03-01 10:00:01.999', path: null, user_id: null, n: 2 },
+      ]);
+    });
+
+    it('binds parameters as values, never as SQL', async () => {
+      const rows = await queryRows<{ n: number }>(store, 'SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', {
+        p: `${projectId}' OR 1=1 --`,
+      });
+      expect(rows).toEqual([{ n: 0 }]);
+    });
+
+    it('lets a real sync (sequence ≥ 1) supersede a seeded mirror row (sequence 0), and drops tombstones', async () => {
+      const kept = crypto.randomUUID();
+      const deleted = crypto.randomUUID();
+      await insertRows(store, 'analytics_internal.users', [mirrorUser(projectId, kept, 'seeded', 0), mirrorUser(projectId, deleted, 'gone', 0)]);
+      await insertRows(store, 'analytics_internal.users', [mirrorUser(projectId, kept, 'synced', 1), mirrorUser(projectId, deleted, 'gone', 2, 1)]);
+      const rows = await queryRows<{ id: string; display_name: string; sync_sequence_id: number }>(
+        store,
+        `SELECT id, display_name, sync_sequence_id FROM analytics_internal.users FINAL
+         WHERE project_id = {projectId:String} AND sync_is_deleted = 0`,
+        { projectId },
+      );
+      expect(rows).toEqual([{ id: kept, display_name: 'synced', sync_sequence_id: 1 }]);
+    });
+
+    it('answers ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}

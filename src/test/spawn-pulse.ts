@@ -1,0 +1,60 @@
+// Runs the real `pulse` binary as a child process, as a user would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'pulse.js');
+
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<Finished>;
+}
+
+export function startPulse(args: string[], env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, PULSE_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<Finished>((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+  return { child, output: () => stdout + stderr, exited };
+}
+
+export function runPulse(args: string[], env: Record<string, string>): Promise<Finished> {
+  return startPulse(args, env).exited;
+}
+
+/** Polls /readyz until 200; rejects if the process exits first or the deadline passes. */
+export async function waitUntilReady(running: Running, port: number, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    if (running.child.exitCode !== null) throw new Error(`pulse exited with ${running.child.exitCode}: ${running.output()}`);
+    if (Date.now() - started > timeoutMs) throw new Error(`not ready within ${timeoutMs} ms: ${running.output()}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
