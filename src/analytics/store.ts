@@ -16,20 +16,45 @@ export const CLIENT_SETTINGS: ClickHouseSettings = {
   date_time_input_format: 'best_effort',
 };
 
+/** Any failure talking to ClickHouse. The HTTP layer answers 503 `analytics_unavailable`: never a silent zero. */
+export class AnalyticsError extends Error {
+  constructor(operation: string, cause: unknown) {
+    super(`ClickHouse ${operation} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'AnalyticsError';
+  }
+}
+
 /** Runs a parameterised query and returns its rows. Values bind through `{name:Type}` placeholders. */
 export async function queryRows<Row>(
   store: Pick<AnalyticsStore, 'client'>,
   query: string,
   params: Record<string, unknown> = {},
 ): Promise<Row[]> {
-  const result = await store.client.query({ query, query_params: params, format: 'JSONEachRow' });
-  return result.json<Row>();
+  try {
+    const result = await store.client.query({ query, query_params: params, format: 'JSONEachRow' });
+    return await result.json<Row>();
+  } catch (error) {
+    throw new AnalyticsError('query', error);
+  }
+}
+
+/** Runs a statement that returns no rows (DELETE, ALTER, CREATE …), with bound parameters. */
+export async function runCommand(store: Pick<AnalyticsStore, 'client'>, query: string, params: Record<string, unknown> = {}): Promise<void> {
+  try {
+    await store.client.command({ query, query_params: params });
+  } catch (error) {
+    throw new AnalyticsError('command', error);
+  }
 }
 
 /** Inserts rows as JSONEachRow (the format every driver passes through). */
 export async function insertRows(store: Pick<AnalyticsStore, 'client'>, table: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
-  await store.client.insert({ table, values: rows as object[], format: 'JSONEachRow' });
+  try {
+    await store.client.insert({ table, values: rows as object[], format: 'JSONEachRow' });
+  } catch (error) {
+    throw new AnalyticsError(`insert into ${table}`, error);
+  }
 }
 
 export async function pingWithSelect(client: ClickHouseClient): Promise<void> {

@@ -1,6 +1,7 @@
 // One error type and one handler: every failure leaves as { error: { code, message, details? } }.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AnalyticsError } from '../analytics/store.js';
 
 export class HttpError extends Error {
   constructor(
@@ -26,6 +27,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof HttpError) {
     if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.message);
     return send(reply, error.status, error.code, error.message, error.details);
+  }
+  if (error instanceof AnalyticsError) {
+    request.log.error({ err: error }, 'ClickHouse failed');
+    return send(reply, 503, 'analytics_unavailable', 'The analytics store (ClickHouse) is unavailable; try again shortly', { request_id: request.id });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues: FieldIssue[] = error.validation.map((v) => ({
