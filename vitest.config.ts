@@ -7,9 +7,10 @@ export default defineConfig({
     pool: 'forks',
     isolate: true,
     maxWorkers: 2,
-    include: ['src/**/*.test.ts', 'contract/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'contract/**/*.test.ts', 'dashboard/**/*.test.{ts,tsx}'],
     globalSetup: ['src/test/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: end-to-end tests start real processes and a browser on a 2-core machine shared by 2 workers.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,17 +1,17 @@
 #!/usr/bin/env node
-// Runs the compiled server from dist/ when it is at least as new as every source file (`npm start` and
+// Runs the compiled server from dist/server/ when it is at least as new as every source file (`npm start` and
 // `npm install` build it); otherwise runs the TypeScript sources through tsx, which is slower to start.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = path.join(root, 'dist', 'src', 'cli', 'index.js');
+const compiled = path.join(root, 'dist', 'server', 'src', 'cli', 'index.js');
 
 function distIsFresh() {
   let built;
   try {
-    built = fs.statSync(path.join(root, 'dist', '.build-stamp')).mtimeMs;
+    built = fs.statSync(path.join(root, 'dist', 'server', '.build-stamp')).mtimeMs;
   } catch {
     return false;
   }

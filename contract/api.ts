@@ -37,3 +37,9 @@ export const Readiness = z.object({
   checks: z.object({ postgres: StoreCheck, clickhouse: StoreCheck }),
 });
 export type Readiness = z.infer<typeof Readiness>;
+
+export const ServerInfo = z.object({
+  version: z.string(),
+  preview_mode: z.boolean(),
+});
+export type ServerInfo = z.infer<typeof ServerInfo>;

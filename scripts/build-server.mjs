@@ -1,4 +1,4 @@
-// Compiles the server's TypeScript to dist/ (one file per source, same layout) in ~0.1 s with esbuild,
+// Compiles the server's TypeScript to dist/server/ (one file per source, same layout) in ~0.1 s with esbuild,
 // and copies the migration folders beside the code that reads them. Type checking is `npm run typecheck`.
 // Plain .mjs on purpose: it runs before anything is compiled.
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'dist');
+const out = path.join(root, 'dist', 'server');
 const SOURCE_DIRS = ['src', 'contract'];
 const COPY_DIRS = ['src/db/migrations', 'src/analytics/migrations'];
 export const STAMP = path.join(out, '.build-stamp');
@@ -23,7 +23,7 @@ export function listSources() {
 
 export async function buildServer() {
   const started = performance.now();
-  // Build beside, then swap, so a concurrently starting process never sees half a dist/.
+  // Build beside, then swap, so a concurrently starting process never sees half a build.
   const tmp = `${out}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   await build({ entryPoints: listSources(), outdir: tmp, outbase: root, format: 'esm', platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' });
@@ -36,5 +36,5 @@ export async function buildServer() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const ms = await buildServer();
-  if (!process.argv.includes('--quiet')) console.log(`pulse: server built into dist/ in ${ms} ms`);
+  if (!process.argv.includes('--quiet')) console.log(`pulse: server built into dist/server/ in ${ms} ms`);
 }

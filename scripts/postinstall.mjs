@@ -1,5 +1,5 @@
 // Runs after `npm install` (after build-server.mjs): prepares what the first `npm start` would wait for.
-import { ensurePgliteTemplate } from '../dist/src/db/pglite-template.js';
+import { ensurePgliteTemplate } from '../dist/server/src/db/pglite-template.js';
 
 const started = performance.now();
 try {

@@ -16,6 +16,10 @@ export interface Config {
   postgres: PostgresTarget;
   clickhouse: ClickHouseTarget;
   preview: boolean;
+  /** How long a preview project lives before the cleanup job deletes it. */
+  previewTtlMs: number;
+  /** Preview creations allowed per client IP per minute. */
+  previewRateLimit: number;
   port: number;
   host: string;
   logLevel: LogLevel;
@@ -34,6 +38,8 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const HOUR_MS = 3_600_000;
+const DURATION_UNITS_MS: Record<string, number> = { s: 1_000, m: 60_000, h: HOUR_MS, d: 24 * HOUR_MS };
 const TRUE_WORDS = ['1', 'true', 'on', 'yes'];
 const FALSE_WORDS = ['0', 'false', 'off', 'no'];
 
@@ -47,6 +53,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     postgres: postgresTarget(env, dataDir),
     clickhouse: clickhouseTarget(env, dataDir),
     preview: booleanVar(env, 'PULSE_PREVIEW', true),
+    previewTtlMs: durationVar(env, 'PULSE_PREVIEW_TTL', 24 * HOUR_MS),
+    previewRateLimit: positiveIntVar(env, 'PULSE_PREVIEW_RATE_LIMIT', 10),
     port: portVar(env, 'PORT', 3000),
     host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
     logLevel: logLevelVar(env, 'PULSE_LOG_LEVEL', 'info'),
@@ -97,6 +105,22 @@ function portVar(env: Env, name: string, fallback: number): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new ConfigError(name, 'an integer from 0 to 65535', value);
   return port;
+}
+
+function durationVar(env: Env, name: string, fallback: number): number {
+  const value = nonEmpty(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  const match = /^(\d+)(s|m|h|d)$/.exec(value);
+  const ms = match ? Number(match[1]) * DURATION_UNITS_MS[match[2]!]! : Number.NaN;
+  if (!(ms > 0)) throw new ConfigError(name, 'a positive duration such as 90s, 30m, 24h or 7d', value);
+  return ms;
+}
+
+function positiveIntVar(env: Env, name: string, fallback: number): number {
+  const value = nonEmpty(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(name, 'a whole number ≥ 1', value);
+  return Number(value);
 }
 
 function logLevelVar(env: Env, name: string, fallback: LogLevel): LogLevel {

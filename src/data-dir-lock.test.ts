@@ -18,7 +18,11 @@ describe('data dir lock', () => {
   it('refuses a second holder while the first process lives, naming its pid and what to do', async () => {
     const dir = tempDir();
     // A real second process holds the lock (a lock is per process, so the holder must be another one).
-    const holder = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(path.join(dir, LOCK_FILE))}, JSON.stringify({ pid: process.pid, command: 'serve', startedAt: 'then', url: 'http://127.0.0.1:3999' })); setInterval(() => {}, 1000)`]);
+    const file = JSON.stringify(path.join(dir, LOCK_FILE));
+    const holder = spawn(process.execPath, [
+      '-e',
+      `const fs = require('fs'); fs.writeFileSync(${file} + '.tmp', JSON.stringify({ pid: process.pid, command: 'serve', startedAt: 'then', url: 'http://127.0.0.1:3999' })); fs.renameSync(${file} + '.tmp', ${file}); setInterval(() => {}, 1000)`,
+    ]);
     try {
       await waitFor(() => fs.existsSync(path.join(dir, LOCK_FILE)));
       const attempt = () => acquireDataDirLock(dir, 'projects create');

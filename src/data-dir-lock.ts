@@ -60,19 +60,28 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
     file,
     update(patch) {
       holder = { ...holder, ...patch };
-      fs.writeFileSync(file, JSON.stringify(holder));
+      // Write beside, then rename over: readers see the old record or the new one, never half of one.
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(holder));
+      fs.renameSync(tmp, file);
     },
     release,
   };
 }
 
+/** Creates the lock with its content in one step: a hard link of a finished temp file either appears
+ * whole or fails with EEXIST, so no reader ever sees an empty lock and mistakes it for a stale one. */
 function tryCreate(file: string, holder: LockHolder): boolean {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(holder));
   try {
-    fs.writeFileSync(file, JSON.stringify(holder), { flag: 'wx' });
+    fs.linkSync(tmp, file);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
+  } finally {
+    fs.rmSync(tmp, { force: true });
   }
 }
 

@@ -3,6 +3,13 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { App } from './http/app.js';
 import { openStores, type Stores } from './stores.js';
+import { startPreviewPruning } from './preview/prune-previews.js';
+import { dashboardDir } from './package-root.js';
+import { PreviewKeepAlive } from './preview/keep-alive.js';
+import { createEventBuffer } from './ingest/buffer.js';
+import { insertEvents } from './analytics/insert-events.js';
+import { createSyncRunner } from './sync/run-sync-pass.js';
+import { startSyncWorker, type SyncWorker } from './sync/worker.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -20,9 +27,21 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const appModule = import('./http/app.js');
   const stores = await openStores(config, { command: 'serve' });
   logger.info({ postgres: stores.postgres.driver, clickhouse: stores.analytics.driver, dataDir: config.dataDir, ...stores.timings }, 'stores open and migrated');
+  const keepAlive = new PreviewKeepAlive({ db: stores.postgres.db, analytics: stores.analytics }, { logger });
+  const eventBuffer = createEventBuffer({ write: (rows) => insertEvents(stores.analytics, rows) });
+  // The worker starts once the app is built; writes before that are caught by its first pass.
+  const sync: { worker?: SyncWorker } = {};
   let app: App;
   try {
-    app = await (await appModule).buildApp({ stores, logger });
+    app = await (await appModule).buildApp({
+      stores,
+      logger,
+      preview: { enabled: config.preview, ttlMs: config.previewTtlMs, ratePerMinute: config.previewRateLimit },
+      dashboardDir: dashboardDir(),
+      onLivePoll: (projectId) => keepAlive.touch(projectId),
+      notifyWrite: () => sync.worker?.notify(),
+      eventBuffer,
+    });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await stores.close();
@@ -34,10 +53,17 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   stores.lock?.update({ url });
   logger.info({ url, docs: `${url}/api/docs`, ms: Math.round(performance.now() - started) }, 'Pulse is ready');
 
+  const syncRunner = createSyncRunner({ db: stores.postgres.db, analytics: stores.analytics });
+  const syncWorker = (sync.worker = startSyncWorker({ runPass: () => syncRunner.runPass(), logger }));
+  const stopPruning = startPreviewPruning({ db: stores.postgres.db, analytics: stores.analytics }, logger);
+  keepAlive.start();
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await app.close();
+      // In-flight ingest requests have finished; anything still buffered is written before the stores close.
+      await eventBuffer.close();
+      await Promise.all([stopPruning(), keepAlive.stop(), syncWorker.stop()]);
       await stores.close();
     })());
   return { app, stores, url, stop };

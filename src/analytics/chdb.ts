@@ -16,11 +16,16 @@ export async function openChdb({ dataDir }: ChdbOptions): Promise<AnalyticsStore
   // chdb types its connection against its own copy of @clickhouse/client-common; the shapes match at runtime.
   const connection = createChdbConnection({ path: dataDir }) as unknown as ClientConnection;
   const client = createClient({ connection, clickhouse_settings: CLIENT_SETTINGS });
+  const raw = (connection as unknown as { chdb: { rawInsert(params: object): Promise<unknown> } }).chdb;
   await pingWithSelect(client);
   let closed = false;
   return {
     driver: 'chdb',
     client,
+    async rawInsert(table, ndjson) {
+      // Same input settings as the client's, so both paths parse rows identically.
+      await raw.rawInsert({ table, values: ndjson, format: 'JSONEachRow', settings: { date_time_input_format: 'best_effort' } });
+    },
     ping: () => pingWithSelect(client),
     async close() {
       if (closed) return;

@@ -3,6 +3,9 @@ import { Command } from 'commander';
 import { migrateCommand } from './commands/migrate.js';
 import { projectsCommand } from './commands/projects.js';
 import { serveCommand } from './commands/serve.js';
+import { seedCommand } from './commands/seed.js';
+import { previewsCommand } from './commands/previews.js';
+import { syncCommand } from './commands/sync.js';
 
 const program = new Command('pulse')
   .description('Pulse — user analytics for auth platforms (Postgres + ClickHouse, embedded by default)')
@@ -11,5 +14,8 @@ const program = new Command('pulse')
 serveCommand(program);
 migrateCommand(program);
 projectsCommand(program);
+seedCommand(program);
+previewsCommand(program);
+syncCommand(program);
 
 await program.parseAsync(process.argv);

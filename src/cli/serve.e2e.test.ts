@@ -52,7 +52,8 @@ describe('pulse serve on embedded stores', () => {
       restarted.child.kill('SIGTERM');
       expect((await restarted.exited).code).toBe(0);
     }
-  });
+    // Four process starts (two of them full servers): generous for a loaded 2-core CI machine.
+  }, 120_000);
 });
 
 describe.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))('pulse serve with PULSE_DATABASE_URL (Postgres server)', () => {
@@ -73,5 +74,5 @@ describe.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))('pulse serve with PULSE_D
       await database.drop();
       dir.remove();
     }
-  });
+  }, 60_000);
 });

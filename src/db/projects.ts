@@ -1,6 +1,6 @@
 // Project rows and their keys. The only module that writes `projects` and `api_keys`.
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { apiKeys, projects, type ApiKeyKind } from './schema/index.js';
+import { apiKeys, projects, type ApiKeyKind, type PreviewParams } from './schema/index.js';
 import type { Db } from './store.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -11,6 +11,7 @@ export interface NewProject {
   isPreview: boolean;
   createdAt: Date;
   expiresAt: Date | null;
+  previewParams?: PreviewParams | null;
 }
 
 export interface NewApiKey {

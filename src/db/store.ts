@@ -30,3 +30,11 @@ export async function selectRows<Row>(db: Db, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
 }
+
+/** A Postgres failure during a write the caller cannot finish (the HTTP layer answers 503 `database_unavailable`). */
+export class DatabaseError extends Error {
+  constructor(cause: unknown) {
+    super(`Postgres write failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'DatabaseError';
+  }
+}

@@ -8,23 +8,46 @@ import type { Stores } from '../stores.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
+import { metricRoutes } from './routes/metrics.js';
+import { previewProjectRoutes, type PreviewOptions } from './routes/preview-projects.js';
+import { reseedRoutes } from './routes/reseed.js';
+import type { EventBuffer } from '../ingest/buffer.js';
+import { userRoutes } from './routes/admin/users.js';
+import { contactChannelRoutes } from './routes/admin/contact-channels.js';
+import { teamRoutes } from './routes/admin/teams.js';
+import { teamMemberRoutes } from './routes/admin/team-members.js';
+import { syncStatusRoutes } from './routes/sync-status.js';
+import { eventRoutes } from './routes/events.js';
+import { infoRoutes } from './routes/info.js';
+import { dashboardRoutes, sendDashboardIndex, wantsDashboard } from './dashboard.js';
 
 export interface AppDeps {
   stores: Pick<Stores, 'postgres' | 'analytics'>;
   logger?: Logger;
   version?: string;
+  preview?: PreviewOptions;
+  /** The built dashboard to serve at `/`; omitted in API-only tests. */
+  dashboardDir?: string;
+  /** Told about every successful poll of a project's live metrics (keeps watched previews alive). */
+  onLivePoll?: (projectId: string) => Promise<void>;
+  /** Wakes the sync worker after an admin write (serve wires it); without it the worker's timer catches up. */
+  notifyWrite?: () => void;
+  /** The buffered event writer serve flushes on stop; without it the events route owns one. */
+  eventBuffer?: EventBuffer;
 }
+
+const DEFAULT_PREVIEW: PreviewOptions = { enabled: true, ttlMs: 24 * 3_600_000, ratePerMinute: 10 };
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
 
-export async function buildApp({ stores, logger, version = '0.1.0' }: AppDeps) {
+export async function buildApp({ stores, logger, version = '0.1.0', preview = DEFAULT_PREVIEW, dashboardDir, onLivePoll, notifyWrite = () => {}, eventBuffer }: AppDeps) {
   const app = Fastify({ loggerInstance: logger, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  app.setNotFoundHandler((request, reply) => (wantsDashboard(request, dashboardDir) ? sendDashboardIndex(reply, dashboardDir) : notFoundHandler(request, reply)));
 
   await app.register(swagger, {
     openapi: {
@@ -36,6 +59,26 @@ export async function buildApp({ stores, logger, version = '0.1.0' }: AppDeps) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(healthRoutes(stores));
+  const writeTarget = { db: stores.postgres.db, analytics: stores.analytics };
+  await app.register(infoRoutes({ version, previewMode: preview.enabled }), { prefix: '/api/v1' });
   await app.register(projectRoutes(stores.postgres.db), { prefix: '/api/v1' });
+  await app.register(metricRoutes(stores), { prefix: '/api/v1' });
+  await app.register(previewProjectRoutes(writeTarget, preview), { prefix: '/api/v1' });
+  await app.register(reseedRoutes(writeTarget), { prefix: '/api/v1' });
+  const admin = { db: stores.postgres.db, notifyWrite };
+  await app.register(userRoutes(admin), { prefix: '/api/v1' });
+  await app.register(contactChannelRoutes(admin), { prefix: '/api/v1' });
+  await app.register(teamRoutes(admin), { prefix: '/api/v1' });
+  await app.register(teamMemberRoutes(admin), { prefix: '/api/v1' });
+  await app.register(syncStatusRoutes(writeTarget), { prefix: '/api/v1' });
+  await app.register(eventRoutes({ ...writeTarget, buffer: eventBuffer }), { prefix: '/api/v1' });
+  if (onLivePoll) {
+    app.addHook('onResponse', async (request, reply) => {
+      if (reply.statusCode === 200 && request.routeOptions.url === '/api/v1/projects/:id/metrics/live') {
+        await onLivePoll((request.params as { id: string }).id).catch((error: unknown) => request.log.warn({ err: error }, 'keep-alive failed'));
+      }
+    });
+  }
+  if (dashboardDir) await app.register(dashboardRoutes(dashboardDir));
   return app;
 }

@@ -1,7 +1,7 @@
 // Bearer keys: a key resolves to exactly one project. A key for another project gets the same 404 as a
 // project that does not exist, so a key never reveals which projects exist.
 import type { FastifyRequest } from 'fastify';
-import { findKeyOwner } from '../db/projects.js';
+import { findKeyOwner, type KeyOwner } from '../db/projects.js';
 import type { ApiKeyKind } from '../db/schema/index.js';
 import type { Db } from '../db/store.js';
 import { hashApiKey, looksLikeApiKey } from '../projects/api-key.js';
@@ -11,6 +11,11 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /** Checks the request's key against the project in the URL; returns the project id it may act on. */
 export async function authorizeProject(db: Db, request: FastifyRequest, projectId: string, needs: ApiKeyKind): Promise<string> {
+  return (await authorizeProjectKey(db, request, projectId, needs)).projectId;
+}
+
+/** The same check, returning which kind of key it was (ingestion lets only admin keys send `$token-refresh`). */
+export async function authorizeProjectKey(db: Db, request: FastifyRequest, projectId: string, needs: ApiKeyKind): Promise<KeyOwner> {
   const header = request.headers.authorization;
   const secret = header ? BEARER.exec(header)?.[1] : undefined;
   if (!secret) throw new HttpError(401, 'unauthorized', "Send an API key as 'Authorization: Bearer <key>'");
@@ -20,5 +25,5 @@ export async function authorizeProject(db: Db, request: FastifyRequest, projectI
   if (needs === 'admin' && owner.kind !== 'admin') {
     throw new HttpError(403, 'forbidden', 'This endpoint needs the project\'s admin key, not its ingest key');
   }
-  return owner.projectId;
+  return owner;
 }

@@ -2,6 +2,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AnalyticsError } from '../analytics/store.js';
+import { DatabaseError } from '../db/store.js';
+import { DuplicateAuthValueError } from '../db/constraint-violation.js';
+import { ProjectNotFoundError } from '../preview/reseed-project.js';
 
 export class HttpError extends Error {
   constructor(
@@ -32,6 +35,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     request.log.error({ err: error }, 'ClickHouse failed');
     return send(reply, 503, 'analytics_unavailable', 'The analytics store (ClickHouse) is unavailable; try again shortly', { request_id: request.id });
   }
+  if (error instanceof DatabaseError) {
+    request.log.error({ err: error }, 'Postgres failed');
+    return send(reply, 503, 'database_unavailable', 'The database (Postgres) is unavailable; try again shortly', { request_id: request.id });
+  }
+  if (error instanceof ProjectNotFoundError) return send(reply, 404, 'not_found', 'Project not found');
+  if (error instanceof DuplicateAuthValueError) return send(reply, 409, 'conflict', error.message);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues: FieldIssue[] = error.validation.map((v) => ({
       field: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),

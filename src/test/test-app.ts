@@ -4,7 +4,7 @@ import { migrateAnalytics } from '../analytics/migrate.js';
 import { openChdb } from '../analytics/chdb.js';
 import type { AnalyticsStore } from '../analytics/store.js';
 import type { PostgresStore } from '../db/store.js';
-import { buildApp, type App } from '../http/app.js';
+import { buildApp, type App, type AppDeps } from '../http/app.js';
 import { makeTempDir } from './temp-dir.js';
 import { openTestPglite } from './targets.js';
 
@@ -15,12 +15,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function openTestApp(): Promise<TestApp> {
+export async function openTestApp(options: Pick<AppDeps, 'preview' | 'notifyWrite' | 'eventBuffer'> = {}): Promise<TestApp> {
   const pg = await openTestPglite();
   const chDir = makeTempDir('pulse-chdb-');
   const analytics = await openChdb({ dataDir: chDir.dir });
   await Promise.all([pg.store.migrate(), migrateAnalytics(analytics)]);
-  const app = await buildApp({ stores: { postgres: pg.store, analytics } });
+  const app = await buildApp({ stores: { postgres: pg.store, analytics }, ...options });
   return {
     app,
     postgres: pg.store,

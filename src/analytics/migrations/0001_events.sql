@@ -11,7 +11,9 @@ CREATE TABLE IF NOT EXISTS analytics_internal.events
     team_id Nullable(String),
     refresh_token_id Nullable(String),
     session_replay_id Nullable(String),
-    created_at DateTime64(3, 'UTC') DEFAULT now64(3)
+    created_at DateTime64(3, 'UTC') DEFAULT now64(3),
+    -- 1 for rows written by the preview seeder, so a reseed can replace exactly those.
+    seeded UInt8 DEFAULT 0
 )
 ENGINE = MergeTree
 PARTITION BY toYYYYMM(event_at)

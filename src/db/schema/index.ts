@@ -1,7 +1,8 @@
-// Every Postgres table of PRODUCT.md §2. Sync bookkeeping (sequence ids, tombstones) arrives with the sync issue.
+// Every Postgres table of PRODUCT.md §2, plus the sync bookkeeping of §5 (sequence, tombstones).
 export * from './projects.js';
 export * from './users.js';
 export * from './teams.js';
 export * from './activity.js';
 export * from './payments.js';
+export * from './sync.js';
 export { DEFAULT_BRANCH } from './columns.js';

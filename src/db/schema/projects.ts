@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Inputs of the preview generator that decide ids and counts (not `now`). */
+export interface PreviewParams {
+  seed: string;
+  size: 'tiny' | 'standard' | 'large';
+  users?: number;
+  days?: number;
+}
 
 export const projects = pgTable('projects', {
   id: uuid('id').primaryKey(),
@@ -7,6 +15,8 @@ export const projects = pgTable('projects', {
   isPreview: boolean('is_preview').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),
+  // What its demo data was generated from (seed, size…): a reseed must regenerate the same ids.
+  previewParams: jsonb('preview_params').$type<PreviewParams>(),
 }, (t) => [
   // The preview cleanup job scans expired previews only.
   index('projects_expires_at_idx').on(t.expiresAt).where(sql`${t.expiresAt} IS NOT NULL`),

@@ -1,5 +1,6 @@
-import { foreignKey, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { instant, projectColumns } from './columns.js';
+import { syncColumns } from './sync.js';
 import { users } from './users.js';
 
 export const teams = pgTable('teams', {
@@ -11,7 +12,11 @@ export const teams = pgTable('teams', {
   clientMetadata: jsonb('client_metadata'),
   clientReadOnlyMetadata: jsonb('client_read_only_metadata'),
   serverMetadata: jsonb('server_metadata'),
-}, (t) => [primaryKey({ columns: [t.projectId, t.branchId, t.id] })]);
+  ...syncColumns(),
+}, (t) => [
+  primaryKey({ columns: [t.projectId, t.branchId, t.id] }),
+  index('teams_sync_seq_idx').on(t.syncSequenceId),
+]);
 
 export const teamMembers = pgTable('team_members', {
   ...projectColumns(),
@@ -19,8 +24,10 @@ export const teamMembers = pgTable('team_members', {
   userId: uuid('user_id').notNull(),
   displayName: text('display_name'),
   createdAt: instant('created_at').notNull().defaultNow(),
+  ...syncColumns(),
 }, (t) => [
   primaryKey({ columns: [t.projectId, t.branchId, t.teamId, t.userId] }),
+  index('team_members_sync_seq_idx').on(t.syncSequenceId),
   foreignKey({ columns: [t.projectId, t.branchId, t.teamId], foreignColumns: [teams.projectId, teams.branchId, teams.id] }).onDelete('cascade'),
   foreignKey({ columns: [t.projectId, t.branchId, t.userId], foreignColumns: [users.projectId, users.branchId, users.id] }).onDelete('cascade'),
 ]);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant, projectColumns } from './columns.js';
+import { syncColumns } from './sync.js';
 
 export const users = pgTable('users', {
   ...projectColumns(),
@@ -16,7 +17,11 @@ export const users = pgTable('users', {
   restrictedByAdmin: boolean('restricted_by_admin').notNull().default(false),
   restrictedByAdminReason: text('restricted_by_admin_reason'),
   restrictedByAdminPrivateDetails: text('restricted_by_admin_private_details'),
-}, (t) => [primaryKey({ columns: [t.projectId, t.branchId, t.id] })]);
+  ...syncColumns(),
+}, (t) => [
+  primaryKey({ columns: [t.projectId, t.branchId, t.id] }),
+  index('users_sync_seq_idx').on(t.syncSequenceId),
+]);
 
 export const CONTACT_CHANNEL_TYPES = ['EMAIL', 'PHONE'] as const;
 
@@ -30,8 +35,10 @@ export const contactChannels = pgTable('contact_channels', {
   isVerified: boolean('is_verified').notNull().default(false),
   usedForAuth: boolean('used_for_auth').notNull().default(false),
   createdAt: instant('created_at').notNull().defaultNow(),
+  ...syncColumns(),
 }, (t) => [
   primaryKey({ columns: [t.projectId, t.branchId, t.id] }),
+  index('contact_channels_sync_seq_idx').on(t.syncSequenceId),
   foreignKey({ columns: [t.projectId, t.branchId, t.userId], foreignColumns: [users.projectId, users.branchId, users.id] }).onDelete('cascade'),
   check('contact_channels_type_check', sql`${t.type} IN ('EMAIL', 'PHONE')`),
   // One primary channel per (user, type).

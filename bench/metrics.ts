@@ -1,0 +1,120 @@
+// `npm run bench -- metrics`: p50/p95 of GET /metrics (every figure) and /metrics/live through
+// app.inject() on a synthetic project of preview size (~600 users, ~40k events over 60 days), each metric
+// alone with its peak memory, and baselines in the same run: the registry run one metric after another
+// instead of concurrently. BENCH_LARGE=1 adds a 10M-event project inside a 40M-row events table, with a
+// baseline that reads the same data without the project-first primary key (use_primary_key = 0).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openChdb } from '../src/analytics/chdb.js';
+import { migrateAnalytics } from '../src/analytics/migrate.js';
+import { queryRows } from '../src/analytics/store.js';
+import { ensurePgliteTemplate } from '../src/db/pglite-template.js';
+import { openPglite } from '../src/db/pglite.js';
+import { buildApp } from '../src/http/app.js';
+import { LIVE_METRICS, OVERVIEW_METRICS, runMetrics } from '../src/metrics/index.js';
+import type { MetricScope, MetricStores } from '../src/metrics/types.js';
+import { createProject } from '../src/projects/create-project.js';
+import { writeSyntheticAnalytics, writeSyntheticPostgres, type SyntheticProject } from './metrics-data.js';
+import { fixedQueryCost, peakMemoryBytes, perMetric, sample, setSettings, withSettings, type Samples } from './metrics-measure.js';
+import { printTable } from './stats.js';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const LARGE = process.env.BENCH_LARGE === '1';
+const LARGE_EVENTS = Number(process.env.BENCH_LARGE_EVENTS ?? 10_000_000);
+const STANDARD = { users: 600, events: 40_000, days: 60, liveUsers: 8 };
+
+export async function metricsBench(): Promise<void> {
+  await ensurePgliteTemplate();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-bench-metrics-'));
+  const postgres = await openPglite({ dataDir: path.join(dir, 'postgres') });
+  const analytics = await openChdb({ dataDir: path.join(dir, 'clickhouse') });
+  const stores: MetricStores = { postgres, analytics };
+  try {
+    await Promise.all([postgres.migrate(), migrateAnalytics(analytics)]);
+    const app = await buildApp({ stores });
+    const standard = await project(stores, STANDARD);
+    const url = `/api/v1/projects/${standard.scope.projectId}/metrics`;
+    const get = async (u: string) => {
+      const res = await app.inject({ method: 'GET', url: u, headers: { authorization: `Bearer ${standard.adminKey}` } });
+      if (res.statusCode !== 200) throw new Error(`${u} answered ${res.statusCode}: ${res.body}`);
+    };
+    const overview = await sample(REQUESTS, () => get(url));
+    const sequential = await sample(REQUESTS, () => sequentially(OVERVIEW_METRICS, stores, standard.scope));
+    const live = await sample(REQUESTS, () => get(`${url}/live`));
+    const liveSequential = await sample(REQUESTS, () => sequentially(LIVE_METRICS, stores, standard.scope));
+    const events = await countEvents(stores, standard.scope.projectId);
+    printTable(`Metrics: synthetic preview-size project (${STANDARD.users} users, ${events.project} events over ${STANDARD.days} days), embedded PGlite + chDB, ${REQUESTS} requests each`,
+      ['case', 'p50 ms', 'p95 ms', 'max ms', 'vs baseline (p50)', 'target'], [
+        row('GET /metrics (registry concurrent, via app.inject)', overview, sequential, 'p95 ≤ 50 ms'),
+        row('  baseline: same metrics one after another (direct)', sequential),
+        row('GET /metrics/live (via app.inject)', live, liveSequential, 'p95 ≤ 10 ms'),
+        row('  baseline: live metrics one after another (direct)', liveSequential),
+      ]);
+    printTable('Each metric alone on the same project (peak memory: smallest max_memory_usage it runs under)', ['metric', 'store', 'p50 ms', 'p95 ms', 'peak memory'],
+      await perMetric(stores, standard.scope, 30));
+    printTable('Fixed cost of one ClickHouse query on chDB (ms)', ['query', 'p50 ms', 'p95 ms'], await fixedQueryCost(stores, path.join(dir, 'clickhouse'), REQUESTS));
+    await app.close();
+    if (LARGE) await largeBench(stores);
+    process.stdout.write(`\nProcess peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+  } finally {
+    await Promise.allSettled([postgres.close(), analytics.close()]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** 10M events of one project among 40M: the target project sits between three others of the same size. */
+async function largeBench(stores: MetricStores): Promise<void> {
+  const started = performance.now();
+  const others = [0, 1, 2].map(() => crypto.randomUUID());
+  const large = { users: 60_000, events: LARGE_EVENTS, days: 60, liveUsers: 8 };
+  await writeSyntheticAnalytics(stores.analytics, { projectId: others[0]!, now: new Date(), ...large });
+  const target = await project(stores, large);
+  for (const projectId of others.slice(1)) await writeSyntheticAnalytics(stores.analytics, { projectId, now: new Date(), ...large });
+  const events = await countEvents(stores, target.scope.projectId);
+  process.stderr.write(`large dataset written in ${Math.round((performance.now() - started) / 1000)} s\n`);
+  const runs = Number(process.env.BENCH_LARGE_REQUESTS ?? 20);
+  const overview = await sample(runs, () => runMetrics(OVERVIEW_METRICS, stores, target.scope, new Date()));
+  const live = await sample(runs * 5, () => runMetrics(LIVE_METRICS, stores, target.scope, new Date()));
+  const noKey = withSettings(stores, { use_primary_key: 0 });
+  const overviewNoKey = await sample(Math.min(runs, 5), () => runMetrics(OVERVIEW_METRICS, noKey, target.scope, new Date()));
+  const liveNoKey = await sample(Math.min(runs, 5), () => runMetrics(LIVE_METRICS, noKey, target.scope, new Date()));
+  await setSettings(stores, { use_primary_key: 1 });
+  printTable(`Metrics: ${events.project} events of one project in a ${events.table}-row events table (${large.users} users, direct calls, ${runs} runs)`,
+    ['case', 'p50 ms', 'p95 ms', 'max ms', 'vs baseline (p50)', 'target'], [
+      row('all overview metrics (registry concurrent)', overview, overviewNoKey, 'p95 ≤ 300 ms'),
+      row('  baseline: without the project-first primary key', overviewNoKey),
+      row('live metrics', live, liveNoKey, ''),
+      row('  baseline: without the project-first primary key', liveNoKey),
+    ]);
+  printTable('Each metric alone on the 10M-event project', ['metric', 'store', 'p50 ms', 'p95 ms', 'peak memory'], await perMetric(stores, target.scope, 5));
+  const peak = await peakMemoryBytes(stores, (limited) => runMetrics(['daily_active_users_split'], limited, target.scope, new Date()));
+  process.stdout.write(`(check: daily_active_users_split peak memory re-measured: ${(peak / 2 ** 20).toFixed(1)} MiB)\n`);
+}
+
+async function project(stores: MetricStores, size: Omit<SyntheticProject, 'projectId' | 'now'>) {
+  const created = await createProject(stores.postgres.db, { displayName: 'Bench' });
+  const spec = { projectId: created.project.id, now: new Date(), ...size };
+  await writeSyntheticAnalytics(stores.analytics, spec);
+  await writeSyntheticPostgres(stores.postgres, spec);
+  const scope: MetricScope = { projectId: spec.projectId, branchId: 'main', includeAnonymous: false };
+  return { scope, adminKey: created.adminKey };
+}
+
+async function sequentially(names: readonly (typeof OVERVIEW_METRICS)[number][], stores: MetricStores, scope: MetricScope) {
+  const now = new Date();
+  for (const name of names) await runMetrics([name], stores, scope, now);
+}
+
+async function countEvents(stores: MetricStores, projectId: string) {
+  const [row] = await queryRows<{ table: number; project: number }>(stores.analytics,
+    'SELECT count() AS table, countIf(project_id = {projectId:String}) AS project FROM analytics_internal.events', { projectId });
+  if (!row) throw new Error('count() returned no row');
+  return row;
+}
+
+function row(name: string, s: Samples, baseline?: Samples, target = ''): (string | number)[] {
+  const ratio = baseline ? `${(baseline.p50 / s.p50).toFixed(2)}× faster` : '';
+  return [name, s.p50.toFixed(1), s.p95.toFixed(1), s.max.toFixed(1), ratio, target];
+}

@@ -1,0 +1,78 @@
+// What a person sees at http://localhost:3000 after `npm start`, in a real browser against a real server
+// on fresh embedded data: a preview is created, the overview fills in, the globe is drawn.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, launchBrowser, nonBackgroundShare } from '../../src/test/browser.js';
+import { freePort, startPulse, waitUntilReady, type Running } from '../../src/test/spawn-pulse.js';
+import { makeTempDir } from '../../src/test/temp-dir.js';
+
+const RESULTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
+const skip = browserSkipReason();
+
+describe.skipIf(skip)('dashboard in Chromium', () => {
+  const temp = makeTempDir('pulse-browser-');
+  let server: Running;
+  let browser: Browser;
+  let page: Page;
+  let url: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}/`;
+    server = startPulse(['serve'], { PULSE_DATA_DIR: temp.dir, PORT: String(port) });
+    await waitUntilReady(server, port);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(String(error)));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGINT');
+    await server?.exited;
+    temp.remove();
+  });
+
+  const projectId = () => page.textContent('.project-id');
+  const totalUsers = () => page.textContent('[data-testid=total-users] .stat-value');
+
+  it('creates a preview on first visit and shows its overview: 584 users, ≥ 8 live, a drawn globe', async () => {
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=globe]');
+    await page.waitForTimeout(1_000);
+    expect(Number(await page.textContent('[data-testid=live-pill]'))).toBeGreaterThanOrEqual(8);
+    const globe = await page.locator('[data-testid=globe]').screenshot();
+    expect(nonBackgroundShare(globe)).toBeGreaterThan(0.05);
+    await page.screenshot({ path: path.join(RESULTS, 'overview-desktop.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the same project after a reload', async () => {
+    const before = await projectId();
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 30_000 });
+    expect(await projectId()).toBe(before);
+  });
+
+  it('"New preview" makes a different project', async () => {
+    const before = await projectId();
+    await page.click('[data-testid=new-preview]');
+    await page.waitForFunction((old) => document.querySelector('.project-id')?.textContent !== old && document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', before, { timeout: 60_000 });
+    expect(await projectId()).not.toBe(before);
+    expect(await totalUsers()).toBe('584');
+  });
+
+  it('fits a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(500);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(RESULTS, 'overview-phone.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+// One or more daily series on a shared axis (recharts). Pure: series in, chart out.
+import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DailyPoint } from '../../../contract/metrics.js';
+import { formatDay } from '../format.js';
+
+export interface Series {
+  name: string;
+  points: DailyPoint[];
+  color: string;
+}
+
+const HEIGHT = 200;
+
+export function DailyChart({ series, stacked = false }: { series: Series[]; stacked?: boolean }) {
+  const rows = (series[0]?.points ?? []).map((p, i) => ({ date: p.date, ...Object.fromEntries(series.map((s) => [s.name, s.points[i]?.activity ?? 0])) }));
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <AreaChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#2a2f3a" />
+        <XAxis dataKey="date" tickFormatter={formatDay} tick={{ fill: '#8b93a7', fontSize: 11 }} minTickGap={24} />
+        <YAxis allowDecimals={false} tick={{ fill: '#8b93a7', fontSize: 11 }} />
+        <Tooltip labelFormatter={(d) => formatDay(String(d))} contentStyle={{ background: '#161a22', border: '1px solid #2a2f3a' }} />
+        {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+        {series.map((s) => (
+          <Area key={s.name} type="monotone" dataKey={s.name} stroke={s.color} fill={s.color} fillOpacity={0.25} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />
+        ))}
+      </AreaChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,51 @@
+// The live globe (cobe, WebGL): markers update in place, the globe rotates slowly. Pure: props in, pixels out.
+import createGlobe, { type Globe as CobeGlobe } from 'cobe';
+import { useEffect, useRef } from 'react';
+import type { GlobeMarker } from './markers.js';
+
+const SIZE_PX = 480;
+const ROTATION_PER_FRAME = 0.003;
+
+export function Globe({ markers }: { markers: GlobeMarker[] }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const globeRef = useRef<CobeGlobe | null>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return undefined;
+    const dpr = Math.min(window.devicePixelRatio || 1, 2);
+    let phi = 0;
+    const globe = createGlobe(canvas, {
+      devicePixelRatio: dpr,
+      width: SIZE_PX * dpr,
+      height: SIZE_PX * dpr,
+      phi,
+      theta: 0.25,
+      dark: 1,
+      diffuse: 1.2,
+      mapSamples: 16_000,
+      mapBrightness: 6,
+      baseColor: [0.25, 0.27, 0.35],
+      markerColor: [0.35, 0.85, 0.65],
+      glowColor: [0.3, 0.35, 0.5],
+      markers: [],
+    });
+    globeRef.current = globe;
+    let frame = requestAnimationFrame(function spin() {
+      phi += ROTATION_PER_FRAME;
+      globe.update({ phi });
+      frame = requestAnimationFrame(spin);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      globe.destroy();
+      globeRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    globeRef.current?.update({ markers: markers.map((m) => ({ location: [m.lat, m.lng], size: m.size, id: m.country })) });
+  }, [markers]);
+
+  return <canvas ref={canvasRef} className="globe-canvas" data-testid="globe" style={{ width: SIZE_PX, height: SIZE_PX, maxWidth: '100%', aspectRatio: '1' }} />;
+}

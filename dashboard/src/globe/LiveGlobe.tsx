@@ -1,0 +1,27 @@
+// Live users on a globe, with a 2D fallback and the list of live countries beside it.
+import { useMemo } from 'react';
+import centroids from 'virtual:country-centroids';
+import type { LiveUsersByCountry } from '../../../contract/metrics.js';
+import { FlatMap } from './FlatMap.js';
+import { Globe } from './Globe.js';
+import { globeMarkers } from './markers.js';
+import { hasWebGL } from './webgl.js';
+
+export function LiveGlobe({ byCountry }: { byCountry: LiveUsersByCountry }) {
+  const markers = useMemo(() => globeMarkers(byCountry, centroids), [byCountry]);
+  const webgl = useMemo(hasWebGL, []);
+  return (
+    <div className="live-globe">
+      {webgl ? <Globe markers={markers} /> : <FlatMap markers={markers} />}
+      <ul className="live-countries" aria-label="Live users by country">
+        {markers.map((m) => (
+          <li key={m.country}>
+            <span className="country-code">{m.country}</span>
+            <span className="live-names">{byCountry[m.country]!.map((u) => u.display_name ?? u.primary_email ?? 'Anonymous').join(', ')}</span>
+            <span className="count">{m.users}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

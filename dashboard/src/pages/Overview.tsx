@@ -1,0 +1,45 @@
+// The project overview: composes the two hooks with pure components; no fetch calls here.
+import type { ProjectSession } from '../api/session.js';
+import { useLiveMetrics } from '../api/use-live-metrics.js';
+import { useMetrics } from '../api/use-metrics.js';
+import { Block } from '../components/Block.js';
+import { StatCard } from '../components/StatCard.js';
+import { LiveGlobe } from '../globe/LiveGlobe.js';
+import { formatCount, formatPercent } from '../format.js';
+import { ActivitySection } from './ActivitySection.js';
+import { BusinessSection } from './BusinessSection.js';
+
+export function Overview({ session }: { session: ProjectSession }) {
+  const metrics = useMetrics(session);
+  const live = useLiveMetrics(session);
+  const m = metrics.data;
+  const liveUsers = live.data?.live_users ?? m?.live_users;
+  const total = m ? m.total_users : undefined;
+  // The dashboard never shows MAU above total users (anonymous users are excluded from both).
+  const mau = m ? Math.min(m.mau, m.total_users) : undefined;
+  const verifiedShare = m && m.total_users > 0 ? m.verified_users / m.total_users : undefined;
+
+  return (
+    <main className="overview">
+      <Block title="Users" loading={metrics.loading && !m} error={m ? undefined : metrics.error} className="span-all">
+        <div className="stats">
+          <StatCard testId="total-users" label="Total users" value={total === undefined ? '—' : formatCount(total)} hint={m ? `${formatCount(m.anonymous_users)} anonymous not counted` : undefined} />
+          <StatCard testId="mau" label="Monthly active" value={mau === undefined ? '—' : formatCount(mau)} />
+          <StatCard
+            testId="live-users"
+            label="Live now"
+            value={<span className="live-pill" data-testid="live-pill"><span className="live-dot" />{liveUsers === undefined ? '—' : formatCount(liveUsers)}</span>}
+            hint="last 2 minutes"
+          />
+          <StatCard testId="teams" label="Teams" value={m ? formatCount(m.total_teams) : '—'} />
+          <StatCard testId="verified" label="Verified" value={verifiedShare === undefined ? '—' : formatPercent(verifiedShare)} hint={m ? `${formatCount(m.verified_users)} of ${formatCount(m.total_users)}` : undefined} />
+        </div>
+      </Block>
+      <Block title="Live users" loading={live.loading && !live.data} error={live.data ? undefined : live.error} className="span-2">
+        {live.data && <LiveGlobe byCountry={live.data.live_users_by_country} />}
+      </Block>
+      <ActivitySection metrics={metrics} />
+      <BusinessSection metrics={metrics} />
+    </main>
+  );
+}

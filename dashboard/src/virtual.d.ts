@@ -1,0 +1,4 @@
+declare module 'virtual:country-centroids' {
+  const centroids: Record<string, [number, number]>;
+  export default centroids;
+}

@@ -1,0 +1,2 @@
+export declare function dashboardIsFresh(): boolean;
+export declare function buildDashboard(): Promise<number>;

@@ -1,0 +1,44 @@
+// `pulse seed` as a user runs it: a new seeded project, a reseed with the same counts, clear refusals.
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPulse } from '../test/spawn-pulse.js';
+import { makeTempDir } from '../test/temp-dir.js';
+
+const temp = makeTempDir('pulse-seed-');
+afterAll(() => temp.remove());
+const env = { PULSE_DATA_DIR: temp.dir };
+
+describe('pulse seed', () => {
+  it('seeds a new project, then reseeds it with the same counts', async () => {
+    const created = await runPulse(['seed', '--size', 'tiny', '--seed', 'e2e', '--now', '2026-06-01T12:00:00Z', '--json'], env);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const first = JSON.parse(created.stdout) as { projectId: string; adminKey: string; seeded: Record<string, number> };
+    expect(first.adminKey).toMatch(/^pulse_admin_/);
+    expect(first.seeded).toMatchObject({ teams: 8, live_events: 8 });
+    const reseeded = await runPulse(['seed', '--project', first.projectId, '--json'], env);
+    expect(reseeded.code).toBe(0);
+    // Rows are regenerated for a new `now`: every count is the same except events, whose number depends
+    // on the time of day `now` cuts the last day at.
+    const { events: _events, ...rows } = first.seeded;
+    expect(JSON.parse(reseeded.stdout).seeded).toMatchObject(rows);
+  });
+
+  it('prints a summary table by default', async () => {
+    const result = await runPulse(['seed', '--size', 'tiny'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Seeded project [0-9a-f-]{36}\n {2}admin key: {2}pulse_admin_/);
+    expect(result.stdout).toMatch(/users +│ +\d+/);
+  });
+
+  it.each([
+    [['--now', '2999-01-01T00:00:00Z'], '--now must not be in the future'],
+    [['--now', 'yesterday'], '--now must be an ISO 8601 instant'],
+    [['--size', 'huge'], '--size must be one of tiny, standard, large'],
+    [['--users', '-5'], '--users must be a whole number'],
+    [['--project', '00000000-0000-4000-8000-000000000000'], 'Project 00000000-0000-4000-8000-000000000000 not found'],
+  ])('refuses %j with a clear message', async (args, message) => {
+    const result = await runPulse(['seed', ...args], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+  });
+});

@@ -1,0 +1,117 @@
+// A fresh preview through HTTP on embedded stores: what PRODUCT.md §8 promises, checked in both stores.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { openTestApp, type TestApp } from '../../test/test-app.js';
+import { analyticsCounts, eventsAfter, liveUsersAt, postgresCounts } from '../../test/preview-queries.js';
+import { prunePreviews } from '../../preview/prune-previews.js';
+
+const LIVE_COUNTRIES = ['AU', 'BR', 'CA', 'DE', 'GB', 'IN', 'JP', 'US'];
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await openTestApp({ preview: { enabled: true, ttlMs: 3_600_000, ratePerMinute: 1_000 } });
+});
+afterAll(() => t?.close());
+
+const create = (payload?: object) => t.app.inject({ method: 'POST', url: '/api/v1/preview/projects', ...(payload && { payload }) });
+
+describe('POST /api/v1/preview/projects', () => {
+  let body: { project_id: string; admin_key: string; created_at: string; expires_at: string; seeded: Record<string, number> };
+
+  it('answers 201 with keys, expiry, counts and timings', async () => {
+    const res = await create();
+    expect(res.statusCode).toBe(201);
+    body = res.json();
+    expect(body.admin_key).toMatch(/^pulse_admin_/);
+    expect(new Date(body.expires_at).getTime() - new Date(body.created_at).getTime()).toBe(3_600_000);
+    expect(body.seeded).toMatchObject({ users: 586, teams: 8, contact_channels: 586, live_events: 8 });
+    const project = await t.app.inject({ method: 'GET', url: `/api/v1/projects/${body.project_id}`, headers: { authorization: `Bearer ${body.admin_key}` } });
+    expect(project.json()).toMatchObject({ is_preview: true, expires_at: body.expires_at });
+  });
+
+  it('mirrors 586 users (584 non-anonymous), 8 teams and 586 channels into ClickHouse, all with sequence 0', async () => {
+    expect(await analyticsCounts(t.analytics, body.project_id)).toMatchObject({
+      users: 586, non_anonymous_users: 584, teams: 8, contact_channels: 586, team_members: body.seeded.team_members, max_sequence: 0,
+    });
+    expect(await postgresCounts(t.postgres.db, body.project_id)).toMatchObject({ projects: 1, users: 586, teams: 8, contact_channels: 586, api_keys: 2 });
+  });
+
+  it('has exactly 8 live users in 8 countries, and no event after its creation', async () => {
+    const createdAt = new Date(body.created_at);
+    expect(await liveUsersAt(t.analytics, body.project_id, createdAt)).toEqual({ users: 8, countries: LIVE_COUNTRIES });
+    expect(await eventsAfter(t.analytics, body.project_id, createdAt)).toBe(0);
+  });
+
+  it('reseeding twice keeps every count, duplicates nothing, and renews the live users', async () => {
+    const before = await analyticsCounts(t.analytics, body.project_id);
+    const pgBefore = await postgresCounts(t.postgres.db, body.project_id);
+    const { events: _events, ...rows } = body.seeded;
+    let last: Record<string, number> = {};
+    for (let i = 0; i < 2; i++) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/projects/${body.project_id}/reseed`, headers: { authorization: `Bearer ${body.admin_key}` } });
+      expect(res.statusCode).toBe(200);
+      last = res.json().seeded;
+      expect(last).toMatchObject(rows);
+    }
+    // Events are regenerated for the new `now` (their number may move by a few with the time of day):
+    // exactly the last reseed's events are there, none left over from earlier seeds.
+    const { events, ...mirrors } = await analyticsCounts(t.analytics, body.project_id);
+    expect(events).toBe(last.events! + last.live_events!);
+    const { events: _before, ...mirrorsBefore } = before;
+    expect(mirrors).toEqual(mirrorsBefore);
+    expect(await postgresCounts(t.postgres.db, body.project_id)).toEqual(pgBefore);
+    expect((await liveUsersAt(t.analytics, body.project_id, new Date())).users).toBe(8);
+  });
+
+  it('creates 10 previews concurrently, all complete and distinct', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => create({ size: 'tiny' })));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(10).fill(201));
+    const ids = results.map((r) => r.json().project_id as string);
+    expect(new Set(ids).size).toBe(10);
+    for (const id of ids) expect((await liveUsersAt(t.analytics, id, new Date())).users).toBe(8);
+  });
+
+  it('rejects an unknown size with a 400 naming body.size, and writes nothing', async () => {
+    const before = (await postgresCounts(t.postgres.db, body.project_id)).projects;
+    const res = await create({ size: 'huge' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.issues[0].field).toBe('body.size');
+    expect((await postgresCounts(t.postgres.db, body.project_id)).projects).toBe(before);
+  });
+
+  it('reseed needs the project\'s admin key', async () => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/projects/${body.project_id}/reseed` });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('expired previews are deleted from both stores', async () => {
+    const pruned = await prunePreviews({ db: t.postgres.db, analytics: t.analytics }, new Date(Date.now() + 3_600_001));
+    expect(pruned).toContain(body.project_id);
+    expect(await postgresCounts(t.postgres.db, body.project_id)).toMatchObject({ projects: 0, users: 0, api_keys: 0 });
+    expect(await analyticsCounts(t.analytics, body.project_id)).toMatchObject({ users: 0, teams: 0, contact_channels: 0, events: 0 });
+  });
+});
+
+describe('preview mode and rate limit', () => {
+  it('is 403 when preview mode is off', async () => {
+    const app = await buildApp({ stores: { postgres: t.postgres, analytics: t.analytics }, preview: { enabled: false, ttlMs: 1, ratePerMinute: 10 } });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/preview/projects' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('preview_disabled');
+    await app.close();
+  });
+
+  it('answers 429 with Retry-After past the per-IP limit', async () => {
+    const app = await buildApp({ stores: { postgres: t.postgres, analytics: t.analytics }, preview: { enabled: true, ttlMs: 60_000, ratePerMinute: 2 } });
+    const statuses: number[] = [];
+    let last;
+    for (let i = 0; i < 3; i++) {
+      last = await app.inject({ method: 'POST', url: '/api/v1/preview/projects', payload: { size: 'tiny' } });
+      statuses.push(last.statusCode);
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last!.json().error.code).toBe('rate_limited');
+    await app.close();
+  });
+});

@@ -1,0 +1,56 @@
+// POST /api/v1/preview/projects: a new, fully seeded preview project per visitor (preview mode only),
+// rate-limited per client IP.
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody } from '../../../contract/api.js';
+import { CreatePreviewBody, CreatedPreview } from '../../../contract/preview.js';
+import { createPreviewProject } from '../../preview/create-preview-project.js';
+import type { WriteTarget } from '../../preview/write-preview.js';
+import { HttpError } from '../errors.js';
+
+export interface PreviewOptions {
+  enabled: boolean;
+  ttlMs: number;
+  ratePerMinute: number;
+}
+
+export const previewProjectRoutes =
+  (stores: WriteTarget, options: PreviewOptions): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) =>
+        new HttpError(429, 'rate_limited', `Too many preview projects from this address: at most ${context.max} per ${context.after}; retry in ${Math.ceil(context.ttl / 1000)} s`),
+    });
+    app.post(
+      '/preview/projects',
+      {
+        config: { rateLimit: { max: options.ratePerMinute, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['preview'],
+          summary: 'Create a preview project seeded with realistic demo data in both stores',
+          body: CreatePreviewBody,
+          response: { 201: CreatedPreview, 400: ErrorBody, 403: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        if (!options.enabled) throw new HttpError(403, 'preview_disabled', 'Preview mode is off on this server (PULSE_PREVIEW=off)');
+        const now = new Date();
+        const created = await createPreviewProject(stores, {
+          now,
+          params: { size: request.body?.size ?? 'standard' },
+          isPreview: true,
+          expiresAt: new Date(now.getTime() + options.ttlMs),
+        });
+        return reply.status(201).send({
+          project_id: created.projectId,
+          admin_key: created.adminKey,
+          ingest_key: created.ingestKey,
+          created_at: created.createdAt.toISOString(),
+          expires_at: created.expiresAt!.toISOString(),
+          seeded: created.seeded,
+          timings_ms: created.timings,
+        });
+      },
+    );
+  };

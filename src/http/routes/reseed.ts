@@ -1,0 +1,29 @@
+// POST /api/v1/projects/:id/reseed: regenerate a project's demo data for the current time.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody, ProjectParams } from '../../../contract/api.js';
+import { Reseeded } from '../../../contract/preview.js';
+import { reseedProject } from '../../preview/reseed-project.js';
+import type { WriteTarget } from '../../preview/write-preview.js';
+import { authorizeProject } from '../auth.js';
+
+export const reseedRoutes =
+  (stores: WriteTarget): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/projects/:id/reseed',
+      {
+        schema: {
+          tags: ['preview'],
+          summary: 'Replace the project\'s seeded data with a fresh copy dated now (counts unchanged)',
+          security: [{ bearer: [] }],
+          params: ProjectParams,
+          response: { 200: Reseeded, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        },
+      },
+      async (request) => {
+        const projectId = await authorizeProject(stores.db, request, request.params.id, 'admin');
+        const result = await reseedProject(stores, projectId, new Date());
+        return { project_id: result.projectId, seeded: result.seeded, timings_ms: result.timings };
+      },
+    );
+  };

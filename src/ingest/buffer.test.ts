@@ -1,0 +1,64 @@
+// The buffered writer against a real chDB: flush on size, on the timer and on close; a failed flush
+// rejects every request it carried (so none of them is answered 202).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openChdb } from '../analytics/chdb.js';
+import { insertEvents } from '../analytics/insert-events.js';
+import { migrateAnalytics } from '../analytics/migrate.js';
+import { insertRows, queryRows, type AnalyticsStore } from '../analytics/store.js';
+import { clickEvent, type EventRow } from '../events/event-rows.js';
+import { makeTempDir } from '../test/temp-dir.js';
+import { createEventBuffer } from './buffer.js';
+
+let analytics: AnalyticsStore;
+const dir = makeTempDir('pulse-chdb-');
+beforeAll(async () => {
+  analytics = await openChdb({ dataDir: dir.dir });
+  await migrateAnalytics(analytics);
+});
+afterAll(async () => {
+  await analytics?.close();
+  dir.remove();
+});
+
+const rows = (projectId: string, n: number): EventRow[] =>
+  Array.from({ length: n }, () => clickEvent({ projectId, branchId: 'main' }, { at: new Date(), userId: null, data: { selector: '#a', is_anonymous: false } }));
+const count = async (projectId: string) =>
+  (await queryRows<{ n: number }>(analytics, 'SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', { p: projectId }))[0]!.n;
+const write = (r: EventRow[]) => insertEvents(analytics, r);
+
+describe('createEventBuffer', () => {
+  it('flushes when maxRows are waiting, without waiting for the timer', async () => {
+    const buffer = createEventBuffer({ write, maxRows: 10, flushIntervalMs: 60_000 });
+    const started = performance.now();
+    await Promise.all([buffer.add(rows('size', 6)), buffer.add(rows('size', 6))]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await count('size')).toBe(12);
+  });
+
+  it('flushes on the timer', async () => {
+    const buffer = createEventBuffer({ write, maxRows: 1_000, flushIntervalMs: 30 });
+    await buffer.add(rows('timer', 3));
+    expect(await count('timer')).toBe(3);
+  });
+
+  it('close() writes what is waiting (graceful shutdown) and refuses later rows', async () => {
+    const buffer = createEventBuffer({ write, maxRows: 1_000, flushIntervalMs: 60_000 });
+    const pending = buffer.add(rows('close', 7));
+    await buffer.close();
+    await pending;
+    expect(await count('close')).toBe(7);
+    await expect(buffer.add(rows('close', 1))).rejects.toThrow(/closed/);
+  });
+
+  it('a failed flush rejects every request it carried, and the next flush works again', async () => {
+    // A real ClickHouse failure: the insert targets a table that does not exist, until it does.
+    let table = 'analytics_internal.no_such_table';
+    const failing = createEventBuffer({ write: async (r) => insertRows(analytics, table, r), flushIntervalMs: 20 });
+    const results = await Promise.allSettled([failing.add(rows('fail', 2)), failing.add(rows('fail', 3))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await count('fail')).toBe(0);
+    table = 'analytics_internal.events';
+    await failing.add(rows('fail', 5));
+    expect(await count('fail')).toBe(5);
+  });
+});

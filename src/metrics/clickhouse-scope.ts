@@ -1,0 +1,59 @@
+// What every ClickHouse metric binds and filters on. The fragments below are constant SQL with
+// `{name:Type}` placeholders (never values), so the queries that embed them stay fully parameterised.
+import { formatEventAt } from '../events/event-rows.js';
+import type { MetricScope } from './types.js';
+import { liveSince, metricWindow } from './window.js';
+
+/** Bound parameters of every ClickHouse metric; a query uses the ones it names. */
+export function chParams(scope: MetricScope, now: Date) {
+  return {
+    projectId: scope.projectId,
+    branchId: scope.branchId,
+    includeAnonymous: scope.includeAnonymous,
+    from: formatEventAt(metricWindow(now).from),
+    now: formatEventAt(now),
+    liveSince: formatEventAt(liveSince(now)),
+  };
+}
+
+/** The project and branch: first in every table's ORDER BY, so ClickHouse reads only their range. */
+export const IN_SCOPE = `project_id = {projectId:String} AND branch_id = {branchId:String}`;
+
+/** The window: from the first day's midnight to now, inclusive. Never anything after now. */
+export const IN_WINDOW = `event_at >= {from:DateTime64(3, 'UTC')} AND event_at <= {now:DateTime64(3, 'UTC')}`;
+
+/**
+ * Ids of the users that exist now (latest version is not a tombstone), anonymous ones only when asked.
+ * :TRICKY: WHERE runs after FINAL picks each key's latest version (prewhere is not moved past FINAL),
+ * so a tombstone hides the user instead of revealing an older live version.
+ */
+export const SCOPED_USER_IDS = `
+  SELECT toString(id) FROM analytics_internal.users FINAL
+  WHERE ${IN_SCOPE} AND sync_is_deleted = 0 AND ({includeAnonymous:Bool} OR is_anonymous = 0)`;
+
+/** The existing users as rows, with what the dashboard shows of each. */
+export const SCOPED_USERS = `
+  SELECT toString(id) AS id, display_name, primary_email, profile_image_url, signed_up_at
+  FROM analytics_internal.users FINAL
+  WHERE ${IN_SCOPE} AND sync_is_deleted = 0 AND ({includeAnonymous:Bool} OR is_anonymous = 0)`;
+
+/** The event does not call itself anonymous (or anonymous events are asked for). */
+export const EVENT_NOT_ANONYMOUS = `({includeAnonymous:Bool} OR NOT ifNull(data.is_anonymous::Nullable(Bool), false))`;
+
+/**
+ * For metrics that count events rather than users: the event is not anonymous, and neither is its user
+ * according to the mirror (a user is anonymous if either says so). A deleted user's tombstone keeps
+ * the old row, so an anonymous user stays anonymous after deletion.
+ */
+export const EVENT_VISIBLE = `(${EVENT_NOT_ANONYMOUS} AND ({includeAnonymous:Bool} OR ifNull(user_id, '') NOT IN (
+  SELECT toString(id) FROM analytics_internal.users FINAL WHERE ${IN_SCOPE} AND is_anonymous = 1)))`;
+
+/** The country of a `$token-refresh`, or NULL when it was not located. */
+export const COUNTRY = `data.ip_info.country_code::Nullable(String)`;
+
+/** The one row of an aggregate query; a missing row is a bug to surface, not a zero. */
+export function onlyRow<Row>(rows: readonly Row[], metric: string): Row {
+  const [row] = rows;
+  if (rows.length !== 1 || row === undefined) throw new Error(`${metric}: expected one row, got ${rows.length}`);
+  return row;
+}

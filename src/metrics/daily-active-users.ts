@@ -1,0 +1,21 @@
+// daily_active_users: distinct existing users with a `$token-refresh` per UTC day of the window.
+import type { DailyPoint } from '../../contract/metrics.js';
+import { queryRows } from '../analytics/store.js';
+import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USER_IDS } from './clickhouse-scope.js';
+import type { MetricScope, MetricStores } from './types.js';
+import { metricWindow, zeroFill } from './window.js';
+
+const QUERY = `
+  SELECT toString(toDate(event_at)) AS day, uniqExact(user_id) AS value
+  FROM analytics_internal.events
+  WHERE ${IN_SCOPE}
+    AND event_type = '$token-refresh'
+    AND ${IN_WINDOW}
+    AND ${EVENT_NOT_ANONYMOUS}
+    AND user_id IN (${SCOPED_USER_IDS})
+  GROUP BY day`;
+
+export async function dailyActiveUsers({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
+  const rows = await queryRows<{ day: string; value: number }>(analytics, QUERY, chParams(scope, now));
+  return zeroFill(metricWindow(now).days, rows);
+}

@@ -1,0 +1,20 @@
+// daily_page_views: `$page-view` events per UTC day of the window. Anonymous events (the event or its user says so) only when asked.
+import type { DailyPoint } from '../../contract/metrics.js';
+import { queryRows } from '../analytics/store.js';
+import { chParams, EVENT_VISIBLE, IN_SCOPE, IN_WINDOW } from './clickhouse-scope.js';
+import type { MetricScope, MetricStores } from './types.js';
+import { metricWindow, zeroFill } from './window.js';
+
+const QUERY = `
+  SELECT toString(toDate(event_at)) AS day, count() AS value
+  FROM analytics_internal.events
+  WHERE ${IN_SCOPE}
+    AND event_type = '$page-view'
+    AND ${IN_WINDOW}
+    AND ${EVENT_VISIBLE}
+  GROUP BY day`;
+
+export async function dailyPageViews({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
+  const rows = await queryRows<{ day: string; value: number }>(analytics, QUERY, chParams(scope, now));
+  return zeroFill(metricWindow(now).days, rows);
+}

@@ -1,0 +1,20 @@
+// live_users: distinct existing users with a `$token-refresh` in (now − 120 s, now]. An event dated
+// after now (a client clock ahead) is never live.
+import { queryRows } from '../analytics/store.js';
+import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, onlyRow, SCOPED_USER_IDS } from './clickhouse-scope.js';
+import type { MetricScope, MetricStores } from './types.js';
+
+const QUERY = `
+  SELECT uniqExact(user_id) AS users
+  FROM analytics_internal.events
+  WHERE ${IN_SCOPE}
+    AND event_type = '$token-refresh'
+    AND event_at > {liveSince:DateTime64(3, 'UTC')}
+    AND event_at <= {now:DateTime64(3, 'UTC')}
+    AND ${EVENT_NOT_ANONYMOUS}
+    AND user_id IN (${SCOPED_USER_IDS})`;
+
+export async function liveUsers({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<number> {
+  const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));
+  return onlyRow(rows, 'live_users').users;
+}

@@ -1,0 +1,18 @@
+// recently_registered: the 10 newest sign-ups (up to now) among existing users, newest first.
+import { TOP_LIMIT, type RegisteredUser } from '../../contract/metrics.js';
+import { queryRows } from '../analytics/store.js';
+import { parseEventAt } from '../events/event-rows.js';
+import { chParams, SCOPED_USERS } from './clickhouse-scope.js';
+import type { MetricScope, MetricStores } from './types.js';
+
+const QUERY = `
+  SELECT id, display_name, primary_email, profile_image_url, signed_up_at
+  FROM (${SCOPED_USERS})
+  WHERE signed_up_at <= {now:DateTime64(3, 'UTC')}
+  ORDER BY signed_up_at DESC, id
+  LIMIT {limit:UInt32}`;
+
+export async function recentlyRegistered({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<RegisteredUser[]> {
+  const rows = await queryRows<RegisteredUser>(analytics, QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
+  return rows.map((row) => ({ ...row, signed_up_at: parseEventAt(row.signed_up_at).toISOString() }));
+}

@@ -1,0 +1,26 @@
+// top_region: the (country, region) where the most distinct existing users made a located
+// `$token-refresh` in the window; ties go to the alphabetically first. null when nobody was located.
+import type { TopRegion } from '../../contract/metrics.js';
+import { queryRows } from '../analytics/store.js';
+import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USER_IDS } from './clickhouse-scope.js';
+import type { MetricScope, MetricStores } from './types.js';
+
+const QUERY = `
+  SELECT ${COUNTRY} AS country_code,
+         data.ip_info.region_code::Nullable(String) AS region_code,
+         uniqExact(user_id) AS users
+  FROM analytics_internal.events
+  WHERE ${IN_SCOPE}
+    AND event_type = '$token-refresh'
+    AND ${IN_WINDOW}
+    AND ${COUNTRY} IS NOT NULL
+    AND ${EVENT_NOT_ANONYMOUS}
+    AND user_id IN (${SCOPED_USER_IDS})
+  GROUP BY country_code, region_code
+  ORDER BY users DESC, country_code, region_code NULLS LAST
+  LIMIT 1`;
+
+export async function topRegion({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<TopRegion> {
+  const [row] = await queryRows<NonNullable<TopRegion>>(analytics, QUERY, chParams(scope, now));
+  return row ?? null;
+}

@@ -1,0 +1,18 @@
+// What every metric function receives. A metric is `(stores, scope, now) → value`: it reads the clock
+// only through `now`, so one request's figures agree with each other and tests can fix the instant.
+import type { AnalyticsStore } from '../analytics/store.js';
+import type { PostgresStore } from '../db/store.js';
+
+export interface MetricStores {
+  analytics: AnalyticsStore;
+  postgres: PostgresStore;
+}
+
+export interface MetricScope {
+  projectId: string;
+  branchId: string;
+  /** Count anonymous users and their events too (they are left out by default). */
+  includeAnonymous: boolean;
+}
+
+export type Metric<Value> = (stores: MetricStores, scope: MetricScope, now: Date) => Promise<Value>;

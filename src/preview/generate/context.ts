@@ -1,0 +1,17 @@
+// What every step of a generation shares: where rows belong, the one PRNG, the id factory and the clock.
+import type { EventScope } from '../../events/event-rows.js';
+import type { DailyCycle } from './daily-cycle.js';
+import type { IdFactory } from './ids.js';
+import type { Random } from './random.js';
+import type { Timeline } from './timeline.js';
+
+/** Preview projects only have the default branch (db/schema's DEFAULT_BRANCH; db/ is off limits here). */
+export const BRANCH_ID = 'main';
+
+export interface GenerationContext {
+  scope: EventScope;
+  random: Random;
+  ids: IdFactory;
+  timeline: Timeline;
+  cycle: DailyCycle;
+}

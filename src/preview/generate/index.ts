@@ -1,0 +1,67 @@
+// generatePreviewDataset: (projectId, seed, now, size) → every row of a preview project, for both stores.
+// Pure: no I/O, no clock, no Math.random. The steps run in a fixed order because they share one PRNG:
+// reordering them (or iterating anything in an unstable order) changes every dataset.
+import { scheduleVisits } from './activity.js';
+import { BRANCH_ID, type GenerationContext } from './context.js';
+import { DailyCycle } from './daily-cycle.js';
+import { generateEmails } from './emails.js';
+import { createIdFactory } from './ids.js';
+import { generateLiveEvents } from './live.js';
+import { generatePayments } from './payments.js';
+import { buildPeopleRows } from './people-rows.js';
+import { generatePeople } from './people.js';
+import { Random } from './random.js';
+import { buildReplayRows, chooseReplays } from './replays.js';
+import { resolveSize } from './sizes.js';
+import { generateTeams } from './teams.js';
+import { createTimeline } from './timeline.js';
+import type { GenerateOptions, PreviewDataset } from './types.js';
+import { buildVisitEvents } from './visit-events.js';
+
+export type { GenerateOptions, PreviewDataset, PreviewSize } from './types.js';
+export { PREVIEW_SIZES } from './types.js';
+export { SIZE_PROFILES, DEFAULT_SIZE } from './sizes.js';
+
+export function generatePreviewDataset(options: GenerateOptions): PreviewDataset {
+  const { projectId, seed, now } = options;
+  const size = resolveSize(options);
+  const timeline = createTimeline(now, size.days);
+  const ctx: GenerationContext = {
+    scope: { projectId, branchId: BRANCH_ID },
+    // The PRNG depends on the seed only: two projects with one seed differ in ids, not in shape.
+    random: new Random(seed),
+    ids: createIdFactory(projectId, seed),
+    timeline,
+    cycle: new DailyCycle(timeline),
+  };
+
+  const people = generatePeople(ctx, size.generatedUsers);
+  const teams = generateTeams(ctx, people);
+  const schedule = scheduleVisits(ctx, people, size.extraVisitsPerActiveDay);
+  const replays = chooseReplays(ctx, schedule, size.sessionReplays);
+  const events = buildVisitEvents(ctx, people, schedule, replays);
+  const sessionReplays = buildReplayRows(ctx, people, schedule, replays);
+  const emails = generateEmails(ctx, people, size.emails);
+  const { subscriptions, invoices, oneTimePurchases } = generatePayments(ctx, people, teams, size.oneTimePurchases);
+  const liveEvents = generateLiveEvents(ctx, people);
+  const { users, contactChannels, authMethods } = buildPeopleRows(ctx, people);
+
+  return {
+    projectId,
+    branchId: BRANCH_ID,
+    seed,
+    now: new Date(timeline.nowMs),
+    users,
+    contactChannels,
+    teams: teams.teams,
+    teamMembers: teams.teamMembers,
+    authMethods,
+    emails,
+    sessionReplays,
+    subscriptions,
+    invoices,
+    oneTimePurchases,
+    events,
+    liveEvents,
+  };
+}

@@ -1,0 +1,79 @@
+// The scheduled visits → ClickHouse event rows (only through src/events/event-rows.ts), ordered by event_at.
+// Each visit is planned (pages, referrer, click) right before its rows are built and then dropped, so a
+// large preview holds its rows but not a second copy of every visit.
+import { clickEvent, pageViewEvent, tokenRefreshEvent, type EventRow } from '../../events/event-rows.js';
+import type { VisitSchedule } from './activity.js';
+import type { GenerationContext } from './context.js';
+import type { Person } from './people.js';
+import type { ReplayPlan } from './replays.js';
+import { planVisit } from './visit-plan.js';
+
+export function buildVisitEvents(ctx: GenerationContext, people: readonly Person[], schedule: VisitSchedule, replays: ReplayPlan): EventRow[] {
+  const { scope, random } = ctx;
+  const rows: EventRow[] = [];
+  // Times beside the rows rather than wrapper objects: a million extra objects cost more than the sort.
+  const times: number[] = [];
+  const emit = (ms: number, row: EventRow): void => {
+    rows.push(row);
+    times.push(ms);
+  };
+  for (let v = 0; v < schedule.count; v += 1) {
+    const person = people[schedule.personIndex[v] as number] as Person;
+    const visit = planVisit(random, person, schedule.startMs[v] as number, schedule.isSignUp[v] === 1);
+    const recording = replays.recorded[replays.replayOfVisit[v] as number];
+    if (recording) {
+      recording.endMs = visit.endMs;
+      recording.refreshTokenId = visit.refreshTokenId;
+    }
+    const sessionReplayId = recording?.id ?? null;
+    const { refreshTokenId } = visit;
+    const userId = person.id;
+    const isAnonymous = person.isAnonymous;
+    emit(visit.startMs, tokenRefreshEvent(scope, { at: new Date(visit.startMs), userId, refreshTokenId, isAnonymous, ipInfo: person.ipInfo }));
+    for (const { atMs, page } of visit.pages) {
+      emit(atMs, pageViewEvent(scope, {
+        at: new Date(atMs),
+        userId,
+        refreshTokenId,
+        sessionReplayId,
+        data: {
+          url: page.url,
+          path: page.path,
+          // An SPA keeps document.referrer of the landing page across client-side navigations, so every
+          // page view of a visit reports where the visitor came from (and top referrers stay meaningful).
+          referrer: visit.referrer,
+          title: page.title,
+          is_anonymous: isAnonymous,
+          viewport_width: person.device.viewportWidth,
+          viewport_height: person.device.viewportHeight,
+          screen_width: person.device.screenWidth,
+          screen_height: person.device.screenHeight,
+        },
+      }));
+    }
+    const { click } = visit;
+    if (click) {
+      const { target } = click;
+      emit(click.atMs, clickEvent(scope, {
+        at: new Date(click.atMs),
+        userId,
+        refreshTokenId,
+        sessionReplayId,
+        data: {
+          selector: target.selector,
+          tag_name: target.tagName,
+          ...(target.text === undefined ? {} : { text: target.text }),
+          ...(target.href === undefined ? {} : { href: target.href }),
+          x: click.x,
+          y: click.y,
+          is_anonymous: isAnonymous,
+        },
+      }));
+    }
+  }
+  // Visits come in start order and last minutes, so the rows are nearly sorted already and TimSort is
+  // close to linear. Ties keep emission order (stable sort), which is deterministic.
+  const order = rows.map((_, i) => i);
+  order.sort((a, b) => (times[a] as number) - (times[b] as number));
+  return order.map((i) => rows[i] as EventRow);
+}

@@ -1,0 +1,68 @@
+// The overview of a watched preview stays alive: with polling for 3 (simulated) minutes, live users never
+// drop to 0 and stay believable, nothing is dated after now; once polling stops, emission stops.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../test/test-app.js';
+import { eventsAfter, liveUsersAt } from '../test/preview-queries.js';
+import { createPreviewProject } from './create-preview-project.js';
+import { PreviewKeepAlive, TICK_MS, WATCH_TIMEOUT_MS } from './keep-alive.js';
+import { plannedLiveUsers } from './keep-alive-plan.js';
+
+const POLL_MS = 4_000;
+let t: TestApp;
+beforeAll(async () => {
+  t = await openTestApp();
+});
+afterAll(() => t?.close());
+
+describe('preview keep-alive', () => {
+  it('keeps live users between 1 and 12 while polled, never dated after now, and stops after polling stops', async () => {
+    const stores = { db: t.postgres.db, analytics: t.analytics };
+    let now = new Date(Date.now() - 30 * 60_000);
+    const created = await createPreviewProject(stores, { now, params: { size: 'tiny' }, isPreview: true, expiresAt: new Date(now.getTime() + 3_600_000) });
+    const keepAlive = new PreviewKeepAlive(stores, { clock: () => now });
+    const live: number[] = [];
+    for (let elapsed = 0; elapsed <= 3 * 60_000; elapsed += POLL_MS) {
+      now = new Date(created.createdAt.getTime() + elapsed);
+      await keepAlive.touch(created.projectId);
+      if (elapsed % TICK_MS < POLL_MS) await keepAlive.tick();
+      live.push((await liveUsersAt(t.analytics, created.projectId, now)).users);
+      expect(await eventsAfter(t.analytics, created.projectId, now)).toBe(0);
+    }
+    expect(Math.min(...live)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...live)).toBeLessThanOrEqual(12);
+    // Past the seeded live events' 120 s, only the keep-alive holds the count up.
+    expect(live.at(-1)).toBeGreaterThanOrEqual(3);
+
+    const lastPoll = now.getTime();
+    const emittedAfter: number[] = [];
+    for (let elapsed = TICK_MS; elapsed <= WATCH_TIMEOUT_MS + 2 * TICK_MS; elapsed += TICK_MS) {
+      now = new Date(lastPoll + elapsed);
+      emittedAfter.push(await keepAlive.tick());
+    }
+    expect(emittedAfter.slice(-2)).toEqual([0, 0]);
+    expect(keepAlive.watching()).toEqual([]);
+  });
+
+  it('ignores projects that are not previews', async () => {
+    const keepAlive = new PreviewKeepAlive({ db: t.postgres.db, analytics: t.analytics });
+    await keepAlive.touch('00000000-0000-4000-8000-000000000000');
+    expect(keepAlive.watching()).toEqual([]);
+  });
+});
+
+describe('plannedLiveUsers', () => {
+  const candidates = ['US', 'US', 'GB', 'DE', 'JP', 'IN', 'BR', 'CA', 'FR', 'AU'].map((cc, i) => ({
+    userId: `user-${i}`,
+    ipInfo: { ip: '1.1.1.1', is_trusted: true, country_code: cc, region_code: null, city_name: null, latitude: null, longitude: null, tz_identifier: null },
+  }));
+
+  it('is deterministic per project and minute, 4–8 users, over several countries', () => {
+    const a = plannedLiveUsers('p1', 100, candidates);
+    expect(plannedLiveUsers('p1', 100, candidates)).toEqual(a);
+    expect(a.length).toBeGreaterThanOrEqual(4);
+    expect(a.length).toBeLessThanOrEqual(8);
+    expect(new Set(a.map((c) => c.ipInfo.country_code)).size).toBe(a.length);
+    const minutes = Array.from({ length: 20 }, (_, m) => plannedLiveUsers('p1', m, candidates).map((c) => c.userId).join());
+    expect(new Set(minutes).size).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,126 @@
+// "Alive while watched": while someone polls a preview project's live metrics, keep emitting fresh
+// `$token-refresh` events from that project's own seeded users, each dated the moment it is written.
+// Stops for a project nobody has polled for 2 minutes. Preview projects only.
+import crypto from 'node:crypto';
+import type { Logger } from 'pino';
+import { insertRows, queryRows, type AnalyticsStore } from '../analytics/store.js';
+import { getProject } from '../db/projects.js';
+import type { Db } from '../db/store.js';
+import { tokenRefreshEvent, type TokenRefreshData } from '../events/event-rows.js';
+import { plannedLiveUsers, type LiveCandidate } from './keep-alive-plan.js';
+import { loadGenerator } from './load-generator.js';
+
+export const WATCH_TIMEOUT_MS = 120_000;
+export const TICK_MS = 10_000;
+/** Re-emit for a planned user at most this often: well inside the 120 s live window. */
+const EMIT_EVERY_MS = 45_000;
+const LIVE_SECONDS = 120;
+
+interface Watched {
+  lastPolledAt: number;
+  candidates: LiveCandidate[];
+  lastEmitted: Map<string, number>;
+}
+
+export class PreviewKeepAlive {
+  private readonly watched = new Map<string, Watched>();
+  private readonly notPreview = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly stores: { db: Db; analytics: AnalyticsStore },
+    private readonly options: { clock?: () => Date; logger?: Logger } = {},
+  ) {}
+
+  private now(): Date {
+    return this.options.clock ? this.options.clock() : new Date();
+  }
+
+  /** Called on every successful live poll; cheap after the first call for a project. */
+  async touch(projectId: string): Promise<void> {
+    if (this.notPreview.has(projectId)) return;
+    const existing = this.watched.get(projectId);
+    if (existing) {
+      existing.lastPolledAt = this.now().getTime();
+      return;
+    }
+    const project = await getProject(this.stores.db, projectId);
+    if (!project?.isPreview || !project.previewParams) {
+      this.notPreview.add(projectId);
+      return;
+    }
+    // The same ids and home cities the seeder wrote: regenerate from the stored parameters.
+    const dataset = (await loadGenerator())({ projectId, now: project.createdAt, ...project.previewParams });
+    const anonymous = new Set(dataset.users.filter((u) => u.isAnonymous).map((u) => u.id));
+    const lastLocation = new Map<string, LiveCandidate>();
+    for (const e of [...dataset.events, ...dataset.liveEvents]) {
+      const data = e.data as TokenRefreshData;
+      if (e.event_type === '$token-refresh' && e.user_id && data.ip_info && !anonymous.has(e.user_id)) lastLocation.set(e.user_id, { userId: e.user_id, ipInfo: data.ip_info });
+    }
+    this.watched.set(projectId, { lastPolledAt: this.now().getTime(), candidates: [...lastLocation.values()], lastEmitted: new Map() });
+  }
+
+  /** One round: emit for every watched project, forget the unwatched. Safe to call directly (tests). */
+  async tick(): Promise<number> {
+    const now = this.now();
+    let emitted = 0;
+    for (const [projectId, w] of this.watched) {
+      if (now.getTime() - w.lastPolledAt > WATCH_TIMEOUT_MS) {
+        this.watched.delete(projectId);
+        continue;
+      }
+      const minute = Math.floor(now.getTime() / 60_000);
+      const planned = plannedLiveUsers(projectId, minute, w.candidates);
+      // Top up to the minute's planned count, never past it: the seeded live users (and anyone else
+      // live) count, so the number stays believable instead of stacking up.
+      const live = await this.liveUserIds(projectId, now);
+      const due = planned
+        .filter((c) => !live.has(c.userId) && now.getTime() - (w.lastEmitted.get(c.userId) ?? 0) >= EMIT_EVERY_MS)
+        .slice(0, Math.max(0, planned.length - live.size));
+      if (due.length === 0) continue;
+      const scope = { projectId, branchId: 'main' };
+      const rows = due.map((c) => ({ ...tokenRefreshEvent(scope, { at: now, userId: c.userId, refreshTokenId: keepAliveTokenId(projectId, c.userId, minute), isAnonymous: false, ipInfo: c.ipInfo }), seeded: 1 }));
+      await insertRows(this.stores.analytics, 'analytics_internal.events', rows);
+      for (const c of due) w.lastEmitted.set(c.userId, now.getTime());
+      emitted += rows.length;
+    }
+    return emitted;
+  }
+
+  private async liveUserIds(projectId: string, now: Date): Promise<Set<string>> {
+    const rows = await queryRows<{ user_id: string }>(
+      this.stores.analytics,
+      `SELECT DISTINCT user_id FROM analytics_internal.events
+       WHERE project_id = {projectId:String} AND event_type = '$token-refresh' AND user_id IS NOT NULL
+         AND event_at > {now:DateTime64(3, 'UTC')} - INTERVAL ${LIVE_SECONDS} SECOND AND event_at <= {now:DateTime64(3, 'UTC')}`,
+      { projectId, now: now.getTime() / 1000 },
+    );
+    return new Set(rows.map((r) => r.user_id));
+  }
+
+  watching(): string[] {
+    return [...this.watched.keys()];
+  }
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.running = this.tick().then(
+        () => undefined,
+        (error: unknown) => this.options.logger?.warn({ err: error }, 'preview keep-alive tick failed'),
+      );
+    }, TICK_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}
+
+/** A stable refresh-token id per (project, user, minute), shaped like a uuid. */
+function keepAliveTokenId(projectId: string, userId: string, minute: number): string {
+  const hex = crypto.createHash('sha256').update(`${projectId}:${userId}:keep-alive:${minute}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

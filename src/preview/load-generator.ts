@@ -1,0 +1,6 @@
+import type { generatePreviewDataset } from './generate/index.js';
+
+/** The generator (and faker) load on first use, not at server start-up. */
+export async function loadGenerator(): Promise<typeof generatePreviewDataset> {
+  return (await import('./generate/index.js')).generatePreviewDataset;
+}

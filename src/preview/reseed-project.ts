@@ -1,0 +1,33 @@
+// The use case behind POST /api/v1/projects/:id/reseed and `pulse seed --project`: regenerate the project's
+// data for a new `now` with the parameters it was first seeded with, so every id (and count) is the same.
+import { getProject } from '../db/projects.js';
+import { DEFAULT_PREVIEW_SEED } from './create-preview-project.js';
+import { seedSummary, type SeedSummary } from './seed-summary.js';
+import { writeReseed, type WriteTarget, type WriteTimings } from './write-preview.js';
+import type { ProgressCallback } from './write-analytics.js';
+import { loadGenerator } from './load-generator.js';
+
+export class ProjectNotFoundError extends Error {
+  constructor(readonly projectId: string) {
+    super(`Project ${projectId} not found`);
+    this.name = 'ProjectNotFoundError';
+  }
+}
+
+export interface Reseeded {
+  projectId: string;
+  seeded: SeedSummary;
+  timings: WriteTimings & { generate_ms: number; total_ms: number };
+}
+
+export async function reseedProject(stores: WriteTarget, projectId: string, now: Date, onProgress?: ProgressCallback): Promise<Reseeded> {
+  const started = performance.now();
+  const project = await getProject(stores.db, projectId);
+  if (!project) throw new ProjectNotFoundError(projectId);
+  // A project that was never seeded gets the default dataset on its first reseed.
+  const params = project.previewParams ?? { seed: DEFAULT_PREVIEW_SEED, size: 'standard' as const };
+  const dataset = (await loadGenerator())({ projectId, now, ...params });
+  const generateMs = Math.round(performance.now() - started);
+  const timings = await writeReseed(stores, dataset, onProgress);
+  return { projectId, seeded: seedSummary(dataset), timings: { generate_ms: generateMs, ...timings, total_ms: Math.round(performance.now() - started) } };
+}

@@ -1,0 +1,86 @@
+// Writes a whole preview into both stores, all or nothing. Postgres rows go in one transaction while
+// ClickHouse is written concurrently; if either side fails, the transaction rolls back and the ClickHouse
+// rows of the project are deleted, so no half-seeded project survives. Live events are written last.
+import crypto from 'node:crypto';
+import { createProjectRow } from '../db/projects.js';
+import { DatabaseError, type Db } from '../db/store.js';
+import { markSeedingTransaction } from '../db/seeding.js';
+import type { AnalyticsStore } from '../analytics/store.js';
+import { AnalyticsError } from '../analytics/store.js';
+import { bulkInsert } from '../analytics/bulk-insert.js';
+import { newProjectKeys } from '../projects/create-project.js';
+import type { NewProject } from '../db/projects.js';
+import type { PreviewDataset } from './generate/types.js';
+import { writePreviewPostgres } from './write-postgres.js';
+import { deleteProjectAnalytics, deleteSeededEvents, writePreviewAnalytics, type ProgressCallback } from './write-analytics.js';
+
+export interface WriteTarget {
+  db: Db;
+  analytics: AnalyticsStore;
+}
+
+export interface WriteTimings {
+  postgres_ms: number;
+  clickhouse_ms: number;
+}
+
+/** Fresh fast path: no existence lookups; the project row is created in the same transaction. */
+export async function writeNewPreview(
+  stores: WriteTarget,
+  dataset: PreviewDataset,
+  project: Omit<NewProject, 'id'>,
+  onProgress?: ProgressCallback,
+): Promise<{ adminKey: string; ingestKey: string; timings: WriteTimings }> {
+  const keys = newProjectKeys();
+  const timings = await writeBoth(stores, dataset, onProgress, async (tx) => {
+    await createProjectRow(tx, { ...project, id: dataset.projectId }, keys.rows);
+    await writePreviewPostgres(tx, dataset, { upsert: false });
+  });
+  return { adminKey: keys.adminKey, ingestKey: keys.ingestKey, timings };
+}
+
+/** Reseed: seeded events are replaced, Postgres rows upserted by their deterministic ids, mirrors re-sent. */
+export async function writeReseed(stores: WriteTarget, dataset: PreviewDataset, onProgress?: ProgressCallback): Promise<WriteTimings> {
+  await deleteSeededEvents(stores.analytics, dataset.projectId);
+  return writeBoth(stores, dataset, onProgress, (tx) => writePreviewPostgres(tx, dataset, { upsert: true }), { rollbackAnalytics: false });
+}
+
+async function writeBoth(
+  stores: WriteTarget,
+  dataset: PreviewDataset,
+  onProgress: ProgressCallback | undefined,
+  writePostgres: (tx: Db) => Promise<void>,
+  { rollbackAnalytics = true } = {},
+): Promise<WriteTimings> {
+  const timings: WriteTimings = { postgres_ms: 0, clickhouse_ms: 0 };
+  try {
+    await stores.db.transaction(async (tx) => {
+      await markSeedingTransaction(tx as unknown as Db);
+      const [pg, ch] = await Promise.allSettled([
+        timed(() => writePostgres(tx as unknown as Db), (ms) => (timings.postgres_ms = ms)),
+        timed(async () => {
+          await writePreviewAnalytics(stores.analytics, dataset, onProgress);
+          await bulkInsert(stores.analytics, 'analytics_internal.events', dataset.liveEvents, { seeded: 1 });
+        }, (ms) => (timings.clickhouse_ms = ms)),
+      ]);
+      // Throwing inside the callback rolls the transaction back.
+      if (ch.status === 'rejected') throw ch.reason;
+      if (pg.status === 'rejected') throw new DatabaseError(pg.reason);
+    });
+  } catch (error) {
+    if (rollbackAnalytics) await deleteProjectAnalytics(stores.analytics, dataset.projectId).catch(() => {});
+    throw error instanceof AnalyticsError || error instanceof DatabaseError ? error : new DatabaseError(error);
+  }
+  return timings;
+}
+
+async function timed(work: () => Promise<void>, record: (ms: number) => void): Promise<void> {
+  const started = performance.now();
+  try {
+    await work();
+  } finally {
+    record(Math.round(performance.now() - started));
+  }
+}
+
+export const newPreviewId = (): string => crypto.randomUUID();

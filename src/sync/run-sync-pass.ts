@@ -1,0 +1,55 @@
+// One sync pass over every mapping: settle a horizon, then bring each mirror up to it. Shared by the
+// worker inside `serve` and by `pulse sync --once`.
+import { createHorizonTracker, type HorizonTracker } from './horizon.js';
+import { SYNC_MAPPINGS, type SyncMapping } from './mappings.js';
+import { syncMapping, type MappingPassOptions, type MappingPassResult, type SyncStores } from './sync-mapping.js';
+import { readWatermarks } from './sync-state.js';
+
+// How often an idle mapping's stored watermark catches up with the horizon (for the status endpoint).
+const WATERMARK_REFRESH_MS = 1_000;
+
+export interface SyncPassOptions extends Omit<MappingPassOptions, 'upTo' | 'from' | 'refreshWatermark'> {
+  /** How long to wait for write transactions open at the start of the pass (see horizon.ts). */
+  settleWaitMs?: number;
+  mappings?: readonly SyncMapping[];
+}
+
+export interface SyncPassResult {
+  upTo: number;
+  mappings: MappingPassResult[];
+  /** A horizon has not settled yet: run again soon, there is more to sync. */
+  more: boolean;
+}
+
+export interface SyncRunner {
+  runPass(options?: SyncPassOptions): Promise<SyncPassResult>;
+}
+
+/**
+ * Keeps, between passes, the horizon tracker (horizons taken while a transaction ran settle later) and
+ * the watermarks it wrote, so a quiet pass costs no ClickHouse read. After a failure it forgets them and
+ * reads ClickHouse again: what is stored there is the truth.
+ */
+export function createSyncRunner(stores: SyncStores, horizon: HorizonTracker = createHorizonTracker(stores.db)): SyncRunner {
+  let known: Map<string, number> | undefined;
+  let refreshedAt = 0;
+  return {
+    async runPass({ settleWaitMs = 50, mappings = SYNC_MAPPINGS, ...rest } = {}) {
+      try {
+        const upTo = await horizon.advance(settleWaitMs);
+        const watermarks = (known ??= await readWatermarks(stores.analytics));
+        const refreshWatermark = performance.now() - refreshedAt >= WATERMARK_REFRESH_MS;
+        // Mappings are independent: their ClickHouse inserts overlap (PGlite still runs one query at a time).
+        const results = await Promise.all(
+          mappings.map((mapping) => syncMapping(stores, mapping, { ...rest, upTo, from: watermarks.get(mapping.name) ?? 0, refreshWatermark })),
+        );
+        for (const r of results) watermarks.set(r.mapping, r.stored);
+        if (refreshWatermark) refreshedAt = performance.now();
+        return { upTo, mappings: results, more: horizon.pending };
+      } catch (error) {
+        known = undefined;
+        throw error;
+      }
+    },
+  };
+}

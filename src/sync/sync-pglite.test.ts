@@ -1,0 +1,4 @@
+import { syncContract } from '../test/contract/sync.js';
+import { openTestPglite } from '../test/targets.js';
+
+syncContract('PGlite (embedded)', openTestPglite);

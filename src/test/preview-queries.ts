@@ -1,0 +1,61 @@
+// Test helpers: what a preview project holds in each store, counted straight from the tables.
+import { sql } from 'drizzle-orm';
+import { queryRows, type AnalyticsStore } from '../analytics/store.js';
+import { selectRows, toCount, type Db } from '../db/store.js';
+
+export async function analyticsCounts(analytics: AnalyticsStore, projectId: string) {
+  const [row] = await queryRows<Record<string, number>>(
+    analytics,
+    `SELECT
+       (SELECT count() FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0) AS users,
+       (SELECT countIf(is_anonymous = 0) FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0) AS non_anonymous_users,
+       (SELECT count() FROM analytics_internal.teams FINAL WHERE project_id = {p:String}) AS teams,
+       (SELECT count() FROM analytics_internal.contact_channels FINAL WHERE project_id = {p:String}) AS contact_channels,
+       (SELECT count() FROM analytics_internal.team_members FINAL WHERE project_id = {p:String}) AS team_members,
+       (SELECT max(m) FROM (SELECT max(sync_sequence_id) AS m FROM analytics_internal.users WHERE project_id = {p:String}
+          UNION ALL SELECT max(sync_sequence_id) FROM analytics_internal.teams WHERE project_id = {p:String}
+          UNION ALL SELECT max(sync_sequence_id) FROM analytics_internal.contact_channels WHERE project_id = {p:String})) AS max_sequence,
+       (SELECT count() FROM analytics_internal.events WHERE project_id = {p:String}) AS events`,
+    { p: projectId },
+  );
+  return row!;
+}
+
+/** Distinct users and countries with `$token-refresh` in (at − 120 s, at]. */
+export async function liveUsersAt(analytics: AnalyticsStore, projectId: string, at: Date) {
+  const [row] = await queryRows<{ users: number; countries: string[] }>(
+    analytics,
+    `SELECT uniqExact(user_id) AS users, arraySort(groupUniqArray(data.ip_info.country_code::String)) AS countries
+     FROM analytics_internal.events
+     WHERE project_id = {p:String} AND event_type = '$token-refresh'
+       AND event_at > {at:DateTime64(3, 'UTC')} - INTERVAL 120 SECOND AND event_at <= {at:DateTime64(3, 'UTC')}`,
+    { p: projectId, at: at.getTime() / 1000 },
+  );
+  return row!;
+}
+
+export async function eventsAfter(analytics: AnalyticsStore, projectId: string, at: Date): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    analytics,
+    `SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String} AND event_at > {at:DateTime64(3, 'UTC')}`,
+    { p: projectId, at: at.getTime() / 1000 },
+  );
+  return row!.n;
+}
+
+export async function postgresCounts(db: Db, projectId: string) {
+  const n = async (table: string, column = 'project_id') =>
+    toCount((await selectRows<{ n: unknown }>(db, sql`SELECT count(*) AS n FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} = ${projectId}`))[0]?.n);
+  return {
+    projects: await n('projects', 'id'),
+    users: await n('users'),
+    teams: await n('teams'),
+    contact_channels: await n('contact_channels'),
+    team_members: await n('team_members'),
+    api_keys: await n('api_keys'),
+    emails: await n('email_outbox'),
+    session_replays: await n('session_replays'),
+    subscriptions: await n('subscriptions'),
+    invoices: await n('invoices'),
+  };
+}
