@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, launchBrowser, nonBackgroundShare } from '../../src/test/browser.js';
-import { freePort, startPulse, waitUntilReady, type Running } from '../../src/test/spawn-pulse.js';
+import { freePort, killStrayPulses, startPulse, waitUntilReady, type Running } from '../../src/test/spawn-pulse.js';
 import { makeTempDir } from '../../src/test/temp-dir.js';
 
 const RESULTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -34,6 +34,7 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     await browser?.close();
     server?.child.kill('SIGINT');
     await server?.exited;
+    killStrayPulses();
     temp.remove();
   });
 

@@ -4,12 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../data-dir-lock.js';
-import { freePort, runPulse, startPulse, waitUntilReady } from '../test/spawn-pulse.js';
+import { freePort, killStrayPulses, runPulse, startPulse, waitUntilReady } from '../test/spawn-pulse.js';
 import { makeTempDir } from '../test/temp-dir.js';
 import { createTestDatabase, skipReason, testTargets } from '../test/targets.js';
 
 const temp = makeTempDir('pulse-e2e-');
-afterAll(() => temp.remove());
+afterAll(() => {
+  killStrayPulses();
+  temp.remove();
+});
 const env = { PULSE_DATA_DIR: temp.dir };
 
 describe('pulse serve on embedded stores', () => {

@@ -17,6 +17,13 @@ export interface Running {
   exited: Promise<Finished>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** For afterAll: a failed test must not leave a server holding a port and a data dir. */
+export function killStrayPulses(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 export function startPulse(args: string[], env: Record<string, string>): Running {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, PULSE_LOG_LEVEL: 'warn', ...env },
@@ -26,7 +33,13 @@ export function startPulse(args: string[], env: Record<string, string>): Running
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<Finished>((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+  running.add(child);
+  const exited = new Promise<Finished>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      resolve({ code, stdout, stderr });
+    }),
+  );
   return { child, output: () => stdout + stderr, exited };
 }
 
