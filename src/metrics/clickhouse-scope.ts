@@ -31,6 +31,14 @@ export const SCOPED_USER_IDS = `
   SELECT toString(id) FROM analytics_internal.users FINAL
   WHERE ${IN_SCOPE} AND sync_is_deleted = 0 AND ({includeAnonymous:Bool} OR is_anonymous = 0)`;
 
+/**
+ * The event's user exists now (and is not anonymous, unless asked for).
+ * :TRICKY: ifNull turns the Nullable(String) user_id into a plain String. `user_id IN (…)` on the
+ * Nullable column was 4× slower once the mirror held 60k users in one merged part (live query: 108 ms
+ * against 25 ms; MAU over 200k events: 143 ms against 56 ms). A NULL user_id matches no id either way.
+ */
+export const USER_IN_SCOPE = `ifNull(user_id, '') IN (${SCOPED_USER_IDS})`;
+
 /** The existing users as rows, with what the dashboard shows of each. */
 export const SCOPED_USERS = `
   SELECT toString(id) AS id, display_name, primary_email, profile_image_url, signed_up_at

@@ -3,7 +3,7 @@
 // before; reactivated = active before, but not the day before. new + retained + reactivated = DAU.
 import type { DailyActiveSplitPoint } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
-import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, SCOPED_USER_IDS } from './clickhouse-scope.js';
+import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricScope, MetricStores } from './types.js';
 import { metricWindow } from './window.js';
 
@@ -24,7 +24,7 @@ const QUERY = `
       AND event_type = '$token-refresh'
       AND event_at <= {now:DateTime64(3, 'UTC')}
       AND ${EVENT_NOT_ANONYMOUS}
-      AND user_id IN (${SCOPED_USER_IDS})
+      AND ${USER_IN_SCOPE}
     GROUP BY user_id
   )
   ARRAY JOIN active_days AS active_day

@@ -1,7 +1,7 @@
 // daily_active_users: distinct existing users with a `$token-refresh` per UTC day of the window.
 import type { DailyPoint } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
-import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USER_IDS } from './clickhouse-scope.js';
+import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricScope, MetricStores } from './types.js';
 import { metricWindow, zeroFill } from './window.js';
 
@@ -12,7 +12,7 @@ const QUERY = `
     AND event_type = '$token-refresh'
     AND ${IN_WINDOW}
     AND ${EVENT_NOT_ANONYMOUS}
-    AND user_id IN (${SCOPED_USER_IDS})
+    AND ${USER_IN_SCOPE}
   GROUP BY day`;
 
 export async function dailyActiveUsers({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<DailyPoint[]> {

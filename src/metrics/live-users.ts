@@ -1,7 +1,7 @@
 // live_users: distinct existing users with a `$token-refresh` in (now − 120 s, now]. An event dated
 // after now (a client clock ahead) is never live.
 import { queryRows } from '../analytics/store.js';
-import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, onlyRow, SCOPED_USER_IDS } from './clickhouse-scope.js';
+import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, onlyRow, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricScope, MetricStores } from './types.js';
 
 const QUERY = `
@@ -12,7 +12,7 @@ const QUERY = `
     AND event_at > {liveSince:DateTime64(3, 'UTC')}
     AND event_at <= {now:DateTime64(3, 'UTC')}
     AND ${EVENT_NOT_ANONYMOUS}
-    AND user_id IN (${SCOPED_USER_IDS})`;
+    AND ${USER_IN_SCOPE}`;
 
 export async function liveUsers({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<number> {
   const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));

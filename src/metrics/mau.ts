@@ -1,7 +1,7 @@
 // mau: distinct existing users with a `$token-refresh` in the window (today UTC and the 30 days before,
 // up to now). Only users the mirror still holds count, so MAU never exceeds total users.
 import { queryRows } from '../analytics/store.js';
-import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, onlyRow, SCOPED_USER_IDS } from './clickhouse-scope.js';
+import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, onlyRow, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricScope, MetricStores } from './types.js';
 
 const QUERY = `
@@ -11,7 +11,7 @@ const QUERY = `
     AND event_type = '$token-refresh'
     AND ${IN_WINDOW}
     AND ${EVENT_NOT_ANONYMOUS}
-    AND user_id IN (${SCOPED_USER_IDS})`;
+    AND ${USER_IN_SCOPE}`;
 
 export async function mau({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<number> {
   const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));

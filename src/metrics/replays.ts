@@ -14,9 +14,8 @@ export async function replays({ postgres }: MetricStores, scope: MetricScope, no
     FROM session_replays r
     WHERE r.project_id = ${scope.projectId} AND r.branch_id = ${scope.branchId}
       AND r.started_at <= ${now.toISOString()}::timestamptz
-      AND (${scope.includeAnonymous} OR NOT EXISTS (
-        SELECT 1 FROM users u
-        WHERE u.project_id = r.project_id AND u.branch_id = r.branch_id AND u.id = r.user_id AND u.is_anonymous))`, 'replays');
+      AND (${scope.includeAnonymous} OR r.user_id NOT IN (
+        SELECT u.id FROM users u WHERE u.project_id = ${scope.projectId} AND u.branch_id = ${scope.branchId} AND u.is_anonymous))`, 'replays');
   return {
     total: row.total,
     last_30_days: row.last_30_days,

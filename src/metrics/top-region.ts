@@ -2,7 +2,7 @@
 // `$token-refresh` in the window; ties go to the alphabetically first. null when nobody was located.
 import type { TopRegion } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
-import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USER_IDS } from './clickhouse-scope.js';
+import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricScope, MetricStores } from './types.js';
 
 const QUERY = `
@@ -15,7 +15,7 @@ const QUERY = `
     AND ${IN_WINDOW}
     AND ${COUNTRY} IS NOT NULL
     AND ${EVENT_NOT_ANONYMOUS}
-    AND user_id IN (${SCOPED_USER_IDS})
+    AND ${USER_IN_SCOPE}
   GROUP BY country_code, region_code
   ORDER BY users DESC, country_code, region_code NULLS LAST
   LIMIT 1`;

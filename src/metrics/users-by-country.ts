@@ -1,7 +1,7 @@
 // users_by_country: each existing user counted once, in the country of their latest located
 // `$token-refresh` in the window (latest wins when a user moves). Deleted users drop out.
 import { queryRows } from '../analytics/store.js';
-import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USER_IDS } from './clickhouse-scope.js';
+import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricScope, MetricStores } from './types.js';
 
 const QUERY = `
@@ -14,7 +14,7 @@ const QUERY = `
       AND ${IN_WINDOW}
       AND ${COUNTRY} IS NOT NULL
       AND ${EVENT_NOT_ANONYMOUS}
-      AND user_id IN (${SCOPED_USER_IDS})
+      AND ${USER_IN_SCOPE}
     GROUP BY user_id
   )
   GROUP BY country_code
