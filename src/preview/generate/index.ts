@@ -1,5 +1,5 @@
 // generatePreviewDataset: (projectId, seed, now, size) → every row of a preview project, for both stores.
-// Pure: no I/O, no clock, no Math.random. The steps run in a fixed order because they share one PRNG:
+// Pure: no I/O, no clock, no unseeded randomness. The steps run in a fixed order because they share one PRNG:
 // reordering them (or iterating anything in an unstable order) changes every dataset.
 import { scheduleVisits } from './activity.js';
 import { BRANCH_ID, type GenerationContext } from './context.js';
