@@ -70,7 +70,17 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
 
   it('fits a phone screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(500);
+    // Charts re-measure on ResizeObserver; give a loaded machine a few seconds to settle.
+    await page
+      .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 5_000 })
+      .catch(() => undefined);
+    // Every element that sticks out to the right, named, so a failure says what to fix.
+    const sticking = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} right=${Math.round(el.getBoundingClientRect().right)} text=${(el.textContent ?? '').slice(0, 40)}`),
+    );
+    expect(sticking).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(RESULTS, 'overview-phone.png'), fullPage: true });

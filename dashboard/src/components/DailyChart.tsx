@@ -20,7 +20,7 @@ export function DailyChart({ series, stacked = false }: { series: Series[]; stac
         <XAxis dataKey="date" tickFormatter={formatDay} tick={{ fill: '#8b93a7', fontSize: 11 }} minTickGap={24} />
         <YAxis allowDecimals={false} tick={{ fill: '#8b93a7', fontSize: 11 }} />
         <Tooltip labelFormatter={(d) => formatDay(String(d))} contentStyle={{ background: '#161a22', border: '1px solid #2a2f3a' }} />
-        {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+        {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12, left: 0, width: '100%' }} />}
         {series.map((s) => (
           <Area key={s.name} type="monotone" dataKey={s.name} stroke={s.color} fill={s.color} fillOpacity={0.25} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />
         ))}
