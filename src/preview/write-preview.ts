@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { createProjectRow } from '../db/projects.js';
 import { DatabaseError, type Db } from '../db/store.js';
-import { markSeedingTransaction } from '../db/seeding.js';
+import { markSeedingTransaction, type SeedingMode } from '../db/seeding.js';
 import type { AnalyticsStore } from '../analytics/store.js';
 import { AnalyticsError } from '../analytics/store.js';
 import { bulkInsert } from '../analytics/bulk-insert.js';
@@ -32,7 +32,7 @@ export async function writeNewPreview(
   onProgress?: ProgressCallback,
 ): Promise<{ adminKey: string; ingestKey: string; timings: WriteTimings }> {
   const keys = newProjectKeys();
-  const timings = await writeBoth(stores, dataset, onProgress, async (tx) => {
+  const timings = await writeBoth(stores, dataset, onProgress, 'fresh', async (tx) => {
     await createProjectRow(tx, { ...project, id: dataset.projectId }, keys.rows);
     await writePreviewPostgres(tx, dataset, { upsert: false });
   });
@@ -42,20 +42,21 @@ export async function writeNewPreview(
 /** Reseed: seeded events are replaced, Postgres rows upserted by their deterministic ids, mirrors re-sent. */
 export async function writeReseed(stores: WriteTarget, dataset: PreviewDataset, onProgress?: ProgressCallback): Promise<WriteTimings> {
   await deleteSeededEvents(stores.analytics, dataset.projectId);
-  return writeBoth(stores, dataset, onProgress, (tx) => writePreviewPostgres(tx, dataset, { upsert: true }), { rollbackAnalytics: false });
+  return writeBoth(stores, dataset, onProgress, 'reseed', (tx) => writePreviewPostgres(tx, dataset, { upsert: true }), { rollbackAnalytics: false });
 }
 
 async function writeBoth(
   stores: WriteTarget,
   dataset: PreviewDataset,
   onProgress: ProgressCallback | undefined,
+  mode: SeedingMode,
   writePostgres: (tx: Db) => Promise<void>,
   { rollbackAnalytics = true } = {},
 ): Promise<WriteTimings> {
   const timings: WriteTimings = { postgres_ms: 0, clickhouse_ms: 0 };
   try {
     await stores.db.transaction(async (tx) => {
-      await markSeedingTransaction(tx as unknown as Db);
+      await markSeedingTransaction(tx as unknown as Db, mode);
       const [pg, ch] = await Promise.allSettled([
         timed(() => writePostgres(tx as unknown as Db), (ms) => (timings.postgres_ms = ms)),
         timed(async () => {
