@@ -1,5 +1,6 @@
 // The ClickHouse store: one @clickhouse/client per process, embedded (chDB) or over HTTP. Same SQL on both.
 import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client';
+import type { BatchedRows } from './query-batch.js';
 
 export interface AnalyticsStore {
   readonly driver: 'chdb' | 'http';
@@ -29,12 +30,16 @@ export class AnalyticsError extends Error {
   }
 }
 
+/** Where read queries go: the store itself, or a QueryBatch that sends many as one (query-batch.ts). */
+export type RowSource = Pick<AnalyticsStore, 'client'> | BatchedRows;
+
 /** Runs a parameterised query and returns its rows. Values bind through `{name:Type}` placeholders. */
 export async function queryRows<Row>(
-  store: Pick<AnalyticsStore, 'client'>,
+  store: RowSource,
   query: string,
   params: Record<string, unknown> = {},
 ): Promise<Row[]> {
+  if ('rows' in store) return store.rows<Row>(query, params);
   try {
     const result = await store.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return await result.json<Row>();

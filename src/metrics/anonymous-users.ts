@@ -1,7 +1,7 @@
 // anonymous_users: anonymous users in the mirror now, whatever include_anonymous says.
 import { queryRows } from '../analytics/store.js';
 import { chParams, IN_SCOPE, onlyRow } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT count() AS users
@@ -10,7 +10,7 @@ const QUERY = `
     AND sync_is_deleted = 0
     AND is_anonymous = 1`;
 
-export async function anonymousUsers({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<number> {
+export async function anonymousUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
   const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));
   return onlyRow(rows, 'anonymous_users').users;
 }

@@ -4,7 +4,7 @@
 import type { DailyActiveSplitPoint } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, USER_IN_SCOPE } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';
 
 // One row per user: the first-ever active day (all history up to now) and the active days from the
@@ -33,7 +33,7 @@ const QUERY = `
 
 type Row = Omit<DailyActiveSplitPoint, 'date'> & { day: string };
 
-export async function dailyActiveUsersSplit({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<DailyActiveSplitPoint[]> {
+export async function dailyActiveUsersSplit({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyActiveSplitPoint[]> {
   const rows = await queryRows<Row>(analytics, QUERY, chParams(scope, now));
   const byDay = new Map(rows.map(({ day, ...split }) => [day, split]));
   const { days } = metricWindow(now);

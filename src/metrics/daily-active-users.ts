@@ -2,7 +2,7 @@
 import type { DailyPoint } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow, zeroFill } from './window.js';
 
 const QUERY = `
@@ -15,7 +15,7 @@ const QUERY = `
     AND ${USER_IN_SCOPE}
   GROUP BY day`;
 
-export async function dailyActiveUsers({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
+export async function dailyActiveUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
   const rows = await queryRows<{ day: string; value: number }>(analytics, QUERY, chParams(scope, now));
   return zeroFill(metricWindow(now).days, rows);
 }

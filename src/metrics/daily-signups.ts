@@ -2,7 +2,7 @@
 import type { DailyPoint } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
 import { chParams, IN_SCOPE } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow, zeroFill } from './window.js';
 
 const QUERY = `
@@ -15,7 +15,7 @@ const QUERY = `
     AND signed_up_at <= {now:DateTime64(3, 'UTC')}
   GROUP BY day`;
 
-export async function dailySignups({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
+export async function dailySignups({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
   const rows = await queryRows<{ day: string; value: number }>(analytics, QUERY, chParams(scope, now));
   return zeroFill(metricWindow(now).days, rows);
 }

@@ -2,7 +2,7 @@
 import type { DailyPoint } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_VISIBLE, IN_SCOPE, IN_WINDOW } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow, zeroFill } from './window.js';
 
 const QUERY = `
@@ -14,7 +14,7 @@ const QUERY = `
     AND ${EVENT_VISIBLE}
   GROUP BY day`;
 
-export async function dailyVisitors({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
+export async function dailyVisitors({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
   const rows = await queryRows<{ day: string; value: number }>(analytics, QUERY, chParams(scope, now));
   return zeroFill(metricWindow(now).days, rows);
 }

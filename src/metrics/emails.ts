@@ -3,10 +3,10 @@
 import { sql } from 'drizzle-orm';
 import type { EmailStats } from '../../contract/metrics.js';
 import { countsRow, dailyRows, ratio } from './postgres-rows.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';
 
-export async function emails({ postgres }: MetricStores, scope: MetricScope, now: Date): Promise<EmailStats> {
+export async function emails({ postgres }: MetricReaders, scope: MetricScope, now: Date): Promise<EmailStats> {
   const window = metricWindow(now);
   const [totals, daily] = await Promise.all([
     countsRow<'total' | 'ok' | 'error' | 'in_progress' | 'sent' | 'delivered' | 'bounced'>(postgres.db, sql`

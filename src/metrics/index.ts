@@ -25,6 +25,7 @@ import { usersByCountry } from './users-by-country.js';
 import { verifiedUsers } from './verified-users.js';
 import { visitors } from './visitors.js';
 import type { Metric, MetricScope, MetricStores } from './types.js';
+import { QueryBatch } from '../analytics/query-batch.js';
 
 export const METRICS = {
   total_users: totalUsers,
@@ -65,13 +66,20 @@ export function metric(name: string): Metric<unknown> {
   return METRICS[name as MetricName];
 }
 
-/** Runs the named metrics concurrently against one `now`; the first failure rejects the whole call. */
+/**
+ * Runs the named metrics concurrently against one `now`; the first failure rejects the whole call.
+ * Their ClickHouse queries go out as one batch (one round trip, see query-batch.ts); Postgres metrics
+ * run alongside it.
+ */
 export async function runMetrics<Name extends MetricName>(
   names: readonly Name[],
   stores: MetricStores,
   scope: MetricScope,
   now: Date,
 ): Promise<MetricValues<Name>> {
-  const values = await Promise.all(names.map((name) => metric(name)(stores, scope, now)));
+  const batch = new QueryBatch(stores.analytics);
+  const pending = names.map((name) => metric(name)({ ...stores, analytics: batch }, scope, now));
+  await batch.flush();
+  const values = await Promise.all(pending);
   return Object.fromEntries(names.map((name, i) => [name, values[i]])) as MetricValues<Name>;
 }

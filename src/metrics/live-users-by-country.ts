@@ -4,7 +4,7 @@
 import { LIVE_USERS_PER_COUNTRY, type LiveUsersByCountry, type UserSummary } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
 import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, SCOPED_USERS } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT live.country_code AS country_code, u.id AS id, u.display_name AS display_name,
@@ -28,7 +28,7 @@ interface Row extends UserSummary {
   country_code: string;
 }
 
-export async function liveUsersByCountry({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<LiveUsersByCountry> {
+export async function liveUsersByCountry({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<LiveUsersByCountry> {
   const rows = await queryRows<Row>(analytics, QUERY, { ...chParams(scope, now), perCountry: LIVE_USERS_PER_COUNTRY });
   const byCountry: LiveUsersByCountry = {};
   for (const { country_code, ...user } of rows) (byCountry[country_code] ??= []).push(user);

@@ -2,7 +2,7 @@
 // after now (a client clock ahead) is never live.
 import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, onlyRow, USER_IN_SCOPE } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT uniqExact(user_id) AS users
@@ -14,7 +14,7 @@ const QUERY = `
     AND ${EVENT_NOT_ANONYMOUS}
     AND ${USER_IN_SCOPE}`;
 
-export async function liveUsers({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<number> {
+export async function liveUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
   const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));
   return onlyRow(rows, 'live_users').users;
 }

@@ -3,12 +3,12 @@
 import { sql } from 'drizzle-orm';
 import type { LoginMethod } from '../../contract/metrics.js';
 import { selectRows, toCount } from '../db/store.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 // :TRICKY: NOT IN over the (few) anonymous users rather than a JOIN: embedded PGlite never runs
 // autovacuum's ANALYZE, and without statistics the planner joined with a nested loop over every user per
 // method (48 ms for 600 users). NOT IN becomes one hashed subplan, whatever the statistics say.
-export async function loginMethods({ postgres }: MetricStores, scope: MetricScope, now: Date): Promise<LoginMethod[]> {
+export async function loginMethods({ postgres }: MetricReaders, scope: MetricScope, now: Date): Promise<LoginMethod[]> {
   const rows = await selectRows<{ method: string; count: unknown }>(postgres.db, sql`
     SELECT CASE WHEN m.kind = 'oauth' THEN m.oauth_provider ELSE m.kind END AS method, count(*) AS count
     FROM auth_methods m

@@ -2,7 +2,7 @@
 // up to now). Only users the mirror still holds count, so MAU never exceeds total users.
 import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, onlyRow, USER_IN_SCOPE } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT uniqExact(user_id) AS users
@@ -13,7 +13,7 @@ const QUERY = `
     AND ${EVENT_NOT_ANONYMOUS}
     AND ${USER_IN_SCOPE}`;
 
-export async function mau({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<number> {
+export async function mau({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
   const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));
   return onlyRow(rows, 'mau').users;
 }

@@ -4,10 +4,10 @@
 import { sql } from 'drizzle-orm';
 import type { PaymentStats } from '../../contract/metrics.js';
 import { countsRow, dailyRows } from './postgres-rows.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow, thirtyDaysBefore } from './window.js';
 
-export async function payments({ postgres }: MetricStores, scope: MetricScope, now: Date): Promise<PaymentStats> {
+export async function payments({ postgres }: MetricReaders, scope: MetricScope, now: Date): Promise<PaymentStats> {
   const { db } = postgres;
   const window = metricWindow(now);
   const upToNow = now.toISOString();

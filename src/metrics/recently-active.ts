@@ -4,7 +4,7 @@ import { TOP_LIMIT, type ActiveUser } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
 import { parseEventAt } from '../events/event-rows.js';
 import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USERS } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT u.id AS id, u.display_name AS display_name, u.primary_email AS primary_email,
@@ -22,7 +22,7 @@ const QUERY = `
   ORDER BY last_active_at DESC, id
   LIMIT {limit:UInt32}`;
 
-export async function recentlyActive({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<ActiveUser[]> {
+export async function recentlyActive({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<ActiveUser[]> {
   const rows = await queryRows<ActiveUser>(analytics, QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
   return rows.map((row) => ({ ...row, last_active_at: parseEventAt(row.last_active_at).toISOString() }));
 }

@@ -3,7 +3,7 @@ import { TOP_LIMIT, type RegisteredUser } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
 import { parseEventAt } from '../events/event-rows.js';
 import { chParams, SCOPED_USERS } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT id, display_name, primary_email, profile_image_url, signed_up_at
@@ -12,7 +12,7 @@ const QUERY = `
   ORDER BY signed_up_at DESC, id
   LIMIT {limit:UInt32}`;
 
-export async function recentlyRegistered({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<RegisteredUser[]> {
+export async function recentlyRegistered({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<RegisteredUser[]> {
   const rows = await queryRows<RegisteredUser>(analytics, QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
   return rows.map((row) => ({ ...row, signed_up_at: parseEventAt(row.signed_up_at).toISOString() }));
 }

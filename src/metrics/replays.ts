@@ -3,10 +3,10 @@
 import { sql } from 'drizzle-orm';
 import type { ReplayStats } from '../../contract/metrics.js';
 import { countsRow } from './postgres-rows.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 import { thirtyDaysBefore } from './window.js';
 
-export async function replays({ postgres }: MetricStores, scope: MetricScope, now: Date): Promise<ReplayStats> {
+export async function replays({ postgres }: MetricReaders, scope: MetricScope, now: Date): Promise<ReplayStats> {
   const row = await countsRow<'total' | 'last_30_days' | 'average_seconds'>(postgres.db, sql`
     SELECT count(*) AS total,
            count(*) FILTER (WHERE r.started_at > ${thirtyDaysBefore(now).toISOString()}::timestamptz) AS last_30_days,

@@ -3,7 +3,7 @@
 import { TOP_LIMIT, type Referrer } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_VISIBLE, IN_SCOPE, IN_WINDOW } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT ifNull(data.referrer::Nullable(String), '') AS referrer, uniqExact(user_id) AS visitors
@@ -17,6 +17,6 @@ const QUERY = `
   ORDER BY visitors DESC, referrer
   LIMIT {limit:UInt32}`;
 
-export async function topReferrers({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<Referrer[]> {
+export async function topReferrers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<Referrer[]> {
   return queryRows<Referrer>(analytics, QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
 }

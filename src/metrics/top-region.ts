@@ -3,7 +3,7 @@
 import type { TopRegion } from '../../contract/metrics.js';
 import { queryRows } from '../analytics/store.js';
 import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT ${COUNTRY} AS country_code,
@@ -20,7 +20,7 @@ const QUERY = `
   ORDER BY users DESC, country_code, region_code NULLS LAST
   LIMIT 1`;
 
-export async function topRegion({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<TopRegion> {
+export async function topRegion({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<TopRegion> {
   const [row] = await queryRows<NonNullable<TopRegion>>(analytics, QUERY, chParams(scope, now));
   return row ?? null;
 }

@@ -1,14 +1,14 @@
 // total_teams: teams in the mirror now (latest version, not a tombstone).
 import { queryRows } from '../analytics/store.js';
 import { chParams, IN_SCOPE, onlyRow } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT count() AS teams
   FROM analytics_internal.teams FINAL
   WHERE ${IN_SCOPE} AND sync_is_deleted = 0`;
 
-export async function totalTeams({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<number> {
+export async function totalTeams({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
   const rows = await queryRows<{ teams: number }>(analytics, QUERY, chParams(scope, now));
   return onlyRow(rows, 'total_teams').teams;
 }

@@ -1,7 +1,7 @@
 // total_users: users in the mirror now (latest version, not a tombstone); anonymous ones only when asked.
 import { queryRows } from '../analytics/store.js';
 import { chParams, IN_SCOPE, onlyRow } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT count() AS users
@@ -10,7 +10,7 @@ const QUERY = `
     AND sync_is_deleted = 0
     AND ({includeAnonymous:Bool} OR is_anonymous = 0)`;
 
-export async function totalUsers({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<number> {
+export async function totalUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
   const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));
   return onlyRow(rows, 'total_users').users;
 }

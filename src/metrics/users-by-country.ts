@@ -2,7 +2,7 @@
 // `$token-refresh` in the window (latest wins when a user moves). Deleted users drop out.
 import { queryRows } from '../analytics/store.js';
 import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT country_code, count() AS users
@@ -20,7 +20,7 @@ const QUERY = `
   GROUP BY country_code
   ORDER BY users DESC, country_code`;
 
-export async function usersByCountry({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<Record<string, number>> {
+export async function usersByCountry({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<Record<string, number>> {
   const rows = await queryRows<{ country_code: string; users: number }>(analytics, QUERY, chParams(scope, now));
   return Object.fromEntries(rows.map((row) => [row.country_code, row.users]));
 }

@@ -2,7 +2,7 @@
 // mirrors read with FINAL, tombstones excluded). verified + unverified + anonymous = all users.
 import { queryRows } from '../analytics/store.js';
 import { chParams, IN_SCOPE, onlyRow } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT count() AS users
@@ -16,7 +16,7 @@ const QUERY = `
       WHERE ${IN_SCOPE} AND sync_is_deleted = 0 AND type = 'EMAIL' AND is_verified = 1
     )`;
 
-export async function verifiedUsers({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<number> {
+export async function verifiedUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
   const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));
   return onlyRow(rows, 'verified_users').users;
 }

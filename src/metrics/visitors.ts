@@ -1,7 +1,7 @@
 // visitors: distinct users with a `$page-view` in the window. Anonymous ones only when asked.
 import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_VISIBLE, IN_SCOPE, IN_WINDOW, onlyRow } from './clickhouse-scope.js';
-import type { MetricScope, MetricStores } from './types.js';
+import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT uniqExact(user_id) AS visitors
@@ -11,7 +11,7 @@ const QUERY = `
     AND ${IN_WINDOW}
     AND ${EVENT_VISIBLE}`;
 
-export async function visitors({ analytics }: MetricStores, scope: MetricScope, now: Date): Promise<number> {
+export async function visitors({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
   const rows = await queryRows<{ visitors: number }>(analytics, QUERY, chParams(scope, now));
   return onlyRow(rows, 'visitors').visitors;
 }

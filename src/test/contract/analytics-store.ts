@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAnalyticsMigrations, migrateAnalytics } from '../../analytics/migrate.js';
 import { insertRows, queryRows, type AnalyticsStore } from '../../analytics/store.js';
+import { QueryBatch } from '../../analytics/query-batch.js';
 
 export interface OpenedAnalytics {
   store: AnalyticsStore;
@@ -80,6 +81,32 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
         { projectId },
       );
       expect(rows).toEqual([{ id: kept, display_name: 'synced', sync_sequence_id: 1 }]);
+    });
+
+    it('answers a batch of queries in one round trip, each with its own rows, order and parameters', async () => {
+      const batch = new QueryBatch(store);
+      const ordered = queryRows<{ n: number; s: string }>(batch, 'SELECT number AS n, toString(number) AS s FROM numbers({count:UInt32}) ORDER BY n DESC', { count: 3 });
+      // The same parameter name with another value: each query keeps its own.
+      const other = queryRows<{ n: number }>(batch, 'SELECT count() AS n FROM numbers({count:UInt32})', { count: 1000 });
+      const none = queryRows<{ x: string }>(batch, 'SELECT {x:String} AS x WHERE 0', { x: 'never' });
+      await batch.flush();
+      expect(await ordered).toEqual([{ n: 2, s: '2' }, { n: 1, s: '1' }, { n: 0, s: '0' }]);
+      expect(await other).toEqual([{ n: 1000 }]);
+      expect(await none).toEqual([]);
+      // After the flush a late query still answers, on its own.
+      expect(await queryRows(batch, 'SELECT 7 AS n')).toEqual([{ n: 7 }]);
+    });
+
+    it('rejects every query of a batch when one of them fails', async () => {
+      const batch = new QueryBatch(store);
+      const good = queryRows(batch, 'SELECT 1 AS n');
+      const bad = queryRows(batch, 'SELECT no_such_column FROM numbers(1)');
+      const settled = Promise.allSettled([good, bad]);
+      await batch.flush();
+      const [a, b] = await settled;
+      expect(a.status).toBe('rejected');
+      expect(b.status).toBe('rejected');
+      expect(String((b as PromiseRejectedResult).reason)).toMatch(/no_such_column/);
     });
 
     it('answers ping', async () => {

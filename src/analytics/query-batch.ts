@@ -1,0 +1,73 @@
+// Many read queries, one round trip. The overview asks ClickHouse ~20 questions; embedded chDB runs one
+// query at a time and each pays a fixed ~2–4 ms before reading anything, so the overview cost the sum of
+// 20 queries. A QueryBatch collects the queries its callers start in the same tick and sends them as ONE
+// query: a UNION ALL whose branch i is `SELECT i, groupArray(formatRowNoNewline('JSONEachRow', *)) FROM
+// (query i)`. Each caller gets back exactly the rows its own query returns through queryRows. On a server
+// the branches of one UNION ALL still run in parallel.
+//
+// Callers keep their queries in plain sight (one metric per file); only the runner knows about batching.
+import { AnalyticsError, queryRows, type AnalyticsStore } from './store.js';
+
+interface Pending {
+  query: string;
+  params: Record<string, unknown>;
+  resolve: (rows: unknown[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Something queryRows can read from: a store, or a batch that defers to one. */
+export interface BatchedRows {
+  rows<Row>(query: string, params: Record<string, unknown>): Promise<Row[]>;
+}
+
+export class QueryBatch implements BatchedRows {
+  private pending: Pending[] = [];
+  private sent = false;
+
+  constructor(private readonly store: Pick<AnalyticsStore, 'client'>) {}
+
+  /** Queued until flush(); after it, a late query runs on its own (never waits forever). */
+  rows<Row>(query: string, params: Record<string, unknown>): Promise<Row[]> {
+    if (this.sent) return queryRows<Row>(this.store, query, params);
+    return new Promise<Row[]>((resolve, reject) => {
+      this.pending.push({ query, params, resolve: resolve as (rows: unknown[]) => void, reject });
+    });
+  }
+
+  /** Sends everything queued as one query; every caller's promise settles with its own rows (or the error). */
+  async flush(): Promise<void> {
+    this.sent = true;
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
+    if (batch.length === 1) {
+      const [only] = batch as [Pending];
+      await queryRows(this.store, only.query, only.params).then(only.resolve, only.reject);
+      return;
+    }
+    const { query, params } = combine(batch);
+    try {
+      const rows = await queryRows<{ q: number; rows: string[] }>(this.store, query, params);
+      const byQuery = new Map(rows.map((row) => [row.q, row.rows]));
+      batch.forEach((p, i) => {
+        const encoded = byQuery.get(i);
+        if (encoded === undefined) p.reject(new AnalyticsError('batched query', new Error(`no result for query ${i}`)));
+        else p.resolve(encoded.map((line) => JSON.parse(line) as unknown));
+      });
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  }
+}
+
+/** Placeholders look like `{name:Type}`; each query's get a `qN_` prefix so equal names never clash. */
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*):/g;
+
+export function combine(batch: readonly Pick<Pending, 'query' | 'params'>[]): { query: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  const branches = batch.map(({ query, params: own }, i) => {
+    for (const [name, value] of Object.entries(own)) params[`q${i}_${name}`] = value;
+    const renamed = query.replace(PLACEHOLDER, (_, name: string) => `{q${i}_${name}:`);
+    return `SELECT ${i} AS q, groupArray(formatRowNoNewline('JSONEachRow', *)) AS rows FROM (${renamed})`;
+  });
+  return { query: branches.join('\nUNION ALL\n'), params };
+}
