@@ -1,9 +1,10 @@
-// One sync pass over every mapping: settle a horizon, then bring each mirror up to it. Shared by the
-// worker inside `serve` and by `pulse sync --once`.
+// One sync pass over every mapping: settle a horizon, bring each mirror up to it, then prune the
+// tombstones now mirrored (tombstone-pruner.ts). Shared by the worker inside `serve` and by `pulse sync --once`.
 import { createHorizonTracker, type HorizonTracker } from './horizon.js';
 import { SYNC_MAPPINGS, type SyncMapping } from './mappings.js';
 import { syncMapping, type MappingPassOptions, type MappingPassResult, type SyncStores } from './sync-mapping.js';
 import { readWatermarks } from './sync-state.js';
+import { createTombstonePruner } from './tombstone-pruner.js';
 
 // How often an idle mapping's stored watermark catches up with the horizon (for the status endpoint).
 const WATERMARK_REFRESH_MS = 1_000;
@@ -19,6 +20,14 @@ export interface SyncPassResult {
   mappings: MappingPassResult[];
   /** A horizon has not settled yet: run again soon, there is more to sync. */
   more: boolean;
+  /** Mirrored tombstones deleted from Postgres after this pass (0 when the pruner did not run). */
+  prunedTombstones: number;
+}
+
+export interface SyncRunnerOptions {
+  horizon?: HorizonTracker;
+  /** Minimum time between two tombstone prunes (see tombstone-pruner.ts). */
+  pruneIntervalMs?: number;
 }
 
 export interface SyncRunner {
@@ -30,7 +39,9 @@ export interface SyncRunner {
  * the watermarks it wrote, so a quiet pass costs no ClickHouse read. After a failure it forgets them and
  * reads ClickHouse again: what is stored there is the truth.
  */
-export function createSyncRunner(stores: SyncStores, horizon: HorizonTracker = createHorizonTracker(stores.db)): SyncRunner {
+export function createSyncRunner(stores: SyncStores, options: SyncRunnerOptions = {}): SyncRunner {
+  const horizon = options.horizon ?? createHorizonTracker(stores.db);
+  const pruner = createTombstonePruner(stores.db, { intervalMs: options.pruneIntervalMs });
   let known: Map<string, number> | undefined;
   let refreshedAt = 0;
   return {
@@ -45,7 +56,8 @@ export function createSyncRunner(stores: SyncStores, horizon: HorizonTracker = c
         );
         for (const r of results) watermarks.set(r.mapping, r.stored);
         if (refreshWatermark) refreshedAt = performance.now();
-        return { upTo, mappings: results, more: horizon.pending };
+        const prunedTombstones = await pruner.afterPass(results, watermarks);
+        return { upTo, mappings: results, more: horizon.pending, prunedTombstones };
       } catch (error) {
         known = undefined;
         throw error;

@@ -1,6 +1,7 @@
 // Sync bookkeeping (PRODUCT.md §5). The columns and the tombstone table are written only by the
-// triggers of migration 0003_sync_capture; application code never sets them.
-import { bigint, index, jsonb, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+// triggers of migration 0003_sync_capture; application code never sets them. The one exception is the
+// sync's tombstone pruning (src/db/prune-tombstones.ts), which deletes mirrored tombstones.
+import { bigint, index, jsonb, pgSequence, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { instant } from './columns.js';
 import { projects } from './projects.js';
 
@@ -33,3 +34,13 @@ export const syncTombstones = pgTable('sync_tombstones', {
   index('sync_tombstones_table_seq_idx').on(t.tableName, t.syncSequenceId),
   index('sync_tombstones_project_idx').on(t.projectId, t.tableName, t.syncSequenceId),
 ]);
+
+/**
+ * Where synced tombstones were pruned (src/sync/tombstone-pruner.ts): one row per project and table. A
+ * reseed can no longer tell from sync_tombstones whether the mirror holds a key as deleted there, so
+ * sync_stamp gives the rows it re-inserts in such a pair a real id (migration 0005_tombstone_pruning).
+ */
+export const syncPrunedTombstones = pgTable('sync_pruned_tombstones', {
+  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  tableName: text('table_name', { enum: SYNCED_TABLES }).notNull(),
+}, (t) => [primaryKey({ columns: [t.projectId, t.tableName] })]);

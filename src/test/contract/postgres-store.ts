@@ -13,7 +13,7 @@ import type { OpenedPostgres } from '../targets.js';
 
 const TABLES = [
   'api_keys', 'auth_methods', 'contact_channels', 'email_outbox', 'invoices', 'one_time_purchases',
-  'projects', 'session_replays', 'subscriptions', 'sync_tombstones', 'team_members', 'teams', 'users',
+  'projects', 'session_replays', 'subscriptions', 'sync_pruned_tombstones', 'sync_tombstones', 'team_members', 'teams', 'users',
 ];
 
 export function postgresStoreContract(name: string, open: () => Promise<OpenedPostgres>, skip?: string): void {
