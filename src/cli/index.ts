@@ -6,6 +6,8 @@ import { serveCommand } from './commands/serve.js';
 import { seedCommand } from './commands/seed.js';
 import { previewsCommand } from './commands/previews.js';
 import { syncCommand } from './commands/sync.js';
+import { teamsCommand } from './commands/teams.js';
+import { usersCommand } from './commands/users.js';
 
 const program = new Command('pulse')
   .description('Pulse — user analytics for auth platforms (Postgres + ClickHouse, embedded by default)')
@@ -17,5 +19,7 @@ projectsCommand(program);
 seedCommand(program);
 previewsCommand(program);
 syncCommand(program);
+usersCommand(program);
+teamsCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,10 +1,31 @@
 // Shared plumbing for CLI commands: config once, stores when needed, errors turned into clear exits.
+import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DataDirLockedError } from '../data-dir-lock.js';
+import { DuplicateAuthValueError } from '../db/constraint-violation.js';
 import { openStores, type Stores } from '../stores.js';
 
 export const EXIT_CONFIG = 2;
+/** A bad command line (missing or malformed flag): the same code as a bad environment. */
+export const EXIT_USAGE = 2;
 export const EXIT_FAILURE = 1;
+
+/** The command line itself is wrong; nothing was opened or written. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/**
+ * Commander's own errors (a missing required option or argument, an unknown option, no subcommand) exit
+ * with EXIT_USAGE instead of commander's 1; `--help` still exits 0. Call before adding subcommands: they
+ * inherit it.
+ */
+export function exitUsageErrorsWithCode2(command: Command): Command {
+  return command.exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT_USAGE));
+}
 
 /** Runs a command body; any error ends the process with a message, never a stack trace for known cases. */
 export async function runCommand(body: (config: Config) => Promise<void>): Promise<void> {
@@ -21,7 +42,12 @@ export async function runCommand(body: (config: Config) => Promise<void>): Promi
   try {
     await body(config);
   } catch (error) {
-    const message = error instanceof DataDirLockedError ? error.message : describe(error);
+    if (error instanceof UsageError) {
+      process.stderr.write(`pulse: ${error.message}\n`);
+      process.exit(EXIT_USAGE);
+    }
+    // Known failures say everything in their message; their cause (e.g. the failed SQL) would only confuse.
+    const message = error instanceof DataDirLockedError || error instanceof DuplicateAuthValueError ? error.message : describe(error);
     process.stderr.write(`pulse: ${message}\n`);
     process.exit(EXIT_FAILURE);
   }

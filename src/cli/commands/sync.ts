@@ -20,7 +20,8 @@ export function syncCommand(program: Command): void {
           }
           const total = pass.mappings.reduce((sum, m) => sum + m.rows, 0);
           const note = pass.more ? ' (a write transaction was still open: run again to catch it)' : '';
-          process.stdout.write(`synced ${total} changes up to sequence id ${pass.upTo} in ${Math.round(performance.now() - started)} ms${note}\n`);
+          const pruned = pass.prunedTombstones > 0 ? `; pruned ${pass.prunedTombstones} mirrored tombstones` : '';
+          process.stdout.write(`synced ${total} changes up to sequence id ${pass.upTo} in ${Math.round(performance.now() - started)} ms${pruned}${note}\n`);
         });
       }),
     );
