@@ -39,22 +39,28 @@ export function createEventBuffer({ write, maxRows = MAX_ROWS, flushIntervalMs =
   let chain: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
 
-  const flush = (): Promise<void> => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    if (rows.length === 0) return chain;
+  // Takes the waiting rows when the write STARTS, not when the flush was asked for: while one INSERT runs,
+  // the requests arriving meanwhile pile up into the next one, so a busy ClickHouse gets fewer, larger
+  // inserts instead of a queue of small ones (measured with `npm run bench -- ingest`).
+  const writeWaiting = async (): Promise<void> => {
+    if (rows.length === 0) return;
     const batch = rows;
     const batchWaiters = waiters;
     rows = [];
     waiters = [];
-    chain = chain.then(async () => {
-      try {
-        await write(batch);
-        for (const w of batchWaiters) w.resolve();
-      } catch (error) {
-        for (const w of batchWaiters) w.reject(error);
-      }
-    });
+    try {
+      await write(batch);
+      for (const w of batchWaiters) w.resolve();
+    } catch (error) {
+      for (const w of batchWaiters) w.reject(error);
+    }
+  };
+
+  const flush = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (rows.length === 0) return chain;
+    chain = chain.then(writeWaiting);
     return chain;
   };
 
