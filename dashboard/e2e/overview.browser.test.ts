@@ -60,6 +60,36 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     expect(await projectId()).toBe(before);
   });
 
+  it('shows the cards while the chart and globe chunks are on their way; these then fill their placeholders exactly', async () => {
+    const lazyChunks = /\/assets\/(DailyChart|Globe)-[\w-]+\.js$/;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(lazyChunks, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 30_000 });
+      await page.waitForSelector('[data-testid=globe-placeholder]'); // the live metrics are in too
+      const boxes = (selector: string) => page.$$eval(selector, (els) => els.map((el) => `${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`));
+      const charts = await boxes('[data-testid=chart-placeholder]');
+      expect(charts.map((box) => box.split('×')[1])).toEqual(['200', '200', '200', '200', '200']);
+      const globe = await boxes('[data-testid=globe-placeholder]');
+      const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+
+      release();
+      await page.waitForFunction(() => document.querySelectorAll('[aria-busy=true]').length === 0 && document.querySelectorAll('.recharts-wrapper .recharts-area-curve').length >= 5, null, { timeout: 30_000 });
+      expect(await boxes('.recharts-responsive-container')).toEqual(charts);
+      expect(await boxes('[data-testid=globe]')).toEqual(globe);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(pageHeight);
+    } finally {
+      release();
+      await page.unroute(lazyChunks);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('"New preview" makes a different project', async () => {
     const before = await projectId();
     await page.click('[data-testid=new-preview]');

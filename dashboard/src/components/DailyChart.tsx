@@ -1,7 +1,9 @@
-// One or more daily series on a shared axis (recharts). Pure: series in, chart out.
+// One or more daily series on a shared axis (recharts). Pure: series in, chart out. The overview renders it
+// through LazyDailyChart, so recharts stays out of the first chunk.
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DailyPoint } from '../../../contract/metrics.js';
 import { formatDay } from '../format.js';
+import { CHART_HEIGHT } from './chart-height.js';
 
 export interface Series {
   name: string;
@@ -9,12 +11,15 @@ export interface Series {
   color: string;
 }
 
-const HEIGHT = 200;
+export interface DailyChartProps {
+  series: Series[];
+  stacked?: boolean;
+}
 
-export function DailyChart({ series, stacked = false }: { series: Series[]; stacked?: boolean }) {
+export function DailyChart({ series, stacked = false }: DailyChartProps) {
   const rows = (series[0]?.points ?? []).map((p, i) => ({ date: p.date, ...Object.fromEntries(series.map((s) => [s.name, s.points[i]?.activity ?? 0])) }));
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <AreaChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#2a2f3a" />
         <XAxis dataKey="date" tickFormatter={formatDay} tick={{ fill: '#8b93a7', fontSize: 11 }} minTickGap={24} />

@@ -1,14 +1,22 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { Suspense } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client.js';
 import { FlatMap } from '../globe/FlatMap.js';
+import { lazyChunk } from '../lazy-chunk.js';
 import { Block } from './Block.js';
+import { CHART_HEIGHT } from './chart-height.js';
+import { ChunkBoundary } from './ChunkBoundary.js';
+import { LazyDailyChart } from './LazyDailyChart.js';
 import { RankedList } from './RankedList.js';
 import { StatCard } from './StatCard.js';
 import { UserList } from './UserList.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('Block', () => {
   it('shows an API error as a message, not its content', () => {
@@ -51,5 +59,36 @@ describe('FlatMap (2D fallback)', () => {
     expect(container.querySelectorAll('circle')).toHaveLength(1);
     expect(container.querySelector('text')?.textContent).toBe('US 3');
     expect(container.querySelector('g')?.getAttribute('transform')).toBe('translate(83 52)');
+  });
+});
+
+describe('LazyDailyChart', () => {
+  it('holds the chart height with a placeholder, then draws the series once the recharts chunk has loaded', async () => {
+    // happy-dom has no layout engine: give elements the box a card gives the chart in a browser (the
+    // browser test checks the real thing).
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ width: 600, height: CHART_HEIGHT }));
+    const points = ['2026-01-01', '2026-01-02', '2026-01-03'].map((date, i) => ({ date, activity: i * 2 }));
+    const { container } = render(<LazyDailyChart series={[{ name: 'sign-ups', points, color: '#5b8def' }]} />);
+    expect(screen.getByTestId('chart-placeholder').style.height).toBe(`${CHART_HEIGHT}px`);
+
+    await waitFor(() => expect(container.querySelector('svg.recharts-surface')).not.toBeNull(), { timeout: 10_000 });
+    expect(screen.queryByTestId('chart-placeholder')).toBeNull();
+    expect(container.querySelector<HTMLElement>('.recharts-responsive-container')?.style.height).toBe(`${CHART_HEIGHT}px`);
+    expect(container.querySelector('svg.recharts-surface')?.getAttribute('width')).toBe('600');
+    expect(container.querySelectorAll('.recharts-area-curve')).toHaveLength(1);
+    expect(container.querySelector('.recharts-area-curve')?.getAttribute('d')).toMatch(/^M[\d.,-]+/);
+  });
+});
+
+describe('ChunkBoundary', () => {
+  it('shows its fallback, not a blank page, when a lazy chunk fails to load', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports the caught error
+    const missing = lazyChunk(() => Promise.reject(new Error('Failed to fetch dynamically imported module')));
+    render(
+      <ChunkBoundary fallback={(error) => <p role="alert">{error.message}</p>}>
+        <Suspense fallback={<p>loading</p>}><missing.Component /></Suspense>
+      </ChunkBoundary>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe('Failed to fetch dynamically imported module');
   });
 });

@@ -1,9 +1,10 @@
 // The live globe (cobe, WebGL): markers update in place, the globe rotates slowly. Pure: props in, pixels out.
+// Rendered through LazyGlobe, so cobe is fetched only where WebGL works.
 import createGlobe, { type Globe as CobeGlobe } from 'cobe';
 import { useEffect, useRef } from 'react';
+import { GLOBE_BOX, GLOBE_SIZE_PX as SIZE_PX } from './globe-box.js';
 import type { GlobeMarker } from './markers.js';
 
-const SIZE_PX = 480;
 const ROTATION_PER_FRAME = 0.003;
 
 export function Globe({ markers }: { markers: GlobeMarker[] }) {
@@ -47,5 +48,5 @@ export function Globe({ markers }: { markers: GlobeMarker[] }) {
     globeRef.current?.update({ markers: markers.map((m) => ({ location: [m.lat, m.lng], size: m.size, id: m.country })) });
   }, [markers]);
 
-  return <canvas ref={canvasRef} className="globe-canvas" data-testid="globe" style={{ width: SIZE_PX, height: SIZE_PX, maxWidth: '100%', aspectRatio: '1' }} />;
+  return <canvas ref={canvasRef} className="globe-canvas" data-testid="globe" style={GLOBE_BOX} />;
 }

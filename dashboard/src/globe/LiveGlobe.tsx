@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import centroids from 'virtual:country-centroids';
 import type { LiveUsersByCountry } from '../../../contract/metrics.js';
 import { FlatMap } from './FlatMap.js';
-import { Globe } from './Globe.js';
+import { LazyGlobe } from './LazyGlobe.js';
 import { globeMarkers } from './markers.js';
 import { hasWebGL } from './webgl.js';
 
@@ -12,7 +12,7 @@ export function LiveGlobe({ byCountry }: { byCountry: LiveUsersByCountry }) {
   const webgl = useMemo(hasWebGL, []);
   return (
     <div className="live-globe">
-      {webgl ? <Globe markers={markers} /> : <FlatMap markers={markers} />}
+      {webgl ? <LazyGlobe markers={markers} /> : <FlatMap markers={markers} />}
       <ul className="live-countries" aria-label="Live users by country">
         {markers.map((m) => (
           <li key={m.country}>

@@ -1,7 +1,7 @@
 import type { MetricsResponse } from '../../../contract/metrics.js';
 import type { Polled } from '../api/use-polling.js';
 import { Block } from '../components/Block.js';
-import { DailyChart } from '../components/DailyChart.js';
+import { LazyDailyChart } from '../components/LazyDailyChart.js';
 import { RankedList } from '../components/RankedList.js';
 import { UserList } from '../components/UserList.js';
 import { formatCount } from '../format.js';
@@ -16,11 +16,11 @@ export function ActivitySection({ metrics }: { metrics: Polled<MetricsResponse> 
   return (
     <>
       <Block title="Daily sign-ups" {...state} empty={m && sum(m.daily_signups) === 0}>
-        {m && <DailyChart series={[{ name: 'sign-ups', points: m.daily_signups, color: '#5b8def' }]} />}
+        {m && <LazyDailyChart series={[{ name: 'sign-ups', points: m.daily_signups, color: '#5b8def' }]} />}
       </Block>
       <Block title="Daily active users" {...state} empty={m && sum(m.daily_active_users) === 0}>
         {m && (
-          <DailyChart
+          <LazyDailyChart
             stacked
             series={[
               { name: 'new', points: split.map((p) => ({ date: p.date, activity: p.new })), color: '#4cc38a' },
@@ -32,7 +32,7 @@ export function ActivitySection({ metrics }: { metrics: Polled<MetricsResponse> 
       </Block>
       <Block title={m ? `Traffic · ${formatCount(m.visitors)} visitors` : 'Traffic'} {...state} empty={m && sum(m.daily_page_views) === 0}>
         {m && (
-          <DailyChart
+          <LazyDailyChart
             series={[
               { name: 'page views', points: m.daily_page_views, color: '#8f6ef0' },
               { name: 'clicks', points: m.daily_clicks, color: '#e5a444' },

@@ -1,7 +1,7 @@
 import type { MetricsResponse } from '../../../contract/metrics.js';
 import type { Polled } from '../api/use-polling.js';
 import { Block } from '../components/Block.js';
-import { DailyChart } from '../components/DailyChart.js';
+import { LazyDailyChart } from '../components/LazyDailyChart.js';
 import { RankedList } from '../components/RankedList.js';
 import { StatCard } from '../components/StatCard.js';
 import { formatCents, formatCount, formatPercent } from '../format.js';
@@ -23,7 +23,7 @@ export function BusinessSection({ metrics }: { metrics: Polled<MetricsResponse> 
               <StatCard label="Bounced" value={formatPercent(m.emails.bounced_rate)} />
               <StatCard label="Errors" value={formatCount(m.emails.by_status.error)} />
             </div>
-            <DailyChart series={[{ name: 'emails', points: m.emails.daily_emails, color: '#5b8def' }]} />
+            <LazyDailyChart series={[{ name: 'emails', points: m.emails.daily_emails, color: '#5b8def' }]} />
           </>
         )}
       </Block>
@@ -36,7 +36,7 @@ export function BusinessSection({ metrics }: { metrics: Polled<MetricsResponse> 
               <StatCard label="Active subs" value={formatCount(m.payments.active_subscriptions)} />
               <StatCard label="Orders" value={formatCount(m.payments.orders)} />
             </div>
-            <DailyChart series={[{ name: 'revenue (cents)', points: m.payments.daily_revenue_cents, color: '#4cc38a' }]} />
+            <LazyDailyChart series={[{ name: 'revenue (cents)', points: m.payments.daily_revenue_cents, color: '#4cc38a' }]} />
           </>
         )}
       </Block>

@@ -1,10 +1,15 @@
-// The project overview: composes the two hooks with pure components; no fetch calls here.
+// The project overview: composes the two hooks with pure components; no fetch calls here. The chart and
+// globe chunks start loading on mount, alongside /metrics, and never hold up the cards.
+import { useEffect } from 'react';
 import type { ProjectSession } from '../api/session.js';
 import { useLiveMetrics } from '../api/use-live-metrics.js';
 import { useMetrics } from '../api/use-metrics.js';
 import { Block } from '../components/Block.js';
+import { preloadDailyChart } from '../components/LazyDailyChart.js';
 import { StatCard } from '../components/StatCard.js';
+import { preloadGlobe } from '../globe/LazyGlobe.js';
 import { LiveGlobe } from '../globe/LiveGlobe.js';
+import { hasWebGL } from '../globe/webgl.js';
 import { formatCount, formatPercent } from '../format.js';
 import { ActivitySection } from './ActivitySection.js';
 import { BusinessSection } from './BusinessSection.js';
@@ -12,6 +17,10 @@ import { BusinessSection } from './BusinessSection.js';
 export function Overview({ session }: { session: ProjectSession }) {
   const metrics = useMetrics(session);
   const live = useLiveMetrics(session);
+  useEffect(() => {
+    preloadDailyChart();
+    if (hasWebGL()) preloadGlobe();
+  }, []);
   const m = metrics.data;
   const liveUsers = live.data?.live_users ?? m?.live_users;
   const total = m ? m.total_users : undefined;
