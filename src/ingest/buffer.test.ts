@@ -50,6 +50,33 @@ describe('createEventBuffer', () => {
     await expect(buffer.add(rows('close', 1))).rejects.toThrow(/closed/);
   });
 
+  it('requests that arrive while an INSERT runs go out together in the next one', async () => {
+    const batches: number[] = [];
+    // The first INSERT is held until the test lets it go; meanwhile the timer fires several times.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const buffer = createEventBuffer({
+      write: async (r) => {
+        batches.push(r.length);
+        if (batches.length === 1) await held;
+        await write(r);
+      },
+      maxRows: 1_000,
+      flushIntervalMs: 5,
+    });
+    const sleep = () => new Promise((resolve) => setTimeout(resolve, 25));
+    const pending = [buffer.add(rows('coalesce', 2))];
+    await sleep();
+    for (const n of [3, 4, 5]) {
+      pending.push(buffer.add(rows('coalesce', n)));
+      await sleep();
+    }
+    release();
+    await Promise.all(pending);
+    expect(batches).toEqual([2, 12]);
+    expect(await count('coalesce')).toBe(14);
+  });
+
   it('a failed flush rejects every request it carried, and the next flush works again', async () => {
     // A real ClickHouse failure: the insert targets a table that does not exist, until it does.
     let table = 'analytics_internal.no_such_table';
