@@ -38,6 +38,8 @@ export const CreatedPreview = z.object({
   created_at: z.iso.datetime(),
   expires_at: z.iso.datetime(),
   seeded: SeededCounts,
+  /** True when the server handed out a preview it had seeded ahead of time (PULSE_PREVIEW_SPARES). */
+  from_spare: z.boolean(),
   timings_ms: SeedTimings,
 });
 export type CreatedPreview = z.infer<typeof CreatedPreview>;

@@ -20,6 +20,8 @@ export interface Config {
   previewTtlMs: number;
   /** Preview creations allowed per client IP per minute. */
   previewRateLimit: number;
+  /** Standard previews `serve` keeps seeded ahead of time, handed out at once (0 = off). */
+  previewSpares: number;
   port: number;
   host: string;
   logLevel: LogLevel;
@@ -55,6 +57,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     preview: booleanVar(env, 'PULSE_PREVIEW', true),
     previewTtlMs: durationVar(env, 'PULSE_PREVIEW_TTL', 24 * HOUR_MS),
     previewRateLimit: positiveIntVar(env, 'PULSE_PREVIEW_RATE_LIMIT', 10),
+    previewSpares: wholeNumberVar(env, 'PULSE_PREVIEW_SPARES', 1, 16),
     port: portVar(env, 'PORT', 3000),
     host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
     logLevel: logLevelVar(env, 'PULSE_LOG_LEVEL', 'info'),
@@ -120,6 +123,13 @@ function positiveIntVar(env: Env, name: string, fallback: number): number {
   const value = nonEmpty(env, name);
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(name, 'a whole number ≥ 1', value);
+  return Number(value);
+}
+
+function wholeNumberVar(env: Env, name: string, fallback: number, max: number): number {
+  const value = nonEmpty(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new ConfigError(name, `a whole number from 0 to ${max}`, value);
   return Number(value);
 }
 

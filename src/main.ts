@@ -6,6 +6,7 @@ import { openStores, type Stores } from './stores.js';
 import { startPreviewPruning } from './preview/prune-previews.js';
 import { dashboardDir } from './package-root.js';
 import { PreviewKeepAlive } from './preview/keep-alive.js';
+import { createSparePreviews } from './preview/spare-previews.js';
 import { createEventBuffer } from './ingest/buffer.js';
 import { insertEvents } from './analytics/insert-events.js';
 import { createSyncRunner } from './sync/run-sync-pass.js';
@@ -28,6 +29,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const stores = await openStores(config, { command: 'serve' });
   logger.info({ postgres: stores.postgres.driver, clickhouse: stores.analytics.driver, dataDir: config.dataDir, ...stores.timings }, 'stores open and migrated');
   const keepAlive = new PreviewKeepAlive({ db: stores.postgres.db, analytics: stores.analytics }, { logger });
+  const spares = createSparePreviews(
+    { db: stores.postgres.db, analytics: stores.analytics },
+    { size: config.preview ? config.previewSpares : 0, ttlMs: config.previewTtlMs, logger },
+  );
   const eventBuffer = createEventBuffer({ write: (rows) => insertEvents(stores.analytics, rows) });
   // The worker starts once the app is built; writes before that are caught by its first pass.
   const sync: { worker?: SyncWorker } = {};
@@ -36,7 +41,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     app = await (await appModule).buildApp({
       stores,
       logger,
-      preview: { enabled: config.preview, ttlMs: config.previewTtlMs, ratePerMinute: config.previewRateLimit },
+      preview: { enabled: config.preview, ttlMs: config.previewTtlMs, ratePerMinute: config.previewRateLimit, spares },
       dashboardDir: dashboardDir(),
       onLivePoll: (projectId) => keepAlive.touch(projectId),
       notifyWrite: () => sync.worker?.notify(),
@@ -57,13 +62,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const syncWorker = (sync.worker = startSyncWorker({ runPass: () => syncRunner.runPass(), logger }));
   const stopPruning = startPreviewPruning({ db: stores.postgres.db, analytics: stores.analytics }, logger);
   keepAlive.start();
+  spares.start();
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await app.close();
       // In-flight ingest requests have finished; anything still buffered is written before the stores close.
       await eventBuffer.close();
-      await Promise.all([stopPruning(), keepAlive.stop(), syncWorker.stop()]);
+      await Promise.all([stopPruning(), keepAlive.stop(), syncWorker.stop(), spares.stop()]);
       await stores.close();
     })());
   return { app, stores, url, stop };

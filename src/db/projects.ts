@@ -32,6 +32,12 @@ export async function createProjectRow(db: Db, project: NewProject, keys: NewApi
   });
 }
 
+/** Moves a project's expiry; false when the project is gone. */
+export async function setProjectExpiry(db: Db, id: string, expiresAt: Date): Promise<boolean> {
+  const rows = await db.update(projects).set({ expiresAt }).where(eq(projects.id, id)).returning({ id: projects.id });
+  return rows.length === 1;
+}
+
 export async function getProject(db: Db, id: string): Promise<ProjectRow | undefined> {
   const [row] = await db.select().from(projects).where(eq(projects.id, id)).limit(1);
   return row;

@@ -5,6 +5,7 @@ import { seedSummary, type SeedSummary } from './seed-summary.js';
 import { newPreviewId, writeNewPreview, type WriteTarget, type WriteTimings } from './write-preview.js';
 import type { ProgressCallback } from './write-analytics.js';
 import { loadGenerator } from './load-generator.js';
+import type { EventRow } from '../events/event-rows.js';
 
 export const DEFAULT_PREVIEW_SEED = 'pulse-preview';
 
@@ -25,6 +26,10 @@ export interface CreatedPreview {
   createdAt: Date;
   expiresAt: Date | null;
   seeded: SeedSummary;
+  /** The live events written last; a spare preview writes them again, moved forward, when handed out. */
+  liveEvents: EventRow[];
+  /** Handed out from the spares `serve` seeds ahead of time (spare-previews.ts). */
+  fromSpare: boolean;
   timings: WriteTimings & { generate_ms: number; total_ms: number };
 }
 
@@ -53,6 +58,8 @@ export async function createPreviewProject(stores: WriteTarget, input: CreatePre
     createdAt: input.now,
     expiresAt: input.expiresAt,
     seeded: seedSummary(dataset),
+    liveEvents: dataset.liveEvents,
+    fromSpare: false,
     timings: { generate_ms: generateMs, ...written.timings, total_ms: Math.round(performance.now() - started) },
   };
 }

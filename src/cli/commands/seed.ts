@@ -49,7 +49,11 @@ export function seedCommand(program: Command): void {
             : createPreviewProject(target, { now: input.now, params: input.params, isPreview: false, expiresAt: null, displayName: 'Seeded demo', onProgress });
         });
         progress?.stop();
-        if (options.json) return void process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        if (options.json) {
+          // The live event rows are for spare previews (spare-previews.ts), not part of the summary.
+          const { liveEvents: _rows, fromSpare: _spare, ...summary } = { liveEvents: undefined, fromSpare: undefined, ...result };
+          return void process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        }
         const table = new Table({ head: ['rows', 'count'], style: process.stdout.isTTY ? {} : { head: [], border: [] } });
         for (const [name, count] of Object.entries(result.seeded)) table.push([name, count]);
         for (const [name, ms] of Object.entries(result.timings)) table.push([name, `${ms} ms`]);

@@ -6,12 +6,15 @@ import { ErrorBody } from '../../../contract/api.js';
 import { CreatePreviewBody, CreatedPreview } from '../../../contract/preview.js';
 import { createPreviewProject } from '../../preview/create-preview-project.js';
 import type { WriteTarget } from '../../preview/write-preview.js';
+import type { SparePreviews } from '../../preview/spare-previews.js';
 import { HttpError } from '../errors.js';
 
 export interface PreviewOptions {
   enabled: boolean;
   ttlMs: number;
   ratePerMinute: number;
+  /** Standard previews seeded ahead of time (serve wires them); without it every preview is seeded on request. */
+  spares?: SparePreviews;
 }
 
 export const previewProjectRoutes =
@@ -35,13 +38,11 @@ export const previewProjectRoutes =
       },
       async (request, reply) => {
         if (!options.enabled) throw new HttpError(403, 'preview_disabled', 'Preview mode is off on this server (PULSE_PREVIEW=off)');
+        const size = request.body?.size ?? 'standard';
+        const spare = size === 'standard' ? await options.spares?.take() : undefined;
         const now = new Date();
-        const created = await createPreviewProject(stores, {
-          now,
-          params: { size: request.body?.size ?? 'standard' },
-          isPreview: true,
-          expiresAt: new Date(now.getTime() + options.ttlMs),
-        });
+        const created =
+          spare ?? (await createPreviewProject(stores, { now, params: { size }, isPreview: true, expiresAt: new Date(now.getTime() + options.ttlMs) }));
         return reply.status(201).send({
           project_id: created.projectId,
           admin_key: created.adminKey,
@@ -49,6 +50,7 @@ export const previewProjectRoutes =
           created_at: created.createdAt.toISOString(),
           expires_at: created.expiresAt!.toISOString(),
           seeded: created.seeded,
+          from_spare: created.fromSpare,
           timings_ms: created.timings,
         });
       },
