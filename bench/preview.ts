@@ -32,7 +32,7 @@ export async function previewBench(): Promise<void> {
     // The same request as `serve` answers it with a spare ready (PULSE_PREVIEW_SPARES=1): each creation
     // waits until the spare taken by the previous one has been seeded again (not timed).
     const target = { db: stores.postgres.db, analytics: stores.analytics };
-    const spares = createSparePreviews(target, { size: 1, ttlMs: 3_600_000, refillDelayMs: 0 });
+    const spares = createSparePreviews(target, { size: 1, ttlMs: 3_600_000, refillDelayMs: 200 });
     const spareApp = await buildApp({ stores, preview: { enabled: true, ttlMs: 3_600_000, ratePerMinute: 1_000_000, spares } });
     spares.start();
     const fromSpare: number[] = [];

@@ -70,28 +70,36 @@ export function createSparePreviews(stores: WriteTarget, options: SparePreviewOp
     }
   };
 
+  const handOut = async (): Promise<CreatedPreview | undefined> => {
+    const started = performance.now();
+    const now = clock();
+    const expiresAt = new Date(now.getTime() + ttlMs);
+    let spare: CreatedPreview | undefined;
+    // A spare that waited until (nearly) its old expiry may already be gone: the expiry job owns it then.
+    while ((spare = spares.shift())) {
+      const stillThere = spare.expiresAt!.getTime() - now.getTime() > EXPIRY_MARGIN_MS && (await setProjectExpiry(stores.db, spare.projectId, expiresAt));
+      if (stillThere) break;
+    }
+    if (!spare) return undefined;
+    const postgresMs = performance.now() - started;
+    await bulkInsert(stores.analytics, 'analytics_internal.events', movedForward(spare.liveEvents, now.getTime() - spare.createdAt.getTime()), { seeded: 1 });
+    const totalMs = performance.now() - started;
+    return {
+      ...spare,
+      expiresAt,
+      fromSpare: true,
+      timings: { generate_ms: 0, postgres_ms: Math.round(postgresMs), clickhouse_ms: Math.round(totalMs - postgresMs), total_ms: Math.round(totalMs) },
+    };
+  };
+
   return {
     async take() {
-      schedule(refillDelayMs);
-      const started = performance.now();
-      const now = clock();
-      const expiresAt = new Date(now.getTime() + ttlMs);
-      let spare: CreatedPreview | undefined;
-      // A spare that waited until (nearly) its old expiry may already be gone: the expiry job owns it then.
-      while ((spare = spares.shift())) {
-        const stillThere = spare.expiresAt!.getTime() - now.getTime() > EXPIRY_MARGIN_MS && (await setProjectExpiry(stores.db, spare.projectId, expiresAt));
-        if (stillThere) break;
+      try {
+        return await handOut();
+      } finally {
+        // Counted from the end of the hand-out, so seeding the next spare never slows this one down.
+        schedule(refillDelayMs);
       }
-      if (!spare) return undefined;
-      const postgresMs = performance.now() - started;
-      await bulkInsert(stores.analytics, 'analytics_internal.events', movedForward(spare.liveEvents, now.getTime() - spare.createdAt.getTime()), { seeded: 1 });
-      const totalMs = performance.now() - started;
-      return {
-        ...spare,
-        expiresAt,
-        fromSpare: true,
-        timings: { generate_ms: 0, postgres_ms: Math.round(postgresMs), clickhouse_ms: Math.round(totalMs - postgresMs), total_ms: Math.round(totalMs) },
-      };
     },
     ready: () => spares.length,
     start() {
