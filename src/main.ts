@@ -7,6 +7,7 @@ import { startPreviewPruning } from './preview/prune-previews.js';
 import { dashboardDir } from './package-root.js';
 import { PreviewKeepAlive } from './preview/keep-alive.js';
 import { createSparePreviews } from './preview/spare-previews.js';
+import { OVERVIEW_METRICS, runMetrics } from './metrics/index.js';
 import { createEventBuffer } from './ingest/buffer.js';
 import { insertEvents } from './analytics/insert-events.js';
 import { createSyncRunner } from './sync/run-sync-pass.js';
@@ -31,7 +32,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const keepAlive = new PreviewKeepAlive({ db: stores.postgres.db, analytics: stores.analytics }, { logger });
   const spares = createSparePreviews(
     { db: stores.postgres.db, analytics: stores.analytics },
-    { size: config.preview ? config.previewSpares : 0, ttlMs: config.previewTtlMs, logger },
+    {
+      size: config.preview ? config.previewSpares : 0,
+      ttlMs: config.previewTtlMs,
+      logger,
+      warm: (projectId) => runMetrics(OVERVIEW_METRICS, stores, { projectId, branchId: 'main', includeAnonymous: false }, new Date()),
+    },
   );
   const eventBuffer = createEventBuffer({ write: (rows) => insertEvents(stores.analytics, rows) });
   // The worker starts once the app is built; writes before that are caught by its first pass.
@@ -41,7 +47,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     app = await (await appModule).buildApp({
       stores,
       logger,
-      preview: { enabled: config.preview, ttlMs: config.previewTtlMs, ratePerMinute: config.previewRateLimit, spares },
+      preview: { enabled: config.preview, ttlMs: config.previewTtlMs, ratePerMinute: config.previewRateLimit, spares, onCreated: (c) => keepAlive.prime(c.projectId, c.liveCandidates) },
       dashboardDir: dashboardDir(),
       onLivePoll: (projectId) => keepAlive.touch(projectId),
       notifyWrite: () => sync.worker?.notify(),

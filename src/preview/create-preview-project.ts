@@ -6,6 +6,7 @@ import { newPreviewId, writeNewPreview, type WriteTarget, type WriteTimings } fr
 import type { ProgressCallback } from './write-analytics.js';
 import { loadGenerator } from './load-generator.js';
 import type { EventRow } from '../events/event-rows.js';
+import { liveCandidates, type LiveCandidate } from './keep-alive-plan.js';
 
 export const DEFAULT_PREVIEW_SEED = 'pulse-preview';
 
@@ -30,6 +31,8 @@ export interface CreatedPreview {
   liveEvents: EventRow[];
   /** Handed out from the spares `serve` seeds ahead of time (spare-previews.ts). */
   fromSpare: boolean;
+  /** Who the keep-alive may bring online (keep-alive.ts prime), so it need not regenerate the dataset. */
+  liveCandidates: LiveCandidate[];
   timings: WriteTimings & { generate_ms: number; total_ms: number };
 }
 
@@ -60,6 +63,7 @@ export async function createPreviewProject(stores: WriteTarget, input: CreatePre
     seeded: seedSummary(dataset),
     liveEvents: dataset.liveEvents,
     fromSpare: false,
+    liveCandidates: liveCandidates(dataset),
     timings: { generate_ms: generateMs, ...written.timings, total_ms: Math.round(performance.now() - started) },
   };
 }

@@ -2,7 +2,8 @@
 // (project, minute), a believable count (4–8 a minute; with the previous minute's still inside the
 // 120 s live window that is ~4–12 live users), spread over several countries.
 import crypto from 'node:crypto';
-import type { IpInfo } from '../events/event-rows.js';
+import type { IpInfo, TokenRefreshData } from '../events/event-rows.js';
+import type { PreviewDataset } from './generate/types.js';
 
 export interface LiveCandidate {
   userId: string;
@@ -35,4 +36,17 @@ export function plannedLiveUsers(projectId: string, minute: number, candidates: 
     if (!chosen.includes(c)) chosen.push(c);
   }
   return chosen;
+}
+
+/** Every non-anonymous user of a dataset with their latest located `$token-refresh`: who may come online. */
+export function liveCandidates(dataset: Pick<PreviewDataset, 'users' | 'events' | 'liveEvents'>): LiveCandidate[] {
+  const anonymous = new Set(dataset.users.filter((u) => u.isAnonymous).map((u) => u.id));
+  const lastLocation = new Map<string, LiveCandidate>();
+  for (const events of [dataset.events, dataset.liveEvents]) {
+    for (const e of events) {
+      const data = e.data as TokenRefreshData;
+      if (e.event_type === '$token-refresh' && e.user_id && data.ip_info && !anonymous.has(e.user_id)) lastLocation.set(e.user_id, { userId: e.user_id, ipInfo: data.ip_info });
+    }
+  }
+  return [...lastLocation.values()];
 }

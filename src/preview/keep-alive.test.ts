@@ -3,9 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../test/test-app.js';
 import { eventsAfter, liveUsersAt } from '../test/preview-queries.js';
-import { createPreviewProject } from './create-preview-project.js';
+import { createPreviewProject, DEFAULT_PREVIEW_SEED } from './create-preview-project.js';
 import { PreviewKeepAlive, TICK_MS, WATCH_TIMEOUT_MS } from './keep-alive.js';
-import { plannedLiveUsers } from './keep-alive-plan.js';
+import { liveCandidates, plannedLiveUsers } from './keep-alive-plan.js';
+import { loadGenerator } from './load-generator.js';
+
 
 const POLL_MS = 4_000;
 let t: TestApp;
@@ -41,6 +43,23 @@ describe('preview keep-alive', () => {
     }
     expect(emittedAfter.slice(-2)).toEqual([0, 0]);
     expect(keepAlive.watching()).toEqual([]);
+  });
+
+  it('uses the candidates handed over at creation, the same the dataset gives, without regenerating it', async () => {
+    const stores = { db: t.postgres.db, analytics: t.analytics };
+    let now = new Date(Date.now() - 10 * 60_000);
+    const created = await createPreviewProject(stores, { now, params: { size: 'tiny' }, isPreview: true, expiresAt: new Date(now.getTime() + 3_600_000) });
+    // What prime receives equals what a regeneration from the stored parameters gives.
+    const regenerated = liveCandidates((await loadGenerator())({ projectId: created.projectId, now: created.createdAt, seed: DEFAULT_PREVIEW_SEED, size: 'tiny' }));
+    expect(created.liveCandidates).toEqual(regenerated);
+    // Primed with one user only: after the seeded live events have aged out, that user is who comes online.
+    const keepAlive = new PreviewKeepAlive(stores, { clock: () => now });
+    const [only] = created.liveCandidates;
+    keepAlive.prime(created.projectId, [only!]);
+    now = new Date(created.createdAt.getTime() + 5 * 60_000);
+    await keepAlive.touch(created.projectId);
+    expect(await keepAlive.tick()).toBe(1);
+    expect(await liveUsersAt(t.analytics, created.projectId, now)).toEqual({ users: 1, countries: [only!.ipInfo.country_code] });
   });
 
   it('ignores projects that are not previews', async () => {

@@ -27,6 +27,9 @@ export interface SparePreviewOptions {
   retryDelayMs?: number;
   logger?: Logger;
   clock?: () => Date;
+  /** Run once on each new spare before it is offered (serve reads its overview, so the first visitor's
+   *  `/metrics` finds ClickHouse's caches warm for that project). */
+  warm?: (projectId: string) => Promise<unknown>;
 }
 
 export interface SparePreviews {
@@ -41,7 +44,7 @@ export interface SparePreviews {
 }
 
 export function createSparePreviews(stores: WriteTarget, options: SparePreviewOptions): SparePreviews {
-  const { size, ttlMs, refillDelayMs = 3_000, retryDelayMs = 30_000, logger, clock = () => new Date() } = options;
+  const { size, ttlMs, refillDelayMs = 3_000, retryDelayMs = 30_000, logger, clock = () => new Date(), warm } = options;
   const spares: CreatedPreview[] = [];
   let timer: NodeJS.Timeout | undefined;
   let filling: Promise<void> | undefined;
@@ -62,7 +65,9 @@ export function createSparePreviews(stores: WriteTarget, options: SparePreviewOp
       while (!stopped && spares.length < size) {
         const now = clock();
         // Expiry is renewed on hand-out; until then an abandoned spare still expires like any preview.
-        spares.push(await createPreviewProject(stores, { now, isPreview: true, expiresAt: new Date(now.getTime() + ttlMs) }));
+        const spare = await createPreviewProject(stores, { now, isPreview: true, expiresAt: new Date(now.getTime() + ttlMs) });
+        await warm?.(spare.projectId);
+        spares.push(spare);
       }
     } catch (error) {
       logger?.warn({ err: error }, 'could not seed a spare preview; trying again later');

@@ -50,8 +50,8 @@ export function seedCommand(program: Command): void {
         });
         progress?.stop();
         if (options.json) {
-          // The live event rows are for spare previews (spare-previews.ts), not part of the summary.
-          const { liveEvents: _rows, fromSpare: _spare, ...summary } = { liveEvents: undefined, fromSpare: undefined, ...result };
+          // Live event rows and candidates are for spares and the keep-alive, not part of the summary.
+          const { liveEvents: _rows, fromSpare: _spare, liveCandidates: _who, ...summary } = { liveEvents: undefined, fromSpare: undefined, liveCandidates: undefined, ...result };
           return void process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         }
         const table = new Table({ head: ['rows', 'count'], style: process.stdout.isTTY ? {} : { head: [], border: [] } });

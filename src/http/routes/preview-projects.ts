@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../../../contract/api.js';
 import { CreatePreviewBody, CreatedPreview } from '../../../contract/preview.js';
-import { createPreviewProject } from '../../preview/create-preview-project.js';
+import { createPreviewProject, type CreatedPreview as CreatedPreviewProject } from '../../preview/create-preview-project.js';
 import type { WriteTarget } from '../../preview/write-preview.js';
 import type { SparePreviews } from '../../preview/spare-previews.js';
 import { HttpError } from '../errors.js';
@@ -15,6 +15,8 @@ export interface PreviewOptions {
   ratePerMinute: number;
   /** Standard previews seeded ahead of time (serve wires them); without it every preview is seeded on request. */
   spares?: SparePreviews;
+  /** Told about every preview handed out (serve primes the keep-alive with it). */
+  onCreated?: (created: CreatedPreviewProject) => void;
 }
 
 export const previewProjectRoutes =
@@ -43,6 +45,7 @@ export const previewProjectRoutes =
         const now = new Date();
         const created =
           spare ?? (await createPreviewProject(stores, { now, params: { size }, isPreview: true, expiresAt: new Date(now.getTime() + options.ttlMs) }));
+        options.onCreated?.(created);
         return reply.status(201).send({
           project_id: created.projectId,
           admin_key: created.adminKey,
