@@ -65,9 +65,11 @@ export function createSparePreviews(stores: WriteTarget, options: SparePreviewOp
       while (!stopped && spares.length < size) {
         const now = clock();
         // Expiry is renewed on hand-out; until then an abandoned spare still expires like any preview.
+        const started = performance.now();
         const spare = await createPreviewProject(stores, { now, isPreview: true, expiresAt: new Date(now.getTime() + ttlMs) });
         await warm?.(spare.projectId);
         spares.push(spare);
+        logger?.debug({ projectId: spare.projectId, ms: Math.round(performance.now() - started), ready: spares.length }, 'spare preview ready');
       }
     } catch (error) {
       logger?.warn({ err: error }, 'could not seed a spare preview; trying again later');
