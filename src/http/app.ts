@@ -47,7 +47,7 @@ export async function buildApp({ stores, logger, version = '0.1.0', preview = DE
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) => (wantsDashboard(request, dashboardDir) ? sendDashboardIndex(reply, dashboardDir) : notFoundHandler(request, reply)));
+  app.setNotFoundHandler((request, reply) => (wantsDashboard(request, dashboardDir) ? sendDashboardIndex(reply, dashboardDir, { previewMode: preview.enabled }) : notFoundHandler(request, reply)));
 
   await app.register(swagger, {
     openapi: {
@@ -79,6 +79,6 @@ export async function buildApp({ stores, logger, version = '0.1.0', preview = DE
       }
     });
   }
-  if (dashboardDir) await app.register(dashboardRoutes(dashboardDir));
+  if (dashboardDir) await app.register(dashboardRoutes(dashboardDir, { previewMode: preview.enabled }));
   return app;
 }

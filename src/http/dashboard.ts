@@ -9,11 +9,19 @@ export function dashboardAvailable(dir: string): boolean {
   return fs.existsSync(path.join(dir, 'index.html'));
 }
 
+/** What the page needs before its first request, written into index.html so it need not ask /api/v1/info. */
+export interface DashboardBoot {
+  previewMode: boolean;
+}
+
 export const dashboardRoutes =
-  (dir: string): FastifyPluginAsync =>
+  (dir: string, boot: DashboardBoot): FastifyPluginAsync =>
   async (app) => {
     if (dashboardAvailable(dir)) {
-      await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'] });
+      // `/` (and every client route, through the not-found handler) gets index.html with the boot facts;
+      // files, /index.html included, come from @fastify/static as they are.
+      await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false });
+      app.get('/', { schema: { hide: true } }, (_request, reply) => sendDashboardIndex(reply, dir, boot));
       return;
     }
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
@@ -31,6 +39,9 @@ export function wantsDashboard(request: FastifyRequest, dir: string | undefined)
   return dashboardAvailable(dir);
 }
 
-export async function sendDashboardIndex(reply: FastifyReply, dir: string): Promise<FastifyReply> {
-  return reply.type('text/html').send(await fs.promises.readFile(path.join(dir, 'index.html')));
+export async function sendDashboardIndex(reply: FastifyReply, dir: string, boot: DashboardBoot): Promise<FastifyReply> {
+  const html = await fs.promises.readFile(path.join(dir, 'index.html'), 'utf8');
+  // A fixed tag with a fixed value: nothing from the request goes into the page.
+  const meta = `<meta name="pulse-preview-mode" content="${boot.previewMode ? 'on' : 'off'}" />`;
+  return reply.type('text/html').header('cache-control', 'no-cache').send(html.replace('</head>', `    ${meta}\n  </head>`));
 }
