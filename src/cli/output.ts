@@ -1,5 +1,5 @@
-// How `pulse users` and `pulse teams` print: JSON when asked, otherwise cli-table3 tables (without colours
-// when stdout is not a terminal, like `pulse projects list`).
+// How `pulse` commands print: JSON when asked, otherwise cli-table3 tables (without colours when stdout is
+// not a terminal).
 import Table from 'cli-table3';
 
 export function printJson(value: unknown): void {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import Table from 'cli-table3';
+import { printTable } from '../output.js';
 import { ProjectName } from '../../../contract/api.js';
 import { listProjects } from '../../db/projects.js';
 import { createProject } from '../../projects/create-project.js';
@@ -37,10 +37,7 @@ export function projectsCommand(program: Command): void {
         const rows = (await withStores(config, 'projects list', (stores) => listProjects(stores.postgres.db))).map(toProjectJson);
         if (options.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         if (rows.length === 0) return void process.stdout.write('No projects yet. Create one with: pulse projects create --name "My app"\n');
-        const plain = !process.stdout.isTTY;
-        const table = new Table({ head: ['id', 'name', 'preview', 'created', 'expires'], style: plain ? { head: [], border: [] } : {} });
-        for (const p of rows) table.push([p.id, p.display_name, p.is_preview ? 'yes' : 'no', p.created_at, p.expires_at ?? '']);
-        process.stdout.write(`${table.toString()}\n`);
+        printTable(['id', 'name', 'preview', 'created', 'expires'], rows.map((p) => [p.id, p.display_name, p.is_preview ? 'yes' : 'no', p.created_at, p.expires_at ?? '']));
       }),
     );
 }

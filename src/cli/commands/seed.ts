@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import Table from 'cli-table3';
+import { printJson, printTable } from '../output.js';
 import { PREVIEW_SIZES, type PreviewSize } from '../../preview/generate/types.js';
 import { createPreviewProject, type CreatedPreview } from '../../preview/create-preview-project.js';
 import { reseedProject, type Reseeded } from '../../preview/reseed-project.js';
@@ -49,18 +49,22 @@ export function seedCommand(program: Command): void {
             : createPreviewProject(target, { now: input.now, params: input.params, isPreview: false, expiresAt: null, displayName: 'Seeded demo', onProgress });
         });
         progress?.stop();
-        if (options.json) {
-          // Live event rows and candidates are for spares and the keep-alive, not part of the summary.
-          const { liveEvents: _rows, fromSpare: _spare, liveCandidates: _who, ...summary } = { liveEvents: undefined, fromSpare: undefined, liveCandidates: undefined, ...result };
-          return void process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-        }
-        const table = new Table({ head: ['rows', 'count'], style: process.stdout.isTTY ? {} : { head: [], border: [] } });
-        for (const [name, count] of Object.entries(result.seeded)) table.push([name, count]);
-        for (const [name, ms] of Object.entries(result.timings)) table.push([name, `${ms} ms`]);
+        if (options.json) return printJson(summaryOf(result));
         const keys = 'ingestKey' in result ? `  admin key:  ${result.adminKey}\n  ingest key: ${result.ingestKey}\n` : '';
-        process.stdout.write(`${options.project ? 'Reseeded' : 'Seeded'} project ${result.projectId}\n${keys}${table.toString()}\n`);
+        process.stdout.write(`${options.project ? 'Reseeded' : 'Seeded'} project ${result.projectId}\n${keys}`);
+        printTable(['rows', 'count'], [
+          ...Object.entries(result.seeded).map(([name, count]) => [name, String(count)]),
+          ...Object.entries(result.timings).map(([name, ms]) => [name, `${ms} ms`]),
+        ]);
       }),
     );
+}
+
+/** What `--json` prints: the live event rows and candidates are for spares and the keep-alive, not the summary. */
+function summaryOf(result: CreatedPreview | Reseeded) {
+  if (!('liveEvents' in result)) return result;
+  const { liveEvents: _rows, liveCandidates: _who, fromSpare: _spare, ...summary } = result;
+  return summary;
 }
 
 function parseSeedOptions(options: SeedOptions) {

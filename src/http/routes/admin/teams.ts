@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProjectParams } from '../../../../contract/api.js';
 import { CreateTeam, PageQuery, Team, TeamPage, TeamParams, UpdateTeam } from '../../../../contract/admin.js';
+import { toPage } from './page.js';
 import { createTeam, getTeam, listTeams, removeTeam, updateTeam, type TeamRecord } from '../../../db/teams.js';
 import { authorizeProject } from '../../auth.js';
 import { notFound } from '../../errors.js';
@@ -51,8 +52,7 @@ export const teamRoutes =
     }, async (request) => {
       const projectId = await authorizeProject(db, request, request.params.id, 'admin');
       const rows = await listTeams(db, projectId, { after: request.query.cursor, limit: request.query.limit + 1 });
-      const items = rows.slice(0, request.query.limit);
-      return { items: items.map(toTeamJson), next_cursor: rows.length > items.length ? items[items.length - 1]!.id : null };
+      return toPage(rows.map(toTeamJson), request.query.limit);
     });
 
     app.get('/projects/:id/teams/:team_id', {

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProjectParams } from '../../../../contract/api.js';
 import { CreateUser, PageQuery, UpdateUser, User, UserPage, UserParams } from '../../../../contract/admin.js';
+import { toPage } from './page.js';
 import { createUser, getUser, listUsers, NoPrimaryEmailError, removeUser, updateUser, type UserFields, type UserRecord } from '../../../db/users.js';
 import { authorizeProject } from '../../auth.js';
 import { HttpError, notFound } from '../../errors.js';
@@ -65,10 +66,8 @@ export const userRoutes =
     }, async (request) => {
       const projectId = await authorizeProject(db, request, request.params.id, 'admin');
       const { cursor, limit } = request.query;
-      // One row more than asked tells whether another page exists without a count.
       const rows = await listUsers(db, projectId, { after: cursor, limit: limit + 1 });
-      const items = rows.slice(0, limit);
-      return { items: items.map(toUserJson), next_cursor: rows.length > limit ? items[items.length - 1]!.id : null };
+      return toPage(rows.map(toUserJson), limit);
     });
 
     app.get('/projects/:id/users/:user_id', {
