@@ -1,4 +1,5 @@
 // The ClickHouse store: one @clickhouse/client per process, embedded (chDB) or over HTTP. Same SQL on both.
+import { Readable } from 'node:stream';
 import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client';
 import type { BatchedRows } from './query-batch.js';
 
@@ -71,8 +72,16 @@ export async function insertRows(store: Pick<AnalyticsStore, 'client'>, table: s
 export async function insertJsonEachRow(store: Pick<AnalyticsStore, 'client' | 'rawInsert'>, table: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   if (!store.rawInsert) return insertRows(store, table, rows);
+  await insertNdjson(store, table, rows.map((row) => JSON.stringify(row)).join('\n'));
+}
+
+/** Inserts JSONEachRow text (one object per line) as it is: chDB's raw path, or the client's raw stream. */
+export async function insertNdjson(store: Pick<AnalyticsStore, 'client' | 'rawInsert'>, table: string, ndjson: string): Promise<void> {
+  if (ndjson.length === 0) return;
   try {
-    await store.rawInsert(table, Buffer.from(rows.map((row) => JSON.stringify(row)).join('\n')));
+    if (store.rawInsert) await store.rawInsert(table, Buffer.from(ndjson));
+    // A stream that is not in object mode goes to the server unchanged.
+    else await store.client.insert({ table, values: Readable.from([Buffer.from(ndjson)], { objectMode: false }), format: 'JSONEachRow' });
   } catch (error) {
     throw new AnalyticsError(`insert into ${table}`, error);
   }

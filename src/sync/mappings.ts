@@ -1,102 +1,71 @@
-// Which Postgres table feeds which ClickHouse mirror, as data (PRODUCT.md §5). Each mapping turns a
-// captured change (a live row or a tombstone's old row, both as jsonb) into a mirror row with the
-// shared builders of mirror-rows.ts. Adding a mirror = one entry here + its triggers (0003_sync_capture).
-// :TRICKY: the inputs are plain literals, no `...spread`: spreading then adding fields made V8 build slow
-// dictionary-mode objects, and the backfill spent 5× longer here than in the builders themselves.
+// Which Postgres table feeds which ClickHouse mirror, as data (PRODUCT.md §5). Each mapping says, in
+// SQL over `t` (a row of the source table), which mirror columns that row becomes. Postgres itself then
+// writes the batch as JSONEachRow text (src/db/sync-changes.ts) that ClickHouse reads as it is: no row
+// objects are built in JavaScript on the way. Adding a mirror = one entry here + its triggers (0003).
+//
+// The preview seeder writes the same mirror rows from generated data with the builders of
+// mirror-rows.ts; src/test/contract/mirror-shape.ts checks that both give the same row for the same data.
 import type { SyncedTable } from '../db/schema/index.js';
-import { jsonRow as r, type JsonRow } from './json-row.js';
-import { contactChannelMirrorRow, teamMemberMirrorRow, teamMirrorRow, userMirrorRow, type MirrorBookkeeping } from './mirror-rows.js';
 
 export interface SyncMapping {
   /** The source table, and the mapping's key in analytics_internal.sync_state. */
   name: SyncedTable;
   mirrorTable: string;
-  toMirrorRow(row: JsonRow, book: MirrorBookkeeping): object;
+  /**
+   * The mirror row without its sync bookkeeping: a select list over `t`, which is the live row, or a
+   * tombstone's old row read back into the table's row type. Column aliases are the mirror's names.
+   */
+  columns: string;
+  /** Joins the columns use, for a live row and for a tombstone (same aliases, see users). */
+  joins?: { live: string; tombstone: string };
 }
 
+/** Milliseconds, as the mirror's DateTime64(3) and JavaScript dates hold them (Postgres keeps µs). */
+const instant = (column: string) => `date_trunc('milliseconds', t.${column}) AS ${column}`;
+/** Metadata as JSON text; a missing value (SQL NULL or JSON null) is `{}`. */
+const metadata = (column: string) => `coalesce(nullif(t.${column}, 'null'::jsonb), '{}'::jsonb)::text AS ${column}`;
+const flag = (column: string) => `t.${column}::int AS ${column}`;
 
 export const SYNC_MAPPINGS: readonly SyncMapping[] = [
   {
     name: 'users',
     mirrorTable: 'analytics_internal.users',
-    // A tombstone's old row has no primary_email: the mirror of a deleted user keeps none.
-    toMirrorRow: (row, book) =>
-      userMirrorRow(
-        {
-          projectId: r.text(row, 'project_id'),
-          branchId: r.text(row, 'branch_id'),
-          id: r.text(row, 'id'),
-          displayName: r.nullableText(row, 'display_name'),
-          profileImageUrl: r.nullableText(row, 'profile_image_url'),
-          isAnonymous: r.bool(row, 'is_anonymous'),
-          signedUpAt: r.instant(row, 'signed_up_at'),
-          clientMetadata: r.json(row, 'client_metadata'),
-          clientReadOnlyMetadata: r.json(row, 'client_read_only_metadata'),
-          serverMetadata: r.json(row, 'server_metadata'),
-          restrictedByAdmin: r.bool(row, 'restricted_by_admin'),
-          restrictedByAdminReason: r.nullableText(row, 'restricted_by_admin_reason'),
-          restrictedByAdminPrivateDetails: r.nullableText(row, 'restricted_by_admin_private_details'),
-        },
-        r.primaryEmail(row),
-        book,
-      ),
+    columns: [
+      't.project_id', 't.branch_id', 't.id', 't.display_name', 't.profile_image_url',
+      'e.value AS primary_email', 'coalesce(e.is_verified, false)::int AS primary_email_verified',
+      instant('signed_up_at'),
+      metadata('client_metadata'), metadata('client_read_only_metadata'), metadata('server_metadata'),
+      flag('is_anonymous'), flag('restricted_by_admin'),
+      't.restricted_by_admin_reason', 't.restricted_by_admin_private_details',
+    ].join(', '),
+    // The primary EMAIL channel (its trigger re-stamps the user when it changes). A deleted user's
+    // mirror row keeps none: its channels are gone with it.
+    joins: {
+      live: `LEFT JOIN LATERAL (SELECT c.value, c.is_verified FROM contact_channels c
+        WHERE c.project_id = t.project_id AND c.branch_id = t.branch_id AND c.user_id = t.id
+          AND c.type = 'EMAIL' AND c.is_primary) e ON true`,
+      tombstone: `LEFT JOIN (SELECT NULL::text AS value, NULL::boolean AS is_verified) e ON false`,
+    },
   },
   {
     name: 'contact_channels',
     mirrorTable: 'analytics_internal.contact_channels',
-    toMirrorRow: (row, book) => {
-      const type = r.text(row, 'type');
-      if (type !== 'EMAIL' && type !== 'PHONE') throw new Error(`sync: contact channel type ${type} is neither EMAIL nor PHONE`);
-      return contactChannelMirrorRow(
-        {
-          projectId: r.text(row, 'project_id'),
-          branchId: r.text(row, 'branch_id'),
-          id: r.text(row, 'id'),
-          userId: r.text(row, 'user_id'),
-          type,
-          value: r.text(row, 'value'),
-          isPrimary: r.bool(row, 'is_primary'),
-          isVerified: r.bool(row, 'is_verified'),
-          usedForAuth: r.bool(row, 'used_for_auth'),
-          createdAt: r.instant(row, 'created_at'),
-        },
-        book,
-      );
-    },
+    columns: [
+      't.project_id', 't.branch_id', 't.id', 't.user_id', 't.type', 't.value',
+      flag('is_primary'), flag('is_verified'), flag('used_for_auth'), instant('created_at'),
+    ].join(', '),
   },
   {
     name: 'teams',
     mirrorTable: 'analytics_internal.teams',
-    toMirrorRow: (row, book) =>
-      teamMirrorRow(
-        {
-          projectId: r.text(row, 'project_id'),
-          branchId: r.text(row, 'branch_id'),
-          id: r.text(row, 'id'),
-          displayName: r.text(row, 'display_name'),
-          profileImageUrl: r.nullableText(row, 'profile_image_url'),
-          createdAt: r.instant(row, 'created_at'),
-          clientMetadata: r.json(row, 'client_metadata'),
-          clientReadOnlyMetadata: r.json(row, 'client_read_only_metadata'),
-          serverMetadata: r.json(row, 'server_metadata'),
-        },
-        book,
-      ),
+    columns: [
+      't.project_id', 't.branch_id', 't.id', 't.display_name', 't.profile_image_url', instant('created_at'),
+      metadata('client_metadata'), metadata('client_read_only_metadata'), metadata('server_metadata'),
+    ].join(', '),
   },
   {
     name: 'team_members',
     mirrorTable: 'analytics_internal.team_members',
-    toMirrorRow: (row, book) =>
-      teamMemberMirrorRow(
-        {
-          projectId: r.text(row, 'project_id'),
-          branchId: r.text(row, 'branch_id'),
-          teamId: r.text(row, 'team_id'),
-          userId: r.text(row, 'user_id'),
-          displayName: r.nullableText(row, 'display_name'),
-          createdAt: r.instant(row, 'created_at'),
-        },
-        book,
-      ),
+    columns: ['t.project_id', 't.branch_id', 't.team_id', 't.user_id', 't.display_name', instant('created_at')].join(', '),
   },
 ];

@@ -1,10 +1,10 @@
-// Postgres rows → ClickHouse mirror rows (PRODUCT.md §3). Pure. The preview seeder mirrors with
-// sequence 0; the sync worker uses the same builders with the rows' real sequence ids.
+// Generated rows → ClickHouse mirror rows (PRODUCT.md §3). Pure. The preview seeder mirrors with
+// sequence 0. The sync has Postgres write the same rows (src/sync/mappings.ts); the contract in
+// src/test/contract/mirror-shape.ts keeps the two column for column.
 import { formatEventAt as toDateTime64 } from '../events/event-rows.js';
 import type { ContactChannelRow, TeamMemberRow, TeamRow, UserRow } from '../preview/generate/types.js';
 
-// The builders take what they read and nothing more, with metadata as any JSON value, so both the
-// generator's rows and rows read back from Postgres (src/sync/mappings.ts) fit.
+// The builders take what they read and nothing more, with metadata as any JSON value.
 type Metadata = 'clientMetadata' | 'clientReadOnlyMetadata' | 'serverMetadata';
 type WithAnyMetadata<T> = Omit<T, Metadata> & Record<Metadata, unknown>;
 export type MirroredUser = WithAnyMetadata<Omit<UserRow, 'lastActiveAt'>>;

@@ -1,15 +1,18 @@
 // One mapping, one pass: changes after the watermark (up to a settled horizon) in id order, in batches;
-// each batch goes into the mirror with the mapping's builder, THEN the watermark moves. A crash between
-// the two replays the batch next time: the mirror is a ReplacingMergeTree keyed on the row with
+// each batch goes into the mirror as Postgres wrote it (src/db/sync-changes.ts), THEN the watermark
+// moves. A crash between the two replays the batch next time: the mirror is a ReplacingMergeTree keyed on the row with
 // sync_sequence_id as version, so the same (key, id) twice collapses to one row under FINAL.
 import type { AnalyticsStore } from '../analytics/store.js';
-import { insertJsonEachRow } from '../analytics/store.js';
+import { insertNdjson } from '../analytics/store.js';
 import type { Db } from '../db/store.js';
-import { listSyncChanges } from '../db/sync-changes.js';
+import { readSyncBatch, type SyncBatch } from '../db/sync-changes.js';
 import type { SyncMapping } from './mappings.js';
 import { readWatermark, writeWatermark } from './sync-state.js';
 
-export const SYNC_BATCH_SIZE = 5_000;
+// Measured on PGlite + chDB: 10,000 beat 5,000 (fewer round trips) and 20,000 (more text held at once).
+export const SYNC_BATCH_SIZE = 10_000;
+
+const EMPTY: SyncBatch = { rows: 0, deleted: 0, last: null, ndjson: '' };
 
 export interface SyncStores {
   db: Db;
@@ -48,33 +51,35 @@ export async function syncMapping(stores: SyncStores, mapping: SyncMapping, opti
   const from = options.from ?? (await readWatermark(stores.analytics, mapping.name));
   const result: MappingPassResult = { mapping: mapping.name, from, to: from, stored: from, rows: 0, deleted: 0 };
   let after = from;
-  let changes = after < upTo ? await listSyncChanges(stores.db, mapping.name, after, upTo, batchSize) : [];
+  let batch = after < upTo ? await readSyncBatch(stores.db, mapping, after, upTo, batchSize) : EMPTY;
   while (after < upTo) {
     // A short batch means nothing else is left up to the horizon, and ids in the gap will never appear.
-    const full = changes.length === batchSize;
-    const next = full ? changes[changes.length - 1]!.sequence : upTo;
-    const insert = async () => {
-      if (changes.length === 0) return;
-      await insertJsonEachRow(stores.analytics, mapping.mirrorTable, changes.map((c) => mapping.toMirrorRow(c.row, { sequence: c.sequence, deleted: c.deleted })));
-      await afterMirrorInsert?.();
-    };
-    // The next batch is read from Postgres while this one goes into ClickHouse; the watermark still moves
-    // only after this batch's insert has succeeded.
-    const [inserted, following] = await Promise.allSettled([
-      insert(),
-      full ? listSyncChanges(stores.db, mapping.name, next, upTo, batchSize) : Promise.resolve([]),
-    ]);
-    if (inserted.status === 'rejected') throw inserted.reason;
-    if (following.status === 'rejected') throw following.reason;
-    result.rows += changes.length;
-    result.deleted += changes.filter((c) => c.deleted).length;
-    if (changes.length > 0 || refreshWatermark) {
+    const full = batch.rows === batchSize && batch.last !== null;
+    const next = full && batch.last !== null ? batch.last : upTo;
+    const current = batch;
+    // This batch goes into ClickHouse and its watermark follows (both off the event loop on chDB), while
+    // the next batch is read from Postgres. The watermark still moves only after the insert succeeded.
+    const store = async (): Promise<boolean> => {
+      if (current.rows > 0) {
+        await insertNdjson(stores.analytics, mapping.mirrorTable, current.ndjson);
+        await afterMirrorInsert?.();
+      }
+      if (current.rows === 0 && !refreshWatermark) return false;
       await writeWatermark(stores.analytics, mapping.name, next);
-      result.stored = next;
-    }
+      return true;
+    };
+    const [stored, following] = await Promise.allSettled([
+      store(),
+      full ? readSyncBatch(stores.db, mapping, next, upTo, batchSize) : Promise.resolve(EMPTY),
+    ]);
+    if (stored.status === 'rejected') throw stored.reason;
+    if (following.status === 'rejected') throw following.reason;
+    result.rows += current.rows;
+    result.deleted += current.deleted;
+    if (stored.value) result.stored = next;
     after = next;
     result.to = next;
-    changes = following.value;
+    batch = following.value;
   }
   return result;
 }
