@@ -2,11 +2,50 @@
 // streams in; written to a temporary file and read back with `INSERT … SELECT FROM file()`, chDB parses
 // it in parallel (measured ~3× faster for a standard preview's events). A server over HTTP gets the
 // ordinary streamed insert: its files are not ours to write.
+//
+// The two halves are separate so a writer can stage the next batch (JavaScript, on the event loop) while
+// chDB inserts the current one (its own threads): see writeBulkBatches.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AnalyticsError, insertRows, runCommand, type AnalyticsStore } from './store.js';
+
+/** Rows written to a temporary file, ready for insertStaged (which removes the file). */
+export interface StagedRows {
+  file: string;
+  columns: string[];
+  constants: Record<string, number>;
+}
+
+/**
+ * Writes rows to a temporary JSONEachRow file as ONE JSON array (JSONEachRow reads `[{…},{…}]` too): a
+ * single JSON.stringify of 100,000 large-preview events took 750–810 ms with the write, against
+ * 1,090–1,460 ms for one call per row appended to a string (measured; chDB's insert the same).
+ */
+export async function stageRows(rows: readonly object[], constants: Record<string, number> = {}): Promise<StagedRows> {
+  const file = path.join(os.tmpdir(), `pulse-insert-${crypto.randomBytes(8).toString('hex')}.json`);
+  try {
+    await fs.promises.writeFile(file, JSON.stringify(rows));
+  } catch (error) {
+    await fs.promises.rm(file, { force: true });
+    throw new AnalyticsError('bulk insert (temporary file)', error);
+  }
+  return { file, columns: Object.keys(rows[0] ?? {}), constants };
+}
+
+/** INSERT … SELECT FROM file() of staged rows; the file is removed whatever happens. */
+export async function insertStaged(store: AnalyticsStore, table: string, staged: StagedRows): Promise<void> {
+  try {
+    const { columns, constants } = staged;
+    const names = [...columns, ...Object.keys(constants)].map((c) => `\`${c}\``).join(', ');
+    const values = [...columns.map((c) => `\`${c}\``), ...Object.values(constants).map(String)].join(', ');
+    // The file name is ours (random hex under the temp dir), never user input.
+    await runCommand(store, `INSERT INTO ${table} (${names}) SELECT ${values} FROM file('${staged.file}', JSONEachRow)`);
+  } finally {
+    await fs.promises.rm(staged.file, { force: true });
+  }
+}
 
 /** Inserts rows; `constants` are columns given one value for every row (e.g. `{ seeded: 1 }`). */
 export async function bulkInsert(
@@ -21,21 +60,46 @@ export async function bulkInsert(
     await insertRows(store, table, extra ? rows.map((r) => ({ ...r, ...constants })) : rows);
     return;
   }
-  const file = path.join(os.tmpdir(), `pulse-insert-${crypto.randomBytes(8).toString('hex')}.jsonl`);
-  try {
-    let body = '';
-    for (const row of rows) body += `${JSON.stringify(row)}\n`;
-    await fs.promises.writeFile(file, body);
-  } catch (error) {
-    throw new AnalyticsError(`bulk insert into ${table} (temporary file)`, error);
+  await insertStaged(store, table, await stageRows(rows, constants));
+}
+
+/**
+ * Inserts rows in batches of `batchRows`, in order; on chDB the next batch is staged while the current
+ * one is inserted (about 2× faster for a `large` preview on 2 cores, see docs/benchmarks.md).
+ * `onBatch` runs after each batch is in, with the number of rows written so far.
+ */
+export async function writeBulkBatches(
+  store: AnalyticsStore,
+  table: string,
+  rows: readonly object[],
+  options: { batchRows: number; constants?: Record<string, number>; onBatch?: (written: number) => void },
+): Promise<void> {
+  const { batchRows, constants = {}, onBatch } = options;
+  const batch = (i: number) => rows.slice(i, i + batchRows);
+  // Staged ahead and awaited later: mark it handled now, so a failure while the current insert runs is
+  // not an unhandled rejection (the loop still sees it when it awaits).
+  const stage = (i: number) => {
+    const staged = stageRows(batch(i), constants);
+    staged.catch(() => undefined);
+    return staged;
+  };
+  if (store.driver !== 'chdb') {
+    for (let i = 0; i < rows.length; i += batchRows) {
+      await bulkInsert(store, table, batch(i), constants);
+      onBatch?.(Math.min(rows.length, i + batchRows));
+    }
+    return;
   }
+  let next: Promise<StagedRows> | undefined = rows.length > 0 ? stage(0) : undefined;
   try {
-    const columns = Object.keys(rows[0]!);
-    const names = [...columns, ...Object.keys(constants)].map((c) => `\`${c}\``).join(', ');
-    const values = [...columns.map((c) => `\`${c}\``), ...Object.values(constants).map(String)].join(', ');
-    // The file name is ours (random hex under the temp dir), never user input.
-    await runCommand(store, `INSERT INTO ${table} (${names}) SELECT ${values} FROM file('${file}', JSONEachRow)`);
+    for (let i = 0; next; i += batchRows) {
+      const staged = await next;
+      next = i + batchRows < rows.length ? stage(i + batchRows) : undefined;
+      await insertStaged(store, table, staged);
+      onBatch?.(Math.min(rows.length, i + batchRows));
+    }
   } finally {
-    await fs.promises.rm(file, { force: true });
+    // A failed insert leaves the next batch staged: remove its file too.
+    if (next) await next.then((staged) => fs.promises.rm(staged.file, { force: true }), () => undefined);
   }
 }

@@ -3,7 +3,7 @@
 // them), and live events last. I/O only: everything it writes was computed by the generator.
 import type { EventRow } from '../events/event-rows.js';
 import { runCommand, type AnalyticsStore } from '../analytics/store.js';
-import { bulkInsert } from '../analytics/bulk-insert.js';
+import { bulkInsert, writeBulkBatches } from '../analytics/bulk-insert.js';
 import { contactChannelMirrorRow, primaryEmails, teamMemberMirrorRow, teamMirrorRow, userMirrorRow } from '../sync/mirror-rows.js';
 import type { PreviewDataset } from './generate/types.js';
 
@@ -26,10 +26,11 @@ export async function writePreviewAnalytics(store: AnalyticsStore, d: PreviewDat
 }
 
 export async function writeSeededEvents(store: AnalyticsStore, events: readonly EventRow[], onProgress?: ProgressCallback): Promise<void> {
-  for (let i = 0; i < events.length; i += EVENT_BATCH_ROWS) {
-    await bulkInsert(store, 'analytics_internal.events', events.slice(i, i + EVENT_BATCH_ROWS), { seeded: 1 });
-    onProgress?.(Math.min(events.length, i + EVENT_BATCH_ROWS), events.length);
-  }
+  await writeBulkBatches(store, 'analytics_internal.events', events, {
+    batchRows: EVENT_BATCH_ROWS,
+    constants: { seeded: 1 },
+    onBatch: (written) => onProgress?.(written, events.length),
+  });
 }
 
 /** Before a reseed: events are append-only, so the seeded ones go first (real events stay). */
