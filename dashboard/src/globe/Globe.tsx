@@ -5,7 +5,13 @@ import { useEffect, useRef } from 'react';
 import { GLOBE_BOX, GLOBE_SIZE_PX as SIZE_PX } from './globe-box.js';
 import type { GlobeMarker } from './markers.js';
 
-const ROTATION_PER_FRAME = 0.003;
+/** Radians per millisecond: one turn in ~35 s. */
+const ROTATION_SPEED = 0.00018;
+/**
+ * At most ~30 redraws a second. cobe draws on each update(); without a GPU (software WebGL) every frame
+ * costs CPU that the charts, and on a small machine the server itself, are waiting for.
+ */
+const FRAME_MS = 33;
 
 export function Globe({ markers }: { markers: GlobeMarker[] }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -32,9 +38,13 @@ export function Globe({ markers }: { markers: GlobeMarker[] }) {
       markers: [],
     });
     globeRef.current = globe;
-    let frame = requestAnimationFrame(function spin() {
-      phi += ROTATION_PER_FRAME;
-      globe.update({ phi });
+    let drawnAt = performance.now();
+    let frame = requestAnimationFrame(function spin(now) {
+      if (now - drawnAt >= FRAME_MS) {
+        phi += (now - drawnAt) * ROTATION_SPEED;
+        drawnAt = now;
+        globe.update({ phi });
+      }
       frame = requestAnimationFrame(spin);
     });
     return () => {
