@@ -26,7 +26,17 @@ export function dashboardIsFresh() {
 export async function buildDashboard() {
   const started = performance.now();
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'dashboard', 'vite.config.ts'), logLevel: 'warn' });
+  // Always React's production build. Under `npm test` NODE_ENV is 'test' (the global setup rebuilds a
+  // stale dashboard), and Vite keeps a NODE_ENV it finds: that gave React's development build (twice the
+  // bytes, StrictMode's double effects), which `npm start --if-stale` then served as fresh.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(root, 'dashboard', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   return Math.round(performance.now() - started);
 }
 

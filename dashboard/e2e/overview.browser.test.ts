@@ -41,9 +41,31 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
   const projectId = () => page.textContent('.project-id');
   const totalUsers = () => page.textContent('[data-testid=total-users] .stat-value');
 
+  /** The API requests the page makes while `during` runs, as `METHOD /path` (query strings dropped). */
+  async function apiRequests(during: () => Promise<void>): Promise<string[]> {
+    const seen: string[] = [];
+    const record = (request: { method(): string; url(): string }) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/')) seen.push(`${request.method()} ${pathname.replace(/[0-9a-f-]{36}/, ':id')}`);
+    };
+    page.on('request', record);
+    try {
+      await during();
+    } finally {
+      page.off('request', record);
+    }
+    return seen;
+  }
+
   it('creates a preview on first visit and shows its overview: 584 users, ≥ 8 live, a drawn globe', async () => {
-    await page.goto(url);
-    await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 60_000 });
+    const requests = await apiRequests(async () => {
+      await page.goto(url);
+      await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 60_000 });
+    });
+    // The page starts the preview and its overview before the app's scripts arrive (early-start.ts);
+    // the app takes those responses instead of asking again: one preview, one overview.
+    expect(requests.filter((r) => r === 'POST /api/v1/preview/projects')).toHaveLength(1);
+    expect(requests.filter((r) => r === 'GET /api/v1/projects/:id/metrics')).toHaveLength(1);
     await page.waitForSelector('[data-testid=globe]');
     await page.waitForTimeout(1_000);
     expect(Number(await page.textContent('[data-testid=live-pill]'))).toBeGreaterThanOrEqual(8);
@@ -55,9 +77,12 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
 
   it('shows the same project after a reload', async () => {
     const before = await projectId();
-    await page.reload();
-    await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 30_000 });
+    const requests = await apiRequests(async () => {
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 30_000 });
+    });
     expect(await projectId()).toBe(before);
+    expect(requests).not.toContain('POST /api/v1/preview/projects');
   });
 
   it('shows the cards while the chart and globe chunks are on their way; these then fill their placeholders exactly', async () => {

@@ -1,5 +1,5 @@
 // Decides what the tab shows: its project's overview, a preview being created, or the project picker.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api/client.js';
 import { createPreview } from './api/create-preview.js';
 import { loadSession, saveSession, type ProjectSession } from './api/session.js';
@@ -27,13 +27,20 @@ export function App() {
     setSession(next);
   }, []);
 
+  // One creation at a time, even if the effect below runs twice before its state update lands (React's
+  // StrictMode does that in development).
+  const inFlight = useRef(false);
   const newPreview = useCallback(async () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setCreating({ state: 'creating' });
     try {
       choose(await createPreview());
       setCreating({ state: 'idle' });
     } catch (error) {
       setCreating({ state: 'failed', message: error instanceof ApiError ? error.message : String(error) });
+    } finally {
+      inFlight.current = false;
     }
   }, [choose]);
 

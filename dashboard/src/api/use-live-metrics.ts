@@ -1,5 +1,6 @@
 import { LiveMetricsResponse } from '../../../contract/metrics.js';
-import { api } from './client.js';
+import { api, readResponse } from './client.js';
+import { takeEarlyMetrics } from './early-start.js';
 import type { ProjectSession } from './session.js';
 import { usePolling } from './use-polling.js';
 
@@ -8,7 +9,13 @@ export const LIVE_POLL_MS = 4_000;
 
 export function useLiveMetrics(session: ProjectSession | undefined) {
   return usePolling(
-    session ? () => api(`/api/v1/projects/${session.projectId}/metrics/live`, LiveMetricsResponse, { key: session.adminKey }) : undefined,
+    session
+      ? async () => {
+          const path = `/api/v1/projects/${session.projectId}/metrics/live`;
+          const early = await takeEarlyMetrics(session.projectId, 'live');
+          return early ? readResponse(early.sent, path, LiveMetricsResponse) : api(path, LiveMetricsResponse, { key: session.adminKey });
+        }
+      : undefined,
     LIVE_POLL_MS,
     [session?.projectId],
   );

@@ -1,5 +1,6 @@
 import { MetricsResponse } from '../../../contract/metrics.js';
-import { api } from './client.js';
+import { api, readResponse } from './client.js';
+import { takeEarlyMetrics } from './early-start.js';
 import type { ProjectSession } from './session.js';
 import { usePolling } from './use-polling.js';
 
@@ -7,7 +8,13 @@ const REFRESH_MS = 30_000;
 
 export function useMetrics(session: ProjectSession | undefined) {
   return usePolling(
-    session ? () => api(`/api/v1/projects/${session.projectId}/metrics`, MetricsResponse, { key: session.adminKey }) : undefined,
+    session
+      ? async () => {
+          const path = `/api/v1/projects/${session.projectId}/metrics`;
+          const early = await takeEarlyMetrics(session.projectId, 'overview');
+          return early ? readResponse(early.sent, path, MetricsResponse) : api(path, MetricsResponse, { key: session.adminKey });
+        }
+      : undefined,
     REFRESH_MS,
     [session?.projectId],
   );

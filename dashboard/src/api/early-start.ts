@@ -1,0 +1,41 @@
+// A first visit's requests, started by the page before the app's scripts have arrived. The inline script
+// in index.html (preview mode, no project in this tab yet) asks for the preview at once, then for its
+// overview and live figures, and leaves the pending responses on `window.__pulseEarlyStart`. The app
+// takes each one at most once, through the same parsing as its own requests (client.ts: readResponse);
+// anything not there, already taken or for another project, it asks for itself.
+export interface EarlyMetrics {
+  projectId: string;
+  overview?: Promise<Response>;
+  live?: Promise<Response>;
+}
+
+export interface EarlyStart {
+  created?: Promise<Response>;
+  metrics?: Promise<EarlyMetrics | undefined>;
+}
+
+declare global {
+  interface Window {
+    __pulseEarlyStart?: EarlyStart;
+  }
+}
+
+/** The early `POST /api/v1/preview/projects`, once. */
+export function takeEarlyPreview(): Promise<Response> | undefined {
+  const early = window.__pulseEarlyStart;
+  const created = early?.created;
+  if (early) early.created = undefined;
+  return created;
+}
+
+/**
+ * The early `/metrics` or `/metrics/live` of this project, once; undefined when there is none. Wrapped, so
+ * the pending response stays a promise (a failed request then fails in readResponse, as api's do).
+ */
+export async function takeEarlyMetrics(projectId: string, which: 'overview' | 'live'): Promise<{ sent: Promise<Response> } | undefined> {
+  const metrics = await window.__pulseEarlyStart?.metrics;
+  const sent = metrics?.projectId === projectId ? metrics[which] : undefined;
+  if (!metrics || !sent) return undefined;
+  metrics[which] = undefined;
+  return { sent };
+}
