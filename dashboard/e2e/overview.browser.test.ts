@@ -70,7 +70,9 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     await page.waitForTimeout(1_000);
     expect(Number(await page.textContent('[data-testid=live-pill]'))).toBeGreaterThanOrEqual(8);
     const globe = await page.locator('[data-testid=globe]').screenshot();
-    expect(nonBackgroundShare(globe)).toBeGreaterThan(0.05);
+    // An undrawn canvas shows only the page background (share 0). The drawn globe lights 5–6 % of its box,
+    // less or more with the side facing the camera as it turns (measured 0.050–0.056): 2 % is clearly drawn.
+    expect(nonBackgroundShare(globe)).toBeGreaterThan(0.02);
     await page.screenshot({ path: path.join(RESULTS, 'overview-desktop.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
