@@ -54,8 +54,9 @@ export async function syncMapping(stores: SyncStores, mapping: SyncMapping, opti
   let batch = after < upTo ? await readSyncBatch(stores.db, mapping, after, upTo, batchSize) : EMPTY;
   while (after < upTo) {
     // A short batch means nothing else is left up to the horizon, and ids in the gap will never appear.
-    const full = batch.rows === batchSize && batch.last !== null;
-    const next = full && batch.last !== null ? batch.last : upTo;
+    const { last } = batch;
+    const full = batch.rows === batchSize && last !== null;
+    const next = full ? last : upTo;
     const current = batch;
     // This batch goes into ClickHouse and its watermark follows (both off the event loop on chDB), while
     // the next batch is read from Postgres. The watermark still moves only after the insert succeeded.

@@ -3,6 +3,10 @@
 // overview and live figures, and leaves the pending responses on `window.__pulseEarlyStart`. The app
 // takes each one at most once, through the same parsing as its own requests (client.ts: readResponse);
 // anything not there, already taken or for another project, it asks for itself.
+import type { z } from 'zod';
+import { api, readResponse } from './client.js';
+import type { ProjectSession } from './session.js';
+
 export interface EarlyMetrics {
   projectId: string;
   overview?: Promise<Response>;
@@ -38,4 +42,11 @@ export async function takeEarlyMetrics(projectId: string, which: 'overview' | 'l
   if (!metrics || !sent) return undefined;
   metrics[which] = undefined;
   return { sent };
+}
+
+/** A project's `/metrics` or `/metrics/live`: the page's early response when it has one, else a request. */
+export async function getFigures<S extends z.ZodType>(session: ProjectSession, which: 'overview' | 'live', schema: S): Promise<z.infer<S>> {
+  const path = `/api/v1/projects/${session.projectId}/metrics${which === 'live' ? '/live' : ''}`;
+  const early = await takeEarlyMetrics(session.projectId, which);
+  return early ? readResponse(early.sent, path, schema) : api(path, schema, { key: session.adminKey });
 }

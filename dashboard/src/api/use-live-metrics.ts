@@ -1,6 +1,5 @@
 import { LiveMetricsResponse } from '../../../contract/metrics.js';
-import { api, readResponse } from './client.js';
-import { takeEarlyMetrics } from './early-start.js';
+import { getFigures } from './early-start.js';
 import type { ProjectSession } from './session.js';
 import { usePolling } from './use-polling.js';
 
@@ -9,13 +8,7 @@ export const LIVE_POLL_MS = 4_000;
 
 export function useLiveMetrics(session: ProjectSession | undefined) {
   return usePolling(
-    session
-      ? async () => {
-          const path = `/api/v1/projects/${session.projectId}/metrics/live`;
-          const early = await takeEarlyMetrics(session.projectId, 'live');
-          return early ? readResponse(early.sent, path, LiveMetricsResponse) : api(path, LiveMetricsResponse, { key: session.adminKey });
-        }
-      : undefined,
+    session ? () => getFigures(session, 'live', LiveMetricsResponse) : undefined,
     LIVE_POLL_MS,
     [session?.projectId],
   );
