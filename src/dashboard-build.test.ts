@@ -14,4 +14,12 @@ describe('built dashboard', () => {
     const development = scripts.filter((name) => fs.readFileSync(path.join(assets, name), 'utf8').includes('Download the React DevTools'));
     expect(development).toEqual([]);
   });
+
+  it('starts the preview before the stylesheet: the early-start script precedes every stylesheet and module script', () => {
+    const html = fs.readFileSync(path.join(dashboardDir(), 'index.html'), 'utf8');
+    const early = html.indexOf('__pulseEarlyStart');
+    expect(early).toBeGreaterThan(0);
+    expect(early).toBeLessThan(html.indexOf('rel="stylesheet"'));
+    expect(early).toBeLessThan(html.indexOf('type="module"'));
+  });
 });

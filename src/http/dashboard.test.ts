@@ -33,6 +33,8 @@ describe.each([
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.body).toContain(`<meta name="pulse-preview-mode" content="${content}" />`);
+    // First in <head>: the early-start script above the stylesheet reads it.
+    expect(res.body.indexOf('pulse-preview-mode')).toBeLessThan(res.body.indexOf('<title>'));
     expect(res.body).toContain('<div id="root"></div>');
   });
 

@@ -41,7 +41,9 @@ export function wantsDashboard(request: FastifyRequest, dir: string | undefined)
 
 export async function sendDashboardIndex(reply: FastifyReply, dir: string, boot: DashboardBoot): Promise<FastifyReply> {
   const html = await fs.promises.readFile(path.join(dir, 'index.html'), 'utf8');
-  // A fixed tag with a fixed value: nothing from the request goes into the page.
+  // A fixed tag with a fixed value: nothing from the request goes into the page. First in <head>, so the
+  // early-start script that reads it can run before the stylesheet (an inline script waits for every
+  // stylesheet above it).
   const meta = `<meta name="pulse-preview-mode" content="${boot.previewMode ? 'on' : 'off'}" />`;
-  return reply.type('text/html').header('cache-control', 'no-cache').send(html.replace('</head>', `    ${meta}\n  </head>`));
+  return reply.type('text/html').header('cache-control', 'no-cache').send(html.replace('<head>', `<head>\n    ${meta}`));
 }
