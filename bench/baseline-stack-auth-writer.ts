@@ -9,6 +9,7 @@ import type { AnalyticsStore } from '../src/analytics/store.js';
 import { contactChannelMirrorRow, primaryEmails, teamMemberMirrorRow, teamMirrorRow, userMirrorRow } from '../src/sync/mirror-rows.js';
 import { newProjectKeys } from '../src/projects/create-project.js';
 import type { PreviewDataset } from '../src/preview/generate/types.js';
+import { toStoredEvent } from '../src/events/stored-event.js';
 
 const BATCH = 500;
 
@@ -26,7 +27,7 @@ export async function writeLikeStackAuth(db: Db, analytics: AnalyticsStore, d: P
   await insertInBatches(analytics, 'analytics_internal.contact_channels', d.contactChannels.map((c) => contactChannelMirrorRow(c, seeded)));
   await insertInBatches(analytics, 'analytics_internal.teams', d.teams.map((t) => teamMirrorRow(t, seeded)));
   await insertInBatches(analytics, 'analytics_internal.team_members', d.teamMembers.map((m) => teamMemberMirrorRow(m, seeded)));
-  await insertInBatches(analytics, 'analytics_internal.events', [...d.events, ...d.liveEvents].map((e) => ({ ...e, seeded: 1 })));
+  await insertInBatches(analytics, 'analytics_internal.events', [...d.events, ...d.liveEvents].map((e) => ({ ...toStoredEvent(e), seeded: 1 })));
 }
 
 /** One lookup by the row's key columns, then one insert. */

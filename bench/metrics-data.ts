@@ -1,6 +1,7 @@
 // A synthetic project for the metrics benchmark, written by the stores themselves: ClickHouse rows with
 // INSERT … SELECT FROM numbers() and deterministic hashes (cityHash64 of the row number), Postgres rows
 // with generate_series. Same inputs ⇒ same rows. Not the preview seeder: just volume with a plausible shape.
+// Events give only `data_text`: the table derives its typed copies of the overview's paths (migration 0004).
 import { sql, type SQL } from 'drizzle-orm';
 import { runCommand, type AnalyticsStore } from '../src/analytics/store.js';
 import type { PostgresStore } from '../src/db/store.js';
@@ -21,7 +22,7 @@ const LIVE_COUNTRIES = ['US', 'GB', 'DE', 'JP', 'AU', 'IN', 'BR', 'CA'];
 // Per user: a fixed country/region (US-heavy) and anonymous for 1 in 300. Per event: type 35 % refresh,
 // 50 % page view, 15 % click; a uniform instant in the last `days` (never after now); weighted referrer.
 const EVENTS = `
-  INSERT INTO analytics_internal.events (event_type, event_at, data, project_id, branch_id, user_id, refresh_token_id)
+  INSERT INTO analytics_internal.events (event_type, event_at, data_text, project_id, branch_id, user_id, refresh_token_id)
   SELECT
     multiIf(k < 35, '$token-refresh', k < 85, '$page-view', '$click') AS event_type,
     {now:DateTime64(3, 'UTC')} - toIntervalMillisecond(cityHash64(number, 'at') % {spanMs:UInt64}) AS event_at,
@@ -32,7 +33,7 @@ const EVENTS = `
         ['', '', '', 'https://google.com/', 'https://google.com/', 'https://github.com/', 'https://twitter.com/', 'https://news.ycombinator.com/']
           [cityHash64(number, 'ref') % 8 + 1], '","is_anonymous":', anon, '}'),
       concat('{"selector":"#cta","is_anonymous":', anon, '}')
-    ) AS data,
+    ) AS data_text,
     {projectId:String}, 'main', uid, concat('rt-', uid)
   FROM (
     SELECT number, cityHash64(number, 'kind') % 100 AS k, cityHash64(number, 'user') % {users:UInt64} AS u,
@@ -68,7 +69,7 @@ const TEAMS = `
 
 // The live refreshes: one user per country, a few hundred ms apart, the last 500 ms before now.
 const LIVE = `
-  INSERT INTO analytics_internal.events (event_type, event_at, data, project_id, branch_id, user_id, refresh_token_id)
+  INSERT INTO analytics_internal.events (event_type, event_at, data_text, project_id, branch_id, user_id, refresh_token_id)
   SELECT '$token-refresh', {now:DateTime64(3, 'UTC')} - toIntervalMillisecond(500 + number * 300),
     concat('{"refresh_token_id":"rt-live","is_anonymous":false,"ip_info":{"ip":"203.0.113.7","is_trusted":true,"country_code":"',
       {countries:Array(String)}[number + 1], '","region_code":null,"city_name":null,"latitude":null,"longitude":null,"tz_identifier":null}}'),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { listAnalyticsMigrations, splitStatements } from './migrate.js';
+import { makeTempDir } from '../test/temp-dir.js';
+import { openChdb } from './chdb.js';
+import { listAnalyticsMigrations, migrateAnalytics, splitStatements } from './migrate.js';
+import { insertRows, queryRows } from './store.js';
 
 describe('ClickHouse migration files', () => {
   it('split into statements at semicolons ending a line, comments dropped', () => {
@@ -9,9 +12,39 @@ describe('ClickHouse migration files', () => {
     ]);
   });
 
-  it('are numbered without gaps, and every statement is idempotent', () => {
+  it('are numbered without gaps', () => {
     const migrations = listAnalyticsMigrations();
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
-    for (const statement of migrations.flatMap((m) => m.statements)) expect(statement).toMatch(/^CREATE TABLE IF NOT EXISTS /);
+  });
+
+  it('keep events written before 0004 (data JSON → data_text), and every migration can be rerun', async () => {
+    const temp = makeTempDir('pulse-migrate-');
+    const store = await openChdb({ dataDir: temp.dir });
+    try {
+      const all = listAnalyticsMigrations();
+      await migrateAnalytics(store, all.slice(0, 3));
+      await insertRows(store, 'analytics_internal.events', [
+        { event_type: '$token-refresh', event_at: '2026-03-01 10:00:00.000', project_id: 'p', branch_id: 'main', user_id: 'u1', seeded: 1,
+          data: { refresh_token_id: 'r', is_anonymous: false, ip_info: { ip: '1.2.3.4', is_trusted: true, country_code: 'JP', region_code: '13', latitude: 35.7 } } },
+        { event_type: '$page-view', event_at: '2026-03-01 10:00:01.000', project_id: 'p', branch_id: 'main', user_id: 'u2',
+          data: { path: '/', referrer: 'https://github.com/', is_anonymous: true, viewport_width: 1280 } },
+      ]);
+      expect(await migrateAnalytics(store, all)).toEqual(all.slice(3).map((m) => m.version));
+      const read = () =>
+        queryRows(store, `SELECT user_id, seeded, data_is_anonymous, data_country_code, data_region_code, data_referrer,
+          data.ip_info.latitude::Nullable(Float64) AS latitude, data.viewport_width::Nullable(Int64) AS width, JSONExtractKeys(data_text) AS keys
+          FROM analytics_internal.events ORDER BY event_at`);
+      const expected = [
+        { user_id: 'u1', seeded: 1, data_is_anonymous: 0, data_country_code: 'JP', data_region_code: '13', data_referrer: null, latitude: 35.7, width: null, keys: ['ip_info', 'is_anonymous', 'refresh_token_id'] },
+        { user_id: 'u2', seeded: 0, data_is_anonymous: 1, data_country_code: null, data_region_code: null, data_referrer: 'https://github.com/', latitude: null, width: 1280, keys: ['is_anonymous', 'path', 'referrer', 'viewport_width'] },
+      ];
+      expect(await read()).toEqual(expected);
+      // A crash before a migration's ledger record reruns it from its first statement: same result.
+      for (const statement of all.flatMap((m) => m.statements)) await store.client.command({ query: statement });
+      expect(await read()).toEqual(expected);
+    } finally {
+      await store.close();
+      temp.remove();
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Versioned, idempotent ClickHouse migrations: numbered .sql files, each applied once and recorded.
-// Every statement is IF NOT EXISTS, so a crash between a statement and its record is harmless on rerun.
+// Every migration can be rerun from its first statement (IF NOT EXISTS, or a rebuild that drops its
+// scratch table first), so a crash between a statement and the ledger record is harmless on rerun.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

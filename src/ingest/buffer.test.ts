@@ -6,6 +6,7 @@ import { insertEvents } from '../analytics/insert-events.js';
 import { migrateAnalytics } from '../analytics/migrate.js';
 import { insertRows, queryRows, type AnalyticsStore } from '../analytics/store.js';
 import { clickEvent, type EventRow } from '../events/event-rows.js';
+import { toStoredEvents } from '../events/stored-event.js';
 import { makeTempDir } from '../test/temp-dir.js';
 import { createEventBuffer } from './buffer.js';
 
@@ -80,7 +81,7 @@ describe('createEventBuffer', () => {
   it('a failed flush rejects every request it carried, and the next flush works again', async () => {
     // A real ClickHouse failure: the insert targets a table that does not exist, until it does.
     let table = 'analytics_internal.no_such_table';
-    const failing = createEventBuffer({ write: async (r) => insertRows(analytics, table, r), flushIntervalMs: 20 });
+    const failing = createEventBuffer({ write: async (r) => insertRows(analytics, table, toStoredEvents(r)), flushIntervalMs: 20 });
     const results = await Promise.allSettled([failing.add(rows('fail', 2)), failing.add(rows('fail', 3))]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(await count('fail')).toBe(0);

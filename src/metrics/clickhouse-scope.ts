@@ -46,7 +46,7 @@ export const SCOPED_USERS = `
   WHERE ${IN_SCOPE} AND sync_is_deleted = 0 AND ({includeAnonymous:Bool} OR is_anonymous = 0)`;
 
 /** The event does not call itself anonymous (or anonymous events are asked for). */
-export const EVENT_NOT_ANONYMOUS = `({includeAnonymous:Bool} OR NOT ifNull(data.is_anonymous::Nullable(Bool), false))`;
+export const EVENT_NOT_ANONYMOUS = `({includeAnonymous:Bool} OR data_is_anonymous = 0)`;
 
 /**
  * For metrics that count events rather than users: the event is not anonymous, and neither is its user
@@ -56,8 +56,8 @@ export const EVENT_NOT_ANONYMOUS = `({includeAnonymous:Bool} OR NOT ifNull(data.
 export const EVENT_VISIBLE = `(${EVENT_NOT_ANONYMOUS} AND ({includeAnonymous:Bool} OR ifNull(user_id, '') NOT IN (
   SELECT toString(id) FROM analytics_internal.users FINAL WHERE ${IN_SCOPE} AND is_anonymous = 1)))`;
 
-/** The country of a `$token-refresh`, or NULL when it was not located. */
-export const COUNTRY = `data.ip_info.country_code::Nullable(String)`;
+/** The country of a `$token-refresh` (`data.ip_info.country_code`), or NULL when it was not located. */
+export const COUNTRY = `data_country_code`;
 
 /** The one row of an aggregate query; a missing row is a bug to surface, not a zero. */
 export function onlyRow<Row>(rows: readonly Row[], metric: string): Row {

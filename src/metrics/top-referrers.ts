@@ -6,7 +6,7 @@ import { chParams, EVENT_VISIBLE, IN_SCOPE, IN_WINDOW } from './clickhouse-scope
 import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
-  SELECT ifNull(data.referrer::Nullable(String), '') AS referrer, uniqExact(user_id) AS visitors
+  SELECT ifNull(data_referrer, '') AS referrer, uniqExact(user_id) AS visitors
   FROM analytics_internal.events
   WHERE ${IN_SCOPE}
     AND event_type = '$page-view'

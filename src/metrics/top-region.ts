@@ -7,7 +7,7 @@ import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT ${COUNTRY} AS country_code,
-         data.ip_info.region_code::Nullable(String) AS region_code,
+         data_region_code AS region_code,
          uniqExact(user_id) AS users
   FROM analytics_internal.events
   WHERE ${IN_SCOPE}

@@ -12,6 +12,7 @@
 import type { Logger } from 'pino';
 import { bulkInsert } from '../analytics/bulk-insert.js';
 import { formatEventAt, parseEventAt, type EventRow } from '../events/event-rows.js';
+import { toStoredEvents } from '../events/stored-event.js';
 import { setProjectExpiry } from '../db/projects.js';
 import { createPreviewProject, type CreatedPreview } from './create-preview-project.js';
 import type { WriteTarget } from './write-preview.js';
@@ -89,7 +90,7 @@ export function createSparePreviews(stores: WriteTarget, options: SparePreviewOp
     }
     if (!spare) return undefined;
     const postgresMs = performance.now() - started;
-    await bulkInsert(stores.analytics, 'analytics_internal.events', movedForward(spare.liveEvents, now.getTime() - spare.createdAt.getTime()), { seeded: 1 });
+    await bulkInsert(stores.analytics, 'analytics_internal.events', toStoredEvents(movedForward(spare.liveEvents, now.getTime() - spare.createdAt.getTime())), { seeded: 1 });
     const totalMs = performance.now() - started;
     return {
       ...spare,

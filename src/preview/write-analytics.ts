@@ -2,6 +2,7 @@
 // a reseed can replace exactly them), mirror rows with sync_sequence_id = 0 (any real sync supersedes
 // them), and live events last. I/O only: everything it writes was computed by the generator.
 import type { EventRow } from '../events/event-rows.js';
+import { toStoredEvent } from '../events/stored-event.js';
 import { runCommand, type AnalyticsStore } from '../analytics/store.js';
 import { bulkInsert, writeBulkBatches } from '../analytics/bulk-insert.js';
 import { contactChannelMirrorRow, primaryEmails, teamMemberMirrorRow, teamMirrorRow, userMirrorRow } from '../sync/mirror-rows.js';
@@ -29,6 +30,7 @@ export async function writeSeededEvents(store: AnalyticsStore, events: readonly 
   await writeBulkBatches(store, 'analytics_internal.events', events, {
     batchRows: EVENT_BATCH_ROWS,
     constants: { seeded: 1 },
+    toRow: toStoredEvent,
     onBatch: (written) => onProgress?.(written, events.length),
   });
 }

@@ -8,6 +8,7 @@ import { markSeedingTransaction, type SeedingMode } from '../db/seeding.js';
 import type { AnalyticsStore } from '../analytics/store.js';
 import { AnalyticsError } from '../analytics/store.js';
 import { bulkInsert } from '../analytics/bulk-insert.js';
+import { toStoredEvents } from '../events/stored-event.js';
 import { newProjectKeys } from '../projects/create-project.js';
 import type { NewProject } from '../db/projects.js';
 import type { PreviewDataset } from './generate/types.js';
@@ -61,7 +62,7 @@ async function writeBoth(
         timed(() => writePostgres(tx as unknown as Db), (ms) => (timings.postgres_ms = ms)),
         timed(async () => {
           await writePreviewAnalytics(stores.analytics, dataset, onProgress);
-          await bulkInsert(stores.analytics, 'analytics_internal.events', dataset.liveEvents, { seeded: 1 });
+          await bulkInsert(stores.analytics, 'analytics_internal.events', toStoredEvents(dataset.liveEvents), { seeded: 1 });
         }, (ms) => (timings.clickhouse_ms = ms)),
       ]);
       // Throwing inside the callback rolls the transaction back.

@@ -45,21 +45,31 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
     });
 
     it('stores events with JSON data and millisecond times, read back through bound parameters', async () => {
+      // Writers give `data_text` and usually the typed copies; given none, the table derives them.
       await insertRows(store, 'analytics_internal.events', [
-        { event_type: '$page-view', event_at: '2026-03-01 10:00:00.123', project_id: projectId, branch_id: 'main', user_id: 'u1', data: { path: '/pricing', referrer: 'https://google.com', is_anonymous: false } },
-        { event_type: '$click', event_at: '2026-03-01 10:00:01.999', project_id: projectId, branch_id: 'main', user_id: null, data: { selector: '#buy', is_anonymous: true } },
-        { event_type: '$click', event_at: '2026-03-01 10:00:02.000', project_id: crypto.randomUUID(), branch_id: 'main', user_id: 'u2', data: { selector: '#other' } },
+        { event_type: '$page-view', event_at: '2026-03-01 10:00:00.123', project_id: projectId, branch_id: 'main', user_id: 'u1', data_text: '{"path":"/pricing","referrer":"https://google.com","is_anonymous":false}' },
+        { event_type: '$click', event_at: '2026-03-01 10:00:01.999', project_id: projectId, branch_id: 'main', user_id: null, data_text: '{"selector":"#buy","is_anonymous":true}' },
+        { event_type: '$token-refresh', event_at: '2026-03-01 10:00:01.999', project_id: projectId, branch_id: 'main', user_id: 'u3', data_text: '{"refresh_token_id":"r","is_anonymous":false,"ip_info":{"country_code":"DE","region_code":"BE"}}' },
+        { event_type: '$click', event_at: '2026-03-01 10:00:02.000', project_id: crypto.randomUUID(), branch_id: 'main', user_id: 'u2', data_text: '{"selector":"#other"}' },
       ]);
-      const rows = await queryRows<{ event_type: string; at: string; path: string | null; user_id: string | null; n: number }>(
+      const rows = await queryRows<Record<string, unknown>>(
         store,
-        `SELECT event_type, toString(event_at) AS at, data.path::Nullable(String) AS path, user_id, count() OVER () AS n
-         FROM analytics_internal.events WHERE project_id = {projectId:String} ORDER BY event_at`,
+        `SELECT event_type, toString(event_at) AS at, data.path::Nullable(String) AS path, user_id, data_is_anonymous AS anonymous,
+                data_referrer AS referrer, data_country_code AS country, data_region_code AS region, count() OVER () AS n
+         FROM analytics_internal.events WHERE project_id = {projectId:String} ORDER BY event_at, event_type`,
         { projectId },
       );
       expect(rows).toEqual([
-        { event_type: '$page-view', at: '2026-03-01 10:00:00.123', path: '/pricing', user_id: 'u1', n: 2 },
-        { event_type: '$click', at: '2026-03-01 10:00:01.999', path: null, user_id: null, n: 2 },
+        { event_type: '$page-view', at: '2026-03-01 10:00:00.123', path: '/pricing', user_id: 'u1', anonymous: 0, referrer: 'https://google.com', country: null, region: null, n: 3 },
+        { event_type: '$click', at: '2026-03-01 10:00:01.999', path: null, user_id: null, anonymous: 1, referrer: null, country: null, region: null, n: 3 },
+        { event_type: '$token-refresh', at: '2026-03-01 10:00:01.999', path: null, user_id: 'u3', anonymous: 0, referrer: null, country: 'DE', region: 'BE', n: 3 },
       ]);
+    });
+
+    it('refuses an event row without data_text (a writer that skipped toStoredEvent)', async () => {
+      await expect(
+        insertRows(store, 'analytics_internal.events', [{ event_type: '$click', event_at: '2026-03-01 10:00:00.000', project_id: projectId, branch_id: 'main', user_id: null }]),
+      ).rejects.toThrow(/data_text_is_set/);
     });
 
     it('binds parameters as values, never as SQL', async () => {
