@@ -1,16 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkInsert } from '../analytics/bulk-insert.js';
 import { openChdb } from '../analytics/chdb.js';
 import { migrateAnalytics } from '../analytics/migrate.js';
-import { insertRows, queryRows, type AnalyticsStore } from '../analytics/store.js';
+import { insertJsonEachRow, insertRows, queryRows, type AnalyticsStore } from '../analytics/store.js';
 import { generatePreviewDataset } from '../preview/generate/index.js';
 import { makeTempDir } from '../test/temp-dir.js';
-import { toStoredEvent } from './stored-event.js';
+import type { EventRow, IpInfo } from './event-rows.js';
+import { toStoredEvents } from './stored-event.js';
 
-const COPIES = ['data_is_anonymous', 'data_country_code', 'data_region_code', 'data_referrer'] as const;
+type Written = { data_text: string; data_is_anonymous: number; data_country_code: string | null; data_region_code: string | null; data_referrer: string | null };
 
-describe('toStoredEvent', () => {
+/** What the table must hold for an event: its data as JSON text, and the typed copies of its paths. */
+function expected(e: EventRow): Written {
+  const ipInfo = 'ip_info' in e.data ? (e.data.ip_info as IpInfo | null) : null;
+  return {
+    data_text: JSON.stringify(e.data),
+    data_is_anonymous: e.data.is_anonymous ? 1 : 0,
+    data_country_code: ipInfo?.country_code ?? null,
+    data_region_code: ipInfo?.region_code ?? null,
+    data_referrer: 'referrer' in e.data ? (e.data.referrer as string) : null,
+  };
+}
+
+describe('events as stored: every insert path keeps data as its JSON text and derives the typed copies', () => {
   const temp = makeTempDir('pulse-stored-event-');
   let store: AnalyticsStore;
+  const dataset = generatePreviewDataset({ projectId: 'p', seed: 's', now: new Date('2026-03-01T12:00:00Z'), size: 'tiny' });
+  const events = [...dataset.events, ...dataset.liveEvents];
   beforeAll(async () => {
     store = await openChdb({ dataDir: temp.dir });
     await migrateAnalytics(store);
@@ -20,29 +36,28 @@ describe('toStoredEvent', () => {
     temp.remove();
   });
 
-  it('keeps data as its JSON text', () => {
-    const d = generatePreviewDataset({ projectId: 'p', seed: 's', now: new Date('2026-03-01T12:00:00Z'), size: 'tiny' });
-    for (const e of d.events.slice(0, 50)) expect(JSON.parse(toStoredEvent(e).data_text)).toEqual(e.data);
+  it('covers every event shape', () => {
+    const shapes = events.map(expected);
+    expect(new Set(events.map((e) => e.event_type))).toEqual(new Set(['$token-refresh', '$page-view', '$click']));
+    expect(shapes.some((w) => w.data_is_anonymous === 1) && shapes.some((w) => w.data_referrer === '') && shapes.some((w) => w.data_country_code)).toBe(true);
   });
 
-  it('gives the same typed copies as the table derives from data_text alone, for every event shape', async () => {
-    const d = generatePreviewDataset({ projectId: 'given', seed: 's', now: new Date('2026-03-01T12:00:00Z'), size: 'tiny' });
-    const given = [...d.events, ...d.liveEvents].map(toStoredEvent);
-    expect(new Set(given.map((e) => e.event_type))).toEqual(new Set(['$token-refresh', '$page-view', '$click']));
-    expect(given.some((e) => e.data_is_anonymous === 1) && given.some((e) => e.data_referrer === '')).toBe(true);
-    const derived = given.map((e) => {
-      const row: Record<string, unknown> = { ...e, project_id: 'derived' };
-      for (const c of COPIES) delete row[c];
-      return row;
-    });
-    await insertRows(store, 'analytics_internal.events', given);
-    await insertRows(store, 'analytics_internal.events', derived);
-    const rows = await queryRows<{ project_id: string; copies: string }>(
+  const paths: [string, (s: AnalyticsStore, rows: object[]) => Promise<void>][] = [
+    ['client insert (insertRows)', (s, rows) => insertRows(s, 'analytics_internal.events', rows)],
+    ["chDB's raw insert (insertJsonEachRow)", (s, rows) => insertJsonEachRow(s, 'analytics_internal.events', rows)],
+    ['file + INSERT … SELECT (bulkInsert)', (s, rows) => bulkInsert(s, 'analytics_internal.events', rows, { seeded: 1 })],
+  ];
+  it.each(paths)('%s', async (name, write) => {
+    const projectId = `via ${name}`;
+    const rows = events.map((e) => ({ ...e, project_id: projectId }));
+    await write(store, toStoredEvents(rows));
+    const written = await queryRows<Written>(
       store,
-      `SELECT project_id, toString(groupArray(tuple(${COPIES.join(', ')}))) AS copies
-       FROM (SELECT * FROM analytics_internal.events ORDER BY event_at, data_text) GROUP BY project_id ORDER BY project_id`,
+      `SELECT data_text, data_is_anonymous, data_country_code, data_region_code, data_referrer
+       FROM analytics_internal.events WHERE project_id = {projectId:String}`,
+      { projectId },
     );
-    expect(rows).toHaveLength(2);
-    expect(rows[0]!.copies).toBe(rows[1]!.copies);
+    const sorted = (list: Written[]) => list.map((w) => JSON.stringify(w)).sort();
+    expect(sorted(written)).toEqual(sorted(rows.map(expected)));
   });
 });

@@ -2,8 +2,9 @@
 -- stays readable as JSON through an ALIAS (`data.ip_info.city_name` still works in ad-hoc queries).
 -- Why: building a `JSON` column costs chDB ~1 µs per path per row, ~4× the rest of an insert; reading
 -- the typed columns is also cheaper than JSON subcolumns. Measured numbers: docs/benchmarks.md.
--- The writers fill the typed columns (src/events/stored-event.ts); the DEFAULTs derive them from
--- `data_text` for any writer that does not, so they always agree with the text.
+-- Writers send `data` under the key `data_text` as a JSON object (src/events/stored-event.ts): ClickHouse
+-- stores its text as it arrives (input_format_json_read_objects_as_strings, on by default), and the
+-- typed copies are MATERIALIZED from that text, so they always agree with it.
 --
 -- Rebuild: copy into a new table, exchange, drop. Rerunnable after a crash at any statement: the copy
 -- table is dropped first, and after the exchange `data` is the ALIAS, which the copy reads the same way.
@@ -15,10 +16,10 @@ CREATE TABLE analytics_internal.events_rebuild
     event_at DateTime64(3, 'UTC'),
     data_text String CODEC(ZSTD(1)),
     data JSON ALIAS data_text::JSON,
-    data_is_anonymous UInt8 DEFAULT JSONExtractBool(data_text, 'is_anonymous'),
-    data_country_code LowCardinality(Nullable(String)) DEFAULT JSONExtract(data_text, 'ip_info', 'country_code', 'Nullable(String)'),
-    data_region_code Nullable(String) DEFAULT JSONExtract(data_text, 'ip_info', 'region_code', 'Nullable(String)'),
-    data_referrer Nullable(String) DEFAULT JSONExtract(data_text, 'referrer', 'Nullable(String)'),
+    data_is_anonymous UInt8 MATERIALIZED JSONExtractBool(data_text, 'is_anonymous'),
+    data_country_code LowCardinality(Nullable(String)) MATERIALIZED JSONExtract(data_text, 'ip_info', 'country_code', 'Nullable(String)'),
+    data_region_code Nullable(String) MATERIALIZED JSONExtract(data_text, 'ip_info', 'region_code', 'Nullable(String)'),
+    data_referrer Nullable(String) MATERIALIZED JSONExtract(data_text, 'referrer', 'Nullable(String)'),
     project_id String,
     branch_id String,
     user_id Nullable(String),

@@ -45,9 +45,9 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
     });
 
     it('stores events with JSON data and millisecond times, read back through bound parameters', async () => {
-      // Writers give `data_text` and usually the typed copies; given none, the table derives them.
+      // `data_text` arrives as a JSON object (what writers send) or as text; the typed copies are derived.
       await insertRows(store, 'analytics_internal.events', [
-        { event_type: '$page-view', event_at: '2026-03-01 10:00:00.123', project_id: projectId, branch_id: 'main', user_id: 'u1', data_text: '{"path":"/pricing","referrer":"https://google.com","is_anonymous":false}' },
+        { event_type: '$page-view', event_at: '2026-03-01 10:00:00.123', project_id: projectId, branch_id: 'main', user_id: 'u1', data_text: { path: '/pricing', referrer: 'https://google.com', is_anonymous: false } },
         { event_type: '$click', event_at: '2026-03-01 10:00:01.999', project_id: projectId, branch_id: 'main', user_id: null, data_text: '{"selector":"#buy","is_anonymous":true}' },
         { event_type: '$token-refresh', event_at: '2026-03-01 10:00:01.999', project_id: projectId, branch_id: 'main', user_id: 'u3', data_text: '{"refresh_token_id":"r","is_anonymous":false,"ip_info":{"country_code":"DE","region_code":"BE"}}' },
         { event_type: '$click', event_at: '2026-03-01 10:00:02.000', project_id: crypto.randomUUID(), branch_id: 'main', user_id: 'u2', data_text: '{"selector":"#other"}' },
