@@ -52,8 +52,9 @@ async function run(stores: Awaited<ReturnType<typeof openBenchStores>>, eventBuf
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}/api/v1/projects/${project.project.id}/events`;
   const headers = { authorization: `Bearer ${project.ingestKey}`, 'content-type': 'application/json' };
-  // Bodies are built before the clock starts: client and server share the machine's cores.
-  const bodies = Array.from({ length: Math.min(requests, BODY_POOL) }, batchBody);
+  // Bodies are built (and encoded: a string body is re-encoded to UTF-8 on every send) before the clock
+  // starts: client and server share the machine's cores.
+  const bodies = Array.from({ length: Math.min(requests, BODY_POOL) }, () => Buffer.from(batchBody()));
   try {
     let next = 0;
     const started = performance.now();
