@@ -1,8 +1,9 @@
-// Writes a preview dataset's ClickHouse rows: events in large JSONEachRow batches (marked seeded = 1, so
-// a reseed can replace exactly them), mirror rows with sync_sequence_id = 0 (any real sync supersedes
+// Writes a preview dataset's ClickHouse rows: events (marked seeded = 1, so a reseed can replace exactly
+// them), mirror rows with sync_sequence_id = 0 (any real sync supersedes
 // them), and live events last. I/O only: everything it writes was computed by the generator.
 import type { EventRow } from '../events/event-rows.js';
 import { toStoredEvent } from '../events/stored-event.js';
+import { writeVisitEvents } from './write-visit-events.js';
 import { runCommand, type AnalyticsStore } from '../analytics/store.js';
 import { bulkInsert, writeBulkBatches } from '../analytics/bulk-insert.js';
 import { contactChannelMirrorRow, primaryEmails, teamMemberMirrorRow, teamMirrorRow, userMirrorRow } from '../sync/mirror-rows.js';
@@ -22,11 +23,21 @@ export async function writePreviewAnalytics(store: AnalyticsStore, d: PreviewDat
     bulkInsert(store, 'analytics_internal.contact_channels', d.contactChannels.map((c) => contactChannelMirrorRow(c, SEEDED))),
     bulkInsert(store, 'analytics_internal.teams', d.teams.map((t) => teamMirrorRow(t, SEEDED))),
     bulkInsert(store, 'analytics_internal.team_members', d.teamMembers.map((m) => teamMemberMirrorRow(m, SEEDED))),
-    writeSeededEvents(store, d.events, onProgress),
+    writeSeededEvents(store, d, onProgress),
   ]);
 }
 
-export async function writeSeededEvents(store: AnalyticsStore, events: readonly EventRow[], onProgress?: ProgressCallback): Promise<void> {
+/** On chDB, ClickHouse builds the rows from the visits (src/preview/write-visit-events.ts); a server
+ * over HTTP gets the rows themselves in large batches. */
+async function writeSeededEvents(store: AnalyticsStore, d: PreviewDataset, onProgress?: ProgressCallback): Promise<void> {
+  if (store.driver === 'chdb') {
+    await writeVisitEvents(store, { projectId: d.projectId, branchId: d.branchId }, d.visits, (visits) => onProgress?.(Math.round((visits / d.visits.length) * d.events.length), d.events.length));
+    return;
+  }
+  await writeEventRows(store, d.events, onProgress);
+}
+
+async function writeEventRows(store: AnalyticsStore, events: readonly EventRow[], onProgress?: ProgressCallback): Promise<void> {
   await writeBulkBatches(store, 'analytics_internal.events', events, {
     batchRows: EVENT_BATCH_ROWS,
     constants: { seeded: 1 },

@@ -39,7 +39,7 @@ export function generatePreviewDataset(options: GenerateOptions): PreviewDataset
   const teams = generateTeams(ctx, people);
   const schedule = scheduleVisits(ctx, people, size.extraVisitsPerActiveDay);
   const replays = chooseReplays(ctx, schedule, size.sessionReplays);
-  const events = buildVisitEvents(ctx, people, schedule, replays);
+  const { events, visits } = buildVisitEvents(ctx, people, schedule, replays);
   const sessionReplays = buildReplayRows(ctx, people, schedule, replays);
   const emails = generateEmails(ctx, people, size.emails);
   const { subscriptions, invoices, oneTimePurchases } = generatePayments(ctx, people, teams, size.oneTimePurchases);
@@ -62,6 +62,7 @@ export function generatePreviewDataset(options: GenerateOptions): PreviewDataset
     invoices,
     oneTimePurchases,
     events,
+    visits,
     liveEvents,
   };
 }

@@ -2,6 +2,7 @@
 // Postgres rows use the Drizzle insert shape of src/db/schema (camelCase, Date); the writers insert them
 // as they are. Events are final ClickHouse rows built with src/events/event-rows.ts.
 import type { EventRow } from '../../events/event-rows.js';
+import type { SeededVisit } from './visit-events.js';
 
 export const PREVIEW_SIZES = ['tiny', 'standard', 'large'] as const;
 export type PreviewSize = (typeof PREVIEW_SIZES)[number];
@@ -144,6 +145,9 @@ export interface PreviewDataset {
   oneTimePurchases: OneTimePurchaseRow[];
   /** History, ordered by event_at; none after `now`. */
   events: EventRow[];
+  /** The visits behind `events` (each one `$token-refresh`, its page views, maybe a click), in start order:
+   * on chDB the writer sends these and ClickHouse builds exactly `events` from them. */
+  visits: SeededVisit[];
   /** The 8 live `$token-refresh` events (last few seconds, 8 users, 8 countries), written last. */
   liveEvents: EventRow[];
 }

@@ -1,16 +1,27 @@
-// The scheduled visits → ClickHouse event rows (only through src/events/event-rows.ts), ordered by event_at.
-// Each visit is planned (pages, referrer, click) right before its rows are built and then dropped, so a
-// large preview holds its rows but not a second copy of every visit.
+// The scheduled visits → ClickHouse event rows (only through src/events/event-rows.ts), ordered by event_at,
+// and the visits themselves: on chDB the writer sends the visits and lets ClickHouse build the rows.
 import { clickEvent, pageViewEvent, tokenRefreshEvent, type EventRow } from '../../events/event-rows.js';
 import type { VisitSchedule } from './activity.js';
 import type { GenerationContext } from './context.js';
 import type { Person } from './people.js';
 import type { ReplayPlan } from './replays.js';
-import { planVisit } from './visit-plan.js';
+import { planVisit, type Visit } from './visit-plan.js';
 
-export function buildVisitEvents(ctx: GenerationContext, people: readonly Person[], schedule: VisitSchedule, replays: ReplayPlan): EventRow[] {
+/** A visit as planned, with the replay that recorded it: what ClickHouse expands into the same rows
+ * (src/preview/write-visit-events.ts), far fewer bytes to send than the rows themselves. */
+export interface SeededVisit extends Visit {
+  sessionReplayId: string | null;
+}
+
+export function buildVisitEvents(
+  ctx: GenerationContext,
+  people: readonly Person[],
+  schedule: VisitSchedule,
+  replays: ReplayPlan,
+): { events: EventRow[]; visits: SeededVisit[] } {
   const { scope, random } = ctx;
   const rows: EventRow[] = [];
+  const visits: SeededVisit[] = [];
   // Times beside the rows rather than wrapper objects: a million extra objects cost more than the sort.
   const times: number[] = [];
   const emit = (ms: number, row: EventRow): void => {
@@ -26,6 +37,7 @@ export function buildVisitEvents(ctx: GenerationContext, people: readonly Person
       recording.refreshTokenId = visit.refreshTokenId;
     }
     const sessionReplayId = recording?.id ?? null;
+    visits.push({ ...visit, sessionReplayId });
     const { refreshTokenId } = visit;
     const userId = person.id;
     const isAnonymous = person.isAnonymous;
@@ -75,5 +87,5 @@ export function buildVisitEvents(ctx: GenerationContext, people: readonly Person
   // close to linear. Ties keep emission order (stable sort), which is deterministic.
   const order = rows.map((_, i) => i);
   order.sort((a, b) => (times[a] as number) - (times[b] as number));
-  return order.map((i) => rows[i] as EventRow);
+  return { events: order.map((i) => rows[i] as EventRow), visits };
 }

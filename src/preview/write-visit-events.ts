@@ -1,0 +1,94 @@
+// Writes a preview's historic events on chDB by sending its visits, not its rows: two small JSON files
+// (visits, people) and one INSERT … SELECT in which ClickHouse expands every visit into its
+// `$token-refresh`, page views and click, concatenating the JSON pieces of src/preview/visit-rows.ts.
+// A `large` preview's ~1M rows are ~480 MB of JSONEachRow, which JSON.stringify alone takes ~4.5 s to
+// build; its ~200k visits are a small fraction of that (numbers: docs/benchmarks.md).
+import fs from 'node:fs';
+import { stageRows } from '../analytics/bulk-insert.js';
+import { runCommand, type AnalyticsStore } from '../analytics/store.js';
+import type { SeededVisit } from './generate/visit-events.js';
+import { VISIT_DICTIONARIES, visitPeople, visitRow } from './visit-rows.js';
+
+const VISIT_STRUCTURE = 'u UInt32, t String, r Nullable(String), s Int64, f UInt8, pa Array(Int64), pp Array(UInt8), ca Int64, ct UInt8, cx UInt32, cy UInt32';
+const PERSON_STRUCTURE = 'i UInt32, id String, a String, rt String, pv String';
+
+// Each visit unfolds (ARRAY JOIN) into small (kind, time, page) tuples: 0 its `$token-refresh`, 1 a page
+// view, 2 its click; the outer SELECT builds each row's data from them. The dictionaries are read outside
+// any lambda: captured in one, a constant array is copied for every row (measured ~2× slower).
+// As in the generator, the `$token-refresh` carries no session replay id.
+const expandSql = (visitsFile: string, peopleFile: string) => `
+  INSERT INTO analytics_internal.events
+    (event_type, event_at, data_text, project_id, branch_id, user_id, team_id, refresh_token_id, session_replay_id, seeded)
+  SELECT
+    ['$token-refresh', '$page-view', '$click'][e.1 + 1],
+    fromUnixTimestamp64Milli(e.2, 'UTC'),
+    multiIf(
+      e.1 = 0, concat('{"refresh_token_id":"', t, '"', rt),
+      e.1 = 1, concat('{', {pageHeads:Array(String)}[e.3 + 1], ',"referrer":', {referrers:Array(String)}[f + 1], ',',
+        {pageTitles:Array(String)}[e.3 + 1], pv),
+      concat('{', {clickHeads:Array(String)}[ct + 1], ',"x":', toString(cx), ',"y":', toString(cy), ',"is_anonymous":', a, '}')),
+    {projectId:String}, {branchId:String}, id, NULL, t, if(e.1 = 0, NULL, r), 1
+  FROM (
+    SELECT v.*, p.id, p.a, p.rt, p.pv
+    FROM file('${visitsFile}', JSONEachRow, '${VISIT_STRUCTURE}') AS v
+    INNER JOIN file('${peopleFile}', JSONEachRow, '${PERSON_STRUCTURE}') AS p ON v.u = p.i
+  )
+  ARRAY JOIN arrayConcat([(0, s, 0)], arrayMap((at, page) -> (1, at, page), pa, pp), if(ca < 0, [], [(2, ca, 0)])) AS e`;
+
+/** Visits per INSERT: ~5 events each, so a `large` preview goes in a few steps, with progress. */
+const BATCH_VISITS = 50_000;
+
+interface StagedVisits {
+  files: [string, string];
+  count: number;
+}
+
+async function stage(visits: readonly SeededVisit[]): Promise<StagedVisits> {
+  const staged = await Promise.allSettled([stageRows(visits.map(visitRow)), stageRows(visitPeople(visits))]);
+  const files = staged.flatMap((s) => (s.status === 'fulfilled' ? [s.value.file] : []));
+  const failed = staged.find((s) => s.status === 'rejected');
+  if (failed) {
+    await removeFiles(files);
+    throw failed.reason;
+  }
+  return { files: files as [string, string], count: visits.length };
+}
+
+const removeFiles = (files: readonly string[]) => Promise.all(files.map((f) => fs.promises.rm(f, { force: true })));
+
+/**
+ * Inserts the events of these visits (marked seeded = 1), BATCH_VISITS at a time, staging the next batch's
+ * files while ClickHouse expands the current one. chDB only: the engine reads the files.
+ * `onBatch` gets the number of visits written so far.
+ */
+export async function writeVisitEvents(
+  store: AnalyticsStore,
+  scope: { projectId: string; branchId: string },
+  visits: readonly SeededVisit[],
+  onBatch?: (visitsWritten: number) => void,
+): Promise<void> {
+  if (store.driver !== 'chdb') throw new Error('writeVisitEvents needs the embedded chDB store (it reads local files)');
+  const stageAt = (i: number) => {
+    const staged = stage(visits.slice(i, i + BATCH_VISITS));
+    staged.catch(() => undefined); // awaited below; a failure meanwhile is not an unhandled rejection
+    return staged;
+  };
+  let next: Promise<StagedVisits> | undefined = visits.length > 0 ? stageAt(0) : undefined;
+  let written = 0;
+  try {
+    for (let i = 0; next; i += BATCH_VISITS) {
+      const current = await next;
+      next = i + BATCH_VISITS < visits.length ? stageAt(i + BATCH_VISITS) : undefined;
+      try {
+        // The file names are ours (random hex under the temp dir), never user input.
+        await runCommand(store, expandSql(...current.files), { ...scope, ...VISIT_DICTIONARIES });
+      } finally {
+        await removeFiles(current.files);
+      }
+      written += current.count;
+      onBatch?.(written);
+    }
+  } finally {
+    if (next) await next.then((s) => removeFiles(s.files), () => undefined);
+  }
+}
