@@ -38,15 +38,15 @@ export function plannedLiveUsers(projectId: string, minute: number, candidates: 
   return chosen;
 }
 
-/** Every non-anonymous user of a dataset with their latest located `$token-refresh`: who may come online. */
-export function liveCandidates(dataset: Pick<PreviewDataset, 'users' | 'events' | 'liveEvents'>): LiveCandidate[] {
+/** Every non-anonymous user of a dataset with their latest located `$token-refresh`: who may come online.
+ * Each visit starts with one (at the person's home location), in start order; the live ones come last. */
+export function liveCandidates(dataset: Pick<PreviewDataset, 'users' | 'visits' | 'liveEvents'>): LiveCandidate[] {
   const anonymous = new Set(dataset.users.filter((u) => u.isAnonymous).map((u) => u.id));
   const lastLocation = new Map<string, LiveCandidate>();
-  for (const events of [dataset.events, dataset.liveEvents]) {
-    for (const e of events) {
-      const data = e.data as TokenRefreshData;
-      if (e.event_type === '$token-refresh' && e.user_id && data.ip_info && !anonymous.has(e.user_id)) lastLocation.set(e.user_id, { userId: e.user_id, ipInfo: data.ip_info });
-    }
-  }
+  const seen = (userId: string | null, ipInfo: IpInfo | null) => {
+    if (userId && ipInfo && !anonymous.has(userId)) lastLocation.set(userId, { userId, ipInfo });
+  };
+  for (const v of dataset.visits) seen(v.person.id, v.person.ipInfo);
+  for (const e of dataset.liveEvents) if (e.event_type === '$token-refresh') seen(e.user_id, (e.data as TokenRefreshData).ip_info);
   return [...lastLocation.values()];
 }

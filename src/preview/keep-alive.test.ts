@@ -85,3 +85,17 @@ describe('plannedLiveUsers', () => {
     expect(new Set(minutes).size).toBeGreaterThan(1);
   });
 });
+
+describe('liveCandidates', () => {
+  it("is each non-anonymous user's latest located `$token-refresh` among the dataset's events, in order of first appearance", async () => {
+    const d = (await loadGenerator())({ projectId: 'candidates', now: new Date('2026-11-28T17:00:00Z'), seed: DEFAULT_PREVIEW_SEED, size: 'standard' });
+    const anonymous = new Set(d.users.filter((u) => u.isAnonymous).map((u) => u.id));
+    const fromEvents = new Map<string, unknown>();
+    for (const e of [...d.events, ...d.liveEvents]) {
+      const ipInfo = (e.data as { ip_info?: unknown }).ip_info;
+      if (e.event_type === '$token-refresh' && e.user_id && ipInfo && !anonymous.has(e.user_id)) fromEvents.set(e.user_id, { userId: e.user_id, ipInfo });
+    }
+    expect(fromEvents.size).toBeGreaterThan(400);
+    expect(liveCandidates(d)).toEqual([...fromEvents.values()]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { PreviewDataset } from './generate/types.js';
+import { visitEventCount } from './generate/visit-events.js';
 
 /** Row counts of a dataset, as the API and the CLI report them. */
 export function seedSummary(d: PreviewDataset) {
@@ -13,7 +14,7 @@ export function seedSummary(d: PreviewDataset) {
     subscriptions: d.subscriptions.length,
     invoices: d.invoices.length,
     one_time_purchases: d.oneTimePurchases.length,
-    events: d.events.length,
+    events: visitEventCount(d.visits),
     live_events: d.liveEvents.length,
   };
 }

@@ -4,6 +4,7 @@
 import type { EventRow } from '../events/event-rows.js';
 import { toStoredEvent } from '../events/stored-event.js';
 import { writeVisitEvents } from './write-visit-events.js';
+import { visitEventCount } from './generate/visit-events.js';
 import { runCommand, type AnalyticsStore } from '../analytics/store.js';
 import { bulkInsert, writeBulkBatches } from '../analytics/bulk-insert.js';
 import { contactChannelMirrorRow, primaryEmails, teamMemberMirrorRow, teamMirrorRow, userMirrorRow } from '../sync/mirror-rows.js';
@@ -31,7 +32,8 @@ export async function writePreviewAnalytics(store: AnalyticsStore, d: PreviewDat
  * over HTTP gets the rows themselves in large batches. */
 async function writeSeededEvents(store: AnalyticsStore, d: PreviewDataset, onProgress?: ProgressCallback): Promise<void> {
   if (store.driver === 'chdb') {
-    await writeVisitEvents(store, { projectId: d.projectId, branchId: d.branchId }, d.visits, (visits) => onProgress?.(Math.round((visits / d.visits.length) * d.events.length), d.events.length));
+    const total = visitEventCount(d.visits);
+    await writeVisitEvents(store, { projectId: d.projectId, branchId: d.branchId }, d.visits, (visits) => onProgress?.(Math.round((visits / d.visits.length) * total), total));
     return;
   }
   await writeEventRows(store, d.events, onProgress);

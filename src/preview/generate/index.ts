@@ -16,7 +16,8 @@ import { resolveSize } from './sizes.js';
 import { generateTeams } from './teams.js';
 import { createTimeline } from './timeline.js';
 import type { GenerateOptions, PreviewDataset } from './types.js';
-import { buildVisitEvents } from './visit-events.js';
+import type { EventRow } from '../../events/event-rows.js';
+import { planVisits, visitEventRows } from './visit-events.js';
 
 export type { GenerateOptions, PreviewDataset, PreviewSize } from './types.js';
 export { PREVIEW_SIZES } from './types.js';
@@ -39,12 +40,13 @@ export function generatePreviewDataset(options: GenerateOptions): PreviewDataset
   const teams = generateTeams(ctx, people);
   const schedule = scheduleVisits(ctx, people, size.extraVisitsPerActiveDay);
   const replays = chooseReplays(ctx, schedule, size.sessionReplays);
-  const { events, visits } = buildVisitEvents(ctx, people, schedule, replays);
+  const visits = planVisits(ctx, people, schedule, replays);
   const sessionReplays = buildReplayRows(ctx, people, schedule, replays);
   const emails = generateEmails(ctx, people, size.emails);
   const { subscriptions, invoices, oneTimePurchases } = generatePayments(ctx, people, teams, size.oneTimePurchases);
   const liveEvents = generateLiveEvents(ctx, people);
   const { users, contactChannels, authMethods } = buildPeopleRows(ctx, people);
+  let events: EventRow[] | undefined;
 
   return {
     projectId,
@@ -61,7 +63,10 @@ export function generatePreviewDataset(options: GenerateOptions): PreviewDataset
     subscriptions,
     invoices,
     oneTimePurchases,
-    events,
+    // Built on first use (tests, a ClickHouse server over HTTP): on chDB the writer sends the visits.
+    get events() {
+      return (events ??= visitEventRows(ctx.scope, visits));
+    },
     visits,
     liveEvents,
   };

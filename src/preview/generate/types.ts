@@ -143,8 +143,8 @@ export interface PreviewDataset {
   subscriptions: SubscriptionRow[];
   invoices: InvoiceRow[];
   oneTimePurchases: OneTimePurchaseRow[];
-  /** History, ordered by event_at; none after `now`. */
-  events: EventRow[];
+  /** History, ordered by event_at; none after `now`. Built from `visits` on first access. */
+  readonly events: EventRow[];
   /** The visits behind `events` (each one `$token-refresh`, its page views, maybe a click), in start order:
    * on chDB the writer sends these and ClickHouse builds exactly `events` from them. */
   visits: SeededVisit[];

@@ -1,6 +1,7 @@
-// The scheduled visits → ClickHouse event rows (only through src/events/event-rows.ts), ordered by event_at,
-// and the visits themselves: on chDB the writer sends the visits and lets ClickHouse build the rows.
-import { clickEvent, pageViewEvent, tokenRefreshEvent, type EventRow } from '../../events/event-rows.js';
+// The scheduled visits, planned; and their ClickHouse event rows (only through src/events/event-rows.ts),
+// ordered by event_at. The rows are built on demand: on chDB the writer sends the visits and ClickHouse
+// builds the same rows (src/preview/write-visit-events.ts), so a preview never needs them in memory.
+import { clickEvent, pageViewEvent, tokenRefreshEvent, type EventRow, type EventScope } from '../../events/event-rows.js';
 import type { VisitSchedule } from './activity.js';
 import type { GenerationContext } from './context.js';
 import type { Person } from './people.js';
@@ -13,32 +14,38 @@ export interface SeededVisit extends Visit {
   sessionReplayId: string | null;
 }
 
-export function buildVisitEvents(
-  ctx: GenerationContext,
-  people: readonly Person[],
-  schedule: VisitSchedule,
-  replays: ReplayPlan,
-): { events: EventRow[]; visits: SeededVisit[] } {
-  const { scope, random } = ctx;
-  const rows: EventRow[] = [];
+/** Plans every scheduled visit (this is where the visits draw from the PRNG) and completes the replay
+ * recordings with their visit's end and token. */
+export function planVisits(ctx: GenerationContext, people: readonly Person[], schedule: VisitSchedule, replays: ReplayPlan): SeededVisit[] {
   const visits: SeededVisit[] = [];
+  for (let v = 0; v < schedule.count; v += 1) {
+    const person = people[schedule.personIndex[v] as number] as Person;
+    const visit = planVisit(ctx.random, person, schedule.startMs[v] as number, schedule.isSignUp[v] === 1);
+    const recording = replays.recorded[replays.replayOfVisit[v] as number];
+    if (recording) {
+      recording.endMs = visit.endMs;
+      recording.refreshTokenId = visit.refreshTokenId;
+    }
+    visits.push({ ...visit, sessionReplayId: recording?.id ?? null });
+  }
+  return visits;
+}
+
+/** How many event rows the visits make. */
+export const visitEventCount = (visits: readonly SeededVisit[]): number =>
+  visits.reduce((n, v) => n + 1 + v.pages.length + (v.click ? 1 : 0), 0);
+
+/** The visits' event rows, ordered by event_at. Uses no randomness: planVisits already drew everything. */
+export function visitEventRows(scope: EventScope, visits: readonly SeededVisit[]): EventRow[] {
+  const rows: EventRow[] = [];
   // Times beside the rows rather than wrapper objects: a million extra objects cost more than the sort.
   const times: number[] = [];
   const emit = (ms: number, row: EventRow): void => {
     rows.push(row);
     times.push(ms);
   };
-  for (let v = 0; v < schedule.count; v += 1) {
-    const person = people[schedule.personIndex[v] as number] as Person;
-    const visit = planVisit(random, person, schedule.startMs[v] as number, schedule.isSignUp[v] === 1);
-    const recording = replays.recorded[replays.replayOfVisit[v] as number];
-    if (recording) {
-      recording.endMs = visit.endMs;
-      recording.refreshTokenId = visit.refreshTokenId;
-    }
-    const sessionReplayId = recording?.id ?? null;
-    visits.push({ ...visit, sessionReplayId });
-    const { refreshTokenId } = visit;
+  for (const visit of visits) {
+    const { person, refreshTokenId, sessionReplayId } = visit;
     const userId = person.id;
     const isAnonymous = person.isAnonymous;
     emit(visit.startMs, tokenRefreshEvent(scope, { at: new Date(visit.startMs), userId, refreshTokenId, isAnonymous, ipInfo: person.ipInfo }));
@@ -87,5 +94,5 @@ export function buildVisitEvents(
   // close to linear. Ties keep emission order (stable sort), which is deterministic.
   const order = rows.map((_, i) => i);
   order.sort((a, b) => (times[a] as number) - (times[b] as number));
-  return { events: order.map((i) => rows[i] as EventRow), visits };
+  return order.map((i) => rows[i] as EventRow);
 }
