@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkInsert } from '../analytics/bulk-insert.js';
+import { bulkInsert, writeBulkBatches } from '../analytics/bulk-insert.js';
 import { openChdb } from '../analytics/chdb.js';
 import { migrateAnalytics } from '../analytics/migrate.js';
 import { insertJsonEachRow, insertRows, queryRows, type AnalyticsStore } from '../analytics/store.js';
@@ -45,7 +45,8 @@ describe('events as stored: every insert path keeps data as its JSON text and de
   const paths: [string, (s: AnalyticsStore, rows: object[]) => Promise<void>][] = [
     ['client insert (insertRows)', (s, rows) => insertRows(s, 'analytics_internal.events', rows)],
     ["chDB's raw insert (insertJsonEachRow)", (s, rows) => insertJsonEachRow(s, 'analytics_internal.events', rows)],
-    ['file + INSERT … SELECT (bulkInsert)', (s, rows) => bulkInsert(s, 'analytics_internal.events', rows, { seeded: 1 })],
+    ['small bulk insert (bulkInsert)', (s, rows) => bulkInsert(s, 'analytics_internal.events', rows, { seeded: 1 })],
+    ['file + INSERT … SELECT (writeBulkBatches)', (s, rows) => writeBulkBatches(s, 'analytics_internal.events', rows, { batchRows: 1_000, constants: { seeded: 1 } })],
   ];
   it.each(paths)('%s', async (name, write) => {
     const projectId = `via ${name}`;
