@@ -10,7 +10,11 @@ export interface ClickHouseHttpOptions {
 }
 
 export async function openClickHouseHttp({ url }: ClickHouseHttpOptions): Promise<AnalyticsStore> {
-  const client = createClient({ url, clickhouse_settings: CLIENT_SETTINGS, request_timeout: REQUEST_TIMEOUT_MS });
+  // Event writers send `data_text` as a JSON object and rely on ClickHouse storing its text (docs/events-table.md).
+  // It is the default; a server profile could turn it off, so the HTTP client asks for it (free over HTTP,
+  // while chDB's connection would run one more SET before every query).
+  const settings = { ...CLIENT_SETTINGS, input_format_json_read_objects_as_strings: 1 as const };
+  const client = createClient({ url, clickhouse_settings: settings, request_timeout: REQUEST_TIMEOUT_MS });
   await pingWithSelect(client);
   let closed = false;
   return {
