@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bulkInsert, writeBulkBatches } from '../analytics/bulk-insert.js';
-import { openChdb } from '../analytics/chdb.js';
-import { migrateAnalytics } from '../analytics/migrate.js';
 import { insertJsonEachRow, insertRows, queryRows, type AnalyticsStore } from '../analytics/store.js';
 import { generatePreviewDataset } from '../preview/generate/index.js';
-import { makeTempDir } from '../test/temp-dir.js';
+import { useMigratedChdb } from '../test/migrated-chdb.js';
 import type { EventRow, IpInfo } from './event-rows.js';
 import { toStoredEvents } from './stored-event.js';
 
@@ -23,18 +21,9 @@ function expected(e: EventRow): Written {
 }
 
 describe('events as stored: every insert path keeps data as its JSON text and derives the typed copies', () => {
-  const temp = makeTempDir('pulse-stored-event-');
-  let store: AnalyticsStore;
+  const store = useMigratedChdb('pulse-stored-event-');
   const dataset = generatePreviewDataset({ projectId: 'p', seed: 's', now: new Date('2026-03-01T12:00:00Z'), size: 'tiny' });
   const events = [...dataset.events, ...dataset.liveEvents];
-  beforeAll(async () => {
-    store = await openChdb({ dataDir: temp.dir });
-    await migrateAnalytics(store);
-  });
-  afterAll(async () => {
-    await store.close();
-    temp.remove();
-  });
 
   it('covers every event shape', () => {
     const shapes = events.map(expected);
@@ -51,9 +40,9 @@ describe('events as stored: every insert path keeps data as its JSON text and de
   it.each(paths)('%s', async (name, write) => {
     const projectId = `via ${name}`;
     const rows = events.map((e) => ({ ...e, project_id: projectId }));
-    await write(store, toStoredEvents(rows));
+    await write(store(), toStoredEvents(rows));
     const written = await queryRows<Written>(
-      store,
+      store(),
       `SELECT data_text, data_is_anonymous, data_country_code, data_region_code, data_referrer
        FROM analytics_internal.events WHERE project_id = {projectId:String}`,
       { projectId },

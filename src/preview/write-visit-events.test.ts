@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bulkInsert } from '../analytics/bulk-insert.js';
-import { openChdb } from '../analytics/chdb.js';
-import { migrateAnalytics } from '../analytics/migrate.js';
-import { queryRows, type AnalyticsStore } from '../analytics/store.js';
+import { queryRows } from '../analytics/store.js';
 import { toStoredEvents } from '../events/stored-event.js';
-import { makeTempDir } from '../test/temp-dir.js';
+import { useMigratedChdb } from '../test/migrated-chdb.js';
 import { generatePreviewDataset } from './generate/index.js';
 import { writeVisitEvents } from './write-visit-events.js';
 
@@ -14,22 +12,14 @@ const ROWS = `SELECT arraySort(groupArray(concat(event_type, '|', toString(event
   FROM analytics_internal.events WHERE project_id = {projectId:String}`;
 
 describe('writeVisitEvents', () => {
-  const temp = makeTempDir('pulse-visit-events-');
-  let store: AnalyticsStore;
-  beforeAll(async () => {
-    store = await openChdb({ dataDir: temp.dir });
-    await migrateAnalytics(store);
-  });
-  afterAll(async () => {
-    await store.close();
-    temp.remove();
-  });
+  const analytics = useMigratedChdb('pulse-visit-events-');
 
   it('makes ClickHouse build exactly the generator\'s events, byte for byte, from the visits', async () => {
     const d = generatePreviewDataset({ projectId: 'p', seed: 'visits', now: new Date('2026-11-28T16:45:00.000Z'), size: 'standard' });
     expect(d.visits.length).toBeGreaterThan(1_000);
     expect(new Set(d.events.map((e) => e.event_type))).toEqual(new Set(['$token-refresh', '$page-view', '$click']));
     // One dataset written twice, under two project ids: through its visits, and as rows (the generic writer).
+    const store = analytics();
     await writeVisitEvents(store, { projectId: 'from-visits', branchId: d.branchId }, d.visits);
     await bulkInsert(store, 'analytics_internal.events', toStoredEvents(d.events.map((e) => ({ ...e, project_id: 'from-rows' }))), { seeded: 1 });
     const [fromVisits] = await queryRows<{ rows: string[]; n: number }>(store, ROWS, { projectId: 'from-visits' });
