@@ -1,31 +1,20 @@
 // The buffered writer against a real chDB: flush on size, on the timer and on close; a failed flush
 // rejects every request it carried (so none of them is answered 202).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openChdb } from '../analytics/chdb.js';
+import { describe, expect, it } from 'vitest';
 import { insertEvents } from '../analytics/insert-events.js';
-import { migrateAnalytics } from '../analytics/migrate.js';
-import { insertRows, queryRows, type AnalyticsStore } from '../analytics/store.js';
+import { insertRows, queryRows } from '../analytics/store.js';
 import { clickEvent, type EventRow } from '../events/event-rows.js';
 import { toStoredEvents } from '../events/stored-event.js';
-import { makeTempDir } from '../test/temp-dir.js';
+import { useMigratedChdb } from '../test/migrated-chdb.js';
 import { createEventBuffer } from './buffer.js';
 
-let analytics: AnalyticsStore;
-const dir = makeTempDir('pulse-chdb-');
-beforeAll(async () => {
-  analytics = await openChdb({ dataDir: dir.dir });
-  await migrateAnalytics(analytics);
-});
-afterAll(async () => {
-  await analytics?.close();
-  dir.remove();
-});
+const analytics = useMigratedChdb();
 
 const rows = (projectId: string, n: number): EventRow[] =>
   Array.from({ length: n }, () => clickEvent({ projectId, branchId: 'main' }, { at: new Date(), userId: null, data: { selector: '#a', is_anonymous: false } }));
 const count = async (projectId: string) =>
-  (await queryRows<{ n: number }>(analytics, 'SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', { p: projectId }))[0]!.n;
-const write = (r: EventRow[]) => insertEvents(analytics, r);
+  (await queryRows<{ n: number }>(analytics(), 'SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', { p: projectId }))[0]!.n;
+const write = (r: EventRow[]) => insertEvents(analytics(), r);
 
 describe('createEventBuffer', () => {
   it('flushes when maxRows are waiting, without waiting for the timer', async () => {
@@ -81,7 +70,7 @@ describe('createEventBuffer', () => {
   it('a failed flush rejects every request it carried, and the next flush works again', async () => {
     // A real ClickHouse failure: the insert targets a table that does not exist, until it does.
     let table = 'analytics_internal.no_such_table';
-    const failing = createEventBuffer({ write: async (r) => insertRows(analytics, table, toStoredEvents(r)), flushIntervalMs: 20 });
+    const failing = createEventBuffer({ write: async (r) => insertRows(analytics(), table, toStoredEvents(r)), flushIntervalMs: 20 });
     const results = await Promise.allSettled([failing.add(rows('fail', 2)), failing.add(rows('fail', 3))]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(await count('fail')).toBe(0);
