@@ -117,6 +117,39 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('holds the globe still while the overview is on its way, and turns it once the overview is in', async () => {
+    // Live figures are asked first and answer first; the globe then draws but does not turn, so its
+    // frames do not take CPU from the server computing the overview (one machine on `npm start`).
+    const overview = /\/api\/v1\/projects\/[^/]+\/metrics$/;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(overview, async (route) => {
+      await held;
+      await route.continue().catch(() => undefined); // the page may have moved on meanwhile
+    });
+    try {
+      await page.reload();
+      await page.waitForSelector('[data-testid=globe]', { timeout: 30_000 });
+      await page.waitForTimeout(500);
+      const first = await page.locator('[data-testid=globe]').screenshot();
+      await page.waitForTimeout(1_000);
+      const second = await page.locator('[data-testid=globe]').screenshot();
+      expect(nonBackgroundShare(first)).toBeGreaterThan(0.02);
+      expect(await page.$('[data-testid=total-users]')).toBeNull(); // the overview is still on its way
+      expect(second.equals(first)).toBe(true);
+
+      release();
+      await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 30_000 });
+      await page.waitForTimeout(1_000);
+      const turning = await page.locator('[data-testid=globe]').screenshot();
+      expect(turning.equals(second)).toBe(false);
+    } finally {
+      release();
+      await page.unroute(overview);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('"New preview" makes a different project', async () => {
     const before = await projectId();
     await page.click('[data-testid=new-preview]');

@@ -13,9 +13,16 @@ const ROTATION_SPEED = 0.00018;
  */
 const FRAME_MS = 33;
 
-export function Globe({ markers }: { markers: GlobeMarker[] }) {
+/**
+ * `still`: drawn, but not rotating. The overview holds the globe still until its figures arrive: on the
+ * first visit of `npm start`, browser and server share one machine, and software WebGL frames would take
+ * CPU from the server computing them.
+ */
+export function Globe({ markers, still = false }: { markers: GlobeMarker[]; still?: boolean }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const globeRef = useRef<CobeGlobe | null>(null);
+  const stillRef = useRef(still);
+  stillRef.current = still;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -40,7 +47,8 @@ export function Globe({ markers }: { markers: GlobeMarker[] }) {
     globeRef.current = globe;
     let drawnAt = performance.now();
     let frame = requestAnimationFrame(function spin(now) {
-      if (now - drawnAt >= FRAME_MS) {
+      if (stillRef.current) drawnAt = now;
+      else if (now - drawnAt >= FRAME_MS) {
         phi += (now - drawnAt) * ROTATION_SPEED;
         drawnAt = now;
         globe.update({ phi });

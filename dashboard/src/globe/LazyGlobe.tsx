@@ -8,18 +8,18 @@ import { FlatMap } from './FlatMap.js';
 import { GLOBE_BOX } from './globe-box.js';
 import type { GlobeMarker } from './markers.js';
 
-const globe = lazyChunk<{ markers: GlobeMarker[] }>(async () => (await import('./Globe.js')).Globe);
+const globe = lazyChunk<{ markers: GlobeMarker[]; still: boolean }>(async () => (await import('./Globe.js')).Globe);
 
 /** Starts fetching the globe chunk (while the live metrics are in flight). */
 export function preloadGlobe(): void {
   globe.preload().catch(() => undefined);
 }
 
-export function LazyGlobe({ markers }: { markers: GlobeMarker[] }) {
+export function LazyGlobe({ markers, still = false }: { markers: GlobeMarker[]; still?: boolean }) {
   return (
     <ChunkBoundary fallback={() => <FlatMap markers={markers} />}>
       <Suspense fallback={<div className="globe-canvas" style={GLOBE_BOX} aria-busy="true" data-testid="globe-placeholder" />}>
-        <globe.Component markers={markers} />
+        <globe.Component markers={markers} still={still} />
       </Suspense>
     </ChunkBoundary>
   );

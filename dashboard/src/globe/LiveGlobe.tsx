@@ -7,12 +7,13 @@ import { LazyGlobe } from './LazyGlobe.js';
 import { globeMarkers } from './markers.js';
 import { hasWebGL } from './webgl.js';
 
-export function LiveGlobe({ byCountry }: { byCountry: LiveUsersByCountry }) {
+/** `still`: draw, but do not rotate yet (see Globe). */
+export function LiveGlobe({ byCountry, still = false }: { byCountry: LiveUsersByCountry; still?: boolean }) {
   const markers = useMemo(() => globeMarkers(byCountry, centroids), [byCountry]);
   const webgl = useMemo(hasWebGL, []);
   return (
     <div className="live-globe">
-      {webgl ? <LazyGlobe markers={markers} /> : <FlatMap markers={markers} />}
+      {webgl ? <LazyGlobe markers={markers} still={still} /> : <FlatMap markers={markers} />}
       <ul className="live-countries" aria-label="Live users by country">
         {markers.map((m) => (
           <li key={m.country}>

@@ -15,8 +15,9 @@ import { ActivitySection } from './ActivitySection.js';
 import { BusinessSection } from './BusinessSection.js';
 
 export function Overview({ session }: { session: ProjectSession }) {
-  const metrics = useMetrics(session);
+  // Live first: its request goes out first, and chDB answers one query at a time (see index.html).
   const live = useLiveMetrics(session);
+  const metrics = useMetrics(session);
   useEffect(() => {
     preloadDailyChart();
     if (hasWebGL()) preloadGlobe();
@@ -45,7 +46,7 @@ export function Overview({ session }: { session: ProjectSession }) {
         </div>
       </Block>
       <Block title="Live users" loading={live.loading && !live.data} error={live.data ? undefined : live.error} className="span-2">
-        {live.data && <LiveGlobe byCountry={live.data.live_users_by_country} />}
+        {live.data && <LiveGlobe byCountry={live.data.live_users_by_country} still={!m} />}
       </Block>
       <ActivitySection metrics={metrics} />
       <BusinessSection metrics={metrics} />
