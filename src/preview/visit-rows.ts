@@ -25,7 +25,7 @@ const pageIndex = new Map<SitePage, number>(PAGES.map((p, i) => [p, i]));
 const referrerIndex = new Map<string, number>(REFERRER_WEIGHTS.map(([r], i) => [r, i]));
 const targetIndex = new Map<ClickTarget, number>(CLICK_TARGET_WEIGHTS.map(([t], i) => [t, i]));
 
-/** One visit. Keys are short: a `large` preview sends ~200k of these. */
+/** One visit. Keys are short: a `large` preview sends ~284k of these. */
 export interface VisitRow {
   /** Person index (PersonRow.i). */
   u: number;

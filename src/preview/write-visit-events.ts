@@ -2,7 +2,7 @@
 // (visits, people) and one INSERT … SELECT in which ClickHouse expands every visit into its
 // `$token-refresh`, page views and click, concatenating the JSON pieces of src/preview/visit-rows.ts.
 // A `large` preview's ~1M rows are ~480 MB of JSONEachRow, which JSON.stringify alone takes ~4.5 s to
-// build; its ~200k visits are a small fraction of that (numbers: docs/benchmarks.md).
+// build; its ~284k visits are ~8 MB per 50k (numbers: docs/benchmarks.md).
 import fs from 'node:fs';
 import { stageRows } from '../analytics/bulk-insert.js';
 import { runCommand, type AnalyticsStore } from '../analytics/store.js';
@@ -15,7 +15,8 @@ const PERSON_STRUCTURE = 'i UInt32, id String, a String, rt String, pv String';
 // Each visit unfolds (ARRAY JOIN) into small (kind, time, page) tuples: 0 its `$token-refresh`, 1 a page
 // view, 2 its click; the outer SELECT builds each row's data from them. The dictionaries are read outside
 // any lambda: captured in one, a constant array is copied for every row (measured ~2× slower).
-// As in the generator, the `$token-refresh` carries no session replay id.
+// As in the generator, the `$token-refresh` carries no session replay id. `t` (a refresh token id) is
+// a UUID from ids.ts, so it is spliced into the JSON without escaping.
 const expandSql = (visitsFile: string, peopleFile: string) => `
   INSERT INTO analytics_internal.events
     (event_type, event_at, data_text, project_id, branch_id, user_id, team_id, refresh_token_id, session_replay_id, seeded)
@@ -35,7 +36,7 @@ const expandSql = (visitsFile: string, peopleFile: string) => `
   )
   ARRAY JOIN arrayConcat([(0, s, 0)], arrayMap((at, page) -> (1, at, page), pa, pp), if(ca < 0, [], [(2, ca, 0)])) AS e`;
 
-/** Visits per INSERT: ~5 events each, so a `large` preview goes in a few steps, with progress. */
+/** Visits per INSERT (~3.6 events each), so a `large` preview goes in a few steps, with progress. */
 const BATCH_VISITS = 50_000;
 
 interface StagedVisits {
