@@ -82,13 +82,6 @@ export async function writeBulkBatches<T extends object>(
 ): Promise<void> {
   const { batchRows, constants = {}, toRow, onBatch } = options;
   const batch = (i: number): readonly object[] => (toRow ? rows.slice(i, i + batchRows).map(toRow) : rows.slice(i, i + batchRows));
-  // Staged ahead and awaited later: mark it handled now, so a failure while the current insert runs is
-  // not an unhandled rejection (the loop still sees it when it awaits).
-  const stage = (i: number) => {
-    const staged = stageRows(batch(i), constants);
-    staged.catch(() => undefined);
-    return staged;
-  };
   if (store.driver !== 'chdb') {
     for (let i = 0; i < rows.length; i += batchRows) {
       await bulkInsert(store, table, batch(i), constants);
@@ -96,16 +89,41 @@ export async function writeBulkBatches<T extends object>(
     }
     return;
   }
-  let next: Promise<StagedRows> | undefined = rows.length > 0 ? stage(0) : undefined;
+  await pipelineBatches(rows.length, batchRows, {
+    stage: (from) => stageRows(batch(from), constants),
+    write: (staged) => insertStaged(store, table, staged),
+    discard: (staged) => fs.promises.rm(staged.file, { force: true }),
+    onBatch,
+  });
+}
+
+/**
+ * Items [0, count) in batches of `size`, in order: the next batch is staged (JavaScript on the event loop)
+ * while the current one is written (chDB's own threads). `write` owns its staged batch (cleans it up
+ * whatever happens); `discard` cleans up a batch staged but never written, as after a failed write.
+ * `onBatch` runs after each write with the number of items done.
+ */
+export async function pipelineBatches<S>(
+  count: number,
+  size: number,
+  steps: { stage: (from: number, to: number) => Promise<S>; write: (staged: S) => Promise<void>; discard: (staged: S) => Promise<unknown>; onBatch?: (done: number) => void },
+): Promise<void> {
+  // Staged ahead and awaited later: mark it handled now, so a failure while the current write runs is
+  // not an unhandled rejection (the loop still sees it when it awaits).
+  const stageAt = (from: number) => {
+    const staged = steps.stage(from, Math.min(count, from + size));
+    staged.catch(() => undefined);
+    return staged;
+  };
+  let next: Promise<S> | undefined = count > 0 ? stageAt(0) : undefined;
   try {
-    for (let i = 0; next; i += batchRows) {
+    for (let from = 0; next; from += size) {
       const staged = await next;
-      next = i + batchRows < rows.length ? stage(i + batchRows) : undefined;
-      await insertStaged(store, table, staged);
-      onBatch?.(Math.min(rows.length, i + batchRows));
+      next = from + size < count ? stageAt(from + size) : undefined;
+      await steps.write(staged);
+      steps.onBatch?.(Math.min(count, from + size));
     }
   } finally {
-    // A failed insert leaves the next batch staged: remove its file too.
-    if (next) await next.then((staged) => fs.promises.rm(staged.file, { force: true }), () => undefined);
+    if (next) await next.then(steps.discard, () => undefined);
   }
 }

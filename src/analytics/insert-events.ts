@@ -1,8 +1,16 @@
-// The one writer of real (non-seeded) product events: rows built by src/events/event-rows.ts, one INSERT.
+// The one writer of event rows built by src/events/event-rows.ts (ingestion, live and keep-alive events,
+// test fixtures): one INSERT, in the stored shape (src/events/stored-event.ts). `seeded` marks rows the
+// preview seeder owns, so a reseed replaces exactly them. A preview's history goes through its visits
+// instead (src/preview/write-visit-events.ts).
 import type { EventRow } from '../events/event-rows.js';
-import { toStoredEvents } from '../events/stored-event.js';
+import { toStoredEvent } from '../events/stored-event.js';
 import { insertJsonEachRow, type AnalyticsStore } from './store.js';
 
-export async function insertEvents(store: Pick<AnalyticsStore, 'client' | 'rawInsert'>, rows: readonly EventRow[]): Promise<void> {
-  await insertJsonEachRow(store, 'analytics_internal.events', toStoredEvents(rows));
+export async function insertEvents(
+  store: Pick<AnalyticsStore, 'client' | 'rawInsert'>,
+  rows: readonly EventRow[],
+  { seeded = false }: { seeded?: boolean } = {},
+): Promise<void> {
+  const stored = seeded ? rows.map((row) => ({ ...toStoredEvent(row), seeded: 1 })) : rows.map(toStoredEvent);
+  await insertJsonEachRow(store, 'analytics_internal.events', stored);
 }

@@ -5,7 +5,7 @@ import { openChdb } from '../analytics/chdb.js';
 import { migrateAnalytics } from '../analytics/migrate.js';
 import { insertRows, runCommand, type AnalyticsStore } from '../analytics/store.js';
 import { clickEvent, formatEventAt, pageViewEvent, tokenRefreshEvent, type EventRow, type EventScope, type IpInfo } from '../events/event-rows.js';
-import { toStoredEvents } from '../events/stored-event.js';
+import { insertEvents } from '../analytics/insert-events.js';
 import { openTestPglite } from '../test/targets.js';
 import { makeTempDir } from '../test/temp-dir.js';
 import type { MetricStores } from './types.js';
@@ -101,7 +101,7 @@ export async function insertAnalytics(store: AnalyticsStore, scope: EventScope, 
   await bySequence('users', (f.users ?? []).map((u) => mirrorUserRow(scope, u)));
   await bySequence('contact_channels', (f.emails ?? []).map((c) => mirrorEmailRow(scope, c)));
   await bySequence('teams', (f.teams ?? []).map((t) => mirrorTeamRow(scope, t)));
-  await insertRows(store, 'analytics_internal.events', toStoredEvents(f.events ?? []));
+  await insertEvents(store, f.events ?? []);
 }
 
 /** Keeps every inserted part unmerged, so reading without FINAL would see every version (tests only). */

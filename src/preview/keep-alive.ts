@@ -3,11 +3,11 @@
 // Stops for a project nobody has polled for 2 minutes. Preview projects only.
 import crypto from 'node:crypto';
 import type { Logger } from 'pino';
-import { insertRows, queryRows, type AnalyticsStore } from '../analytics/store.js';
+import { insertEvents } from '../analytics/insert-events.js';
+import { queryRows, type AnalyticsStore } from '../analytics/store.js';
 import { getProject } from '../db/projects.js';
 import type { Db } from '../db/store.js';
 import { tokenRefreshEvent } from '../events/event-rows.js';
-import { toStoredEvent } from '../events/stored-event.js';
 import { liveCandidates, plannedLiveUsers, type LiveCandidate } from './keep-alive-plan.js';
 import { loadGenerator } from './load-generator.js';
 
@@ -87,8 +87,8 @@ export class PreviewKeepAlive {
         .slice(0, Math.max(0, planned.length - live.size));
       if (due.length === 0) continue;
       const scope = { projectId, branchId: 'main' };
-      const rows = due.map((c) => ({ ...toStoredEvent(tokenRefreshEvent(scope, { at: now, userId: c.userId, refreshTokenId: keepAliveTokenId(projectId, c.userId, minute), isAnonymous: false, ipInfo: c.ipInfo })), seeded: 1 }));
-      await insertRows(this.stores.analytics, 'analytics_internal.events', rows);
+      const rows = due.map((c) => tokenRefreshEvent(scope, { at: now, userId: c.userId, refreshTokenId: keepAliveTokenId(projectId, c.userId, minute), isAnonymous: false, ipInfo: c.ipInfo }));
+      await insertEvents(this.stores.analytics, rows, { seeded: true });
       for (const c of due) w.lastEmitted.set(c.userId, now.getTime());
       emitted += rows.length;
     }

@@ -10,9 +10,8 @@
 // Refilling waits until no spare was taken for `refillDelayMs`: seeding costs ~1 s of CPU, and right
 // after a hand-out that visitor's dashboard is asking for its metrics.
 import type { Logger } from 'pino';
-import { bulkInsert } from '../analytics/bulk-insert.js';
+import { insertEvents } from '../analytics/insert-events.js';
 import { formatEventAt, parseEventAt, type EventRow } from '../events/event-rows.js';
-import { toStoredEvents } from '../events/stored-event.js';
 import { setProjectExpiry } from '../db/projects.js';
 import { createPreviewProject, type CreatedPreview } from './create-preview-project.js';
 import type { WriteTarget } from './write-preview.js';
@@ -90,7 +89,7 @@ export function createSparePreviews(stores: WriteTarget, options: SparePreviewOp
     }
     if (!spare) return undefined;
     const postgresMs = performance.now() - started;
-    await bulkInsert(stores.analytics, 'analytics_internal.events', toStoredEvents(movedForward(spare.liveEvents, now.getTime() - spare.createdAt.getTime())), { seeded: 1 });
+    await insertEvents(stores.analytics, movedForward(spare.liveEvents, now.getTime() - spare.createdAt.getTime()), { seeded: true });
     const totalMs = performance.now() - started;
     return {
       ...spare,

@@ -7,8 +7,7 @@ import { DatabaseError, type Db } from '../db/store.js';
 import { markSeedingTransaction, type SeedingMode } from '../db/seeding.js';
 import type { AnalyticsStore } from '../analytics/store.js';
 import { AnalyticsError } from '../analytics/store.js';
-import { bulkInsert } from '../analytics/bulk-insert.js';
-import { toStoredEvents } from '../events/stored-event.js';
+import { insertEvents } from '../analytics/insert-events.js';
 import { newProjectKeys } from '../projects/create-project.js';
 import type { NewProject } from '../db/projects.js';
 import type { PreviewDataset } from './generate/types.js';
@@ -62,7 +61,7 @@ async function writeBoth(
         timed(() => writePostgres(tx as unknown as Db), (ms) => (timings.postgres_ms = ms)),
         timed(async () => {
           await writePreviewAnalytics(stores.analytics, dataset, onProgress);
-          await bulkInsert(stores.analytics, 'analytics_internal.events', toStoredEvents(dataset.liveEvents), { seeded: 1 });
+          await insertEvents(stores.analytics, dataset.liveEvents, { seeded: true });
         }, (ms) => (timings.clickhouse_ms = ms)),
       ]);
       // Throwing inside the callback rolls the transaction back.

@@ -4,7 +4,7 @@
 // A `large` preview's ~1M rows are ~480 MB of JSONEachRow, which JSON.stringify alone takes ~4.5 s to
 // build; its ~284k visits are ~8 MB per 50k (numbers: docs/benchmarks.md).
 import fs from 'node:fs';
-import { stageRows } from '../analytics/bulk-insert.js';
+import { pipelineBatches, stageRows } from '../analytics/bulk-insert.js';
 import { runCommand, type AnalyticsStore } from '../analytics/store.js';
 import type { SeededVisit } from './generate/visit-events.js';
 import { VISIT_DICTIONARIES, visitPeople, visitRow } from './visit-rows.js';
@@ -39,12 +39,7 @@ const expandSql = (visitsFile: string, peopleFile: string) => `
 /** Visits per INSERT (~3.6 events each), so a `large` preview goes in a few steps, with progress. */
 const BATCH_VISITS = 50_000;
 
-interface StagedVisits {
-  files: [string, string];
-  count: number;
-}
-
-async function stage(visits: readonly SeededVisit[]): Promise<StagedVisits> {
+async function stage(visits: readonly SeededVisit[]): Promise<[string, string]> {
   const staged = await Promise.allSettled([stageRows(visits.map(visitRow)), stageRows(visitPeople(visits))]);
   const files = staged.flatMap((s) => (s.status === 'fulfilled' ? [s.value.file] : []));
   const failed = staged.find((s) => s.status === 'rejected');
@@ -52,7 +47,7 @@ async function stage(visits: readonly SeededVisit[]): Promise<StagedVisits> {
     await removeFiles(files);
     throw failed.reason;
   }
-  return { files: files as [string, string], count: visits.length };
+  return files as [string, string];
 }
 
 const removeFiles = (files: readonly string[]) => Promise.all(files.map((f) => fs.promises.rm(f, { force: true })));
@@ -69,27 +64,17 @@ export async function writeVisitEvents(
   onBatch?: (visitsWritten: number) => void,
 ): Promise<void> {
   if (store.driver !== 'chdb') throw new Error('writeVisitEvents needs the embedded chDB store (it reads local files)');
-  const stageAt = (i: number) => {
-    const staged = stage(visits.slice(i, i + BATCH_VISITS));
-    staged.catch(() => undefined); // awaited below; a failure meanwhile is not an unhandled rejection
-    return staged;
-  };
-  let next: Promise<StagedVisits> | undefined = visits.length > 0 ? stageAt(0) : undefined;
-  let written = 0;
-  try {
-    for (let i = 0; next; i += BATCH_VISITS) {
-      const current = await next;
-      next = i + BATCH_VISITS < visits.length ? stageAt(i + BATCH_VISITS) : undefined;
+  await pipelineBatches(visits.length, BATCH_VISITS, {
+    stage: (from, to) => stage(visits.slice(from, to)),
+    async write(files) {
       try {
         // The file names are ours (random hex under the temp dir), never user input.
-        await runCommand(store, expandSql(...current.files), { ...scope, ...VISIT_DICTIONARIES });
+        await runCommand(store, expandSql(...files), { ...scope, ...VISIT_DICTIONARIES });
       } finally {
-        await removeFiles(current.files);
+        await removeFiles(files);
       }
-      written += current.count;
-      onBatch?.(written);
-    }
-  } finally {
-    if (next) await next.then((s) => removeFiles(s.files), () => undefined);
-  }
+    },
+    discard: removeFiles,
+    onBatch,
+  });
 }
