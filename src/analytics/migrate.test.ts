@@ -17,7 +17,7 @@ describe('ClickHouse migration files', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
   });
 
-  it('keep events written before 0004 (data JSON → data_text), and every migration can be rerun', async () => {
+  it('keep events written before 0004 (data JSON → data_text) and 0005 (sorted by type), and every migration can be rerun', async () => {
     const temp = makeTempDir('pulse-migrate-');
     const store = await openChdb({ dataDir: temp.dir });
     try {
@@ -38,10 +38,14 @@ describe('ClickHouse migration files', () => {
         { user_id: 'u1', seeded: 1, data_is_anonymous: 0, data_country_code: 'JP', data_region_code: '13', data_referrer: null, latitude: 35.7, width: null, keys: ['ip_info', 'is_anonymous', 'refresh_token_id'] },
         { user_id: 'u2', seeded: 0, data_is_anonymous: 1, data_country_code: null, data_region_code: null, data_referrer: 'https://github.com/', latitude: null, width: 1280, keys: ['is_anonymous', 'path', 'referrer', 'viewport_width'] },
       ];
+      const sortingKey = async () =>
+        (await queryRows<{ key: string }>(store, `SELECT sorting_key AS key FROM system.tables WHERE database = 'analytics_internal' AND name = 'events'`))[0]?.key;
       expect(await read()).toEqual(expected);
+      expect(await sortingKey()).toBe('project_id, branch_id, event_type, event_at');
       // A crash before a migration's ledger record reruns it from its first statement: same result.
       for (const statement of all.flatMap((m) => m.statements)) await store.client.command({ query: statement });
       expect(await read()).toEqual(expected);
+      expect(await sortingKey()).toBe('project_id, branch_id, event_type, event_at');
     } finally {
       await store.close();
       temp.remove();
