@@ -73,6 +73,13 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     // An undrawn canvas shows only the page background (share 0). The drawn globe lights 5–6 % of its box,
     // less or more with the side facing the camera as it turns (measured 0.050–0.056): 2 % is clearly drawn.
     expect(nonBackgroundShare(globe)).toBeGreaterThan(0.02);
+    // Revenue is stored in cents and shown in dollars, on the cards and on the chart's value axis (recharts
+    // draws every tick label in one layer: the day ticks read "Nov 4", the value ticks "$50").
+    const paymentTicks = page.locator('section.block', { has: page.locator('h2', { hasText: 'Payments' }) }).locator('.recharts-cartesian-axis-tick-value');
+    await paymentTicks.first().waitFor();
+    const ticks = await paymentTicks.allTextContents();
+    expect(ticks.filter((tick) => tick.startsWith('$')).length).toBeGreaterThan(1);
+    expect(ticks.filter((tick) => /^[\d,.]+$/.test(tick))).toEqual([]);
     await page.screenshot({ path: path.join(RESULTS, 'overview-desktop.png'), fullPage: true });
     expect(errors).toEqual([]);
   });

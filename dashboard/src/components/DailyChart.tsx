@@ -14,17 +14,23 @@ export interface Series {
 export interface DailyChartProps {
   series: Series[];
   stacked?: boolean;
+  /** How the axis and the tooltip show a value (e.g. cents as dollars); plain numbers by default. */
+  formatValue?: (value: number) => string;
 }
 
-export function DailyChart({ series, stacked = false }: DailyChartProps) {
+export function DailyChart({ series, stacked = false, formatValue }: DailyChartProps) {
   const rows = (series[0]?.points ?? []).map((p, i) => ({ date: p.date, ...Object.fromEntries(series.map((s) => [s.name, s.points[i]?.activity ?? 0])) }));
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <AreaChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#2a2f3a" />
         <XAxis dataKey="date" tickFormatter={formatDay} tick={{ fill: '#8b93a7', fontSize: 11 }} minTickGap={24} />
-        <YAxis allowDecimals={false} tick={{ fill: '#8b93a7', fontSize: 11 }} />
-        <Tooltip labelFormatter={(d) => formatDay(String(d))} contentStyle={{ background: '#161a22', border: '1px solid #2a2f3a' }} />
+        <YAxis allowDecimals={false} tick={{ fill: '#8b93a7', fontSize: 11 }} tickFormatter={formatValue} />
+        <Tooltip
+          labelFormatter={(d) => formatDay(String(d))}
+          formatter={formatValue && ((value) => formatValue(Number(value)))}
+          contentStyle={{ background: '#161a22', border: '1px solid #2a2f3a' }}
+        />
         {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12, left: 0, width: '100%' }} />}
         {series.map((s) => (
           <Area key={s.name} type="monotone" dataKey={s.name} stroke={s.color} fill={s.color} fillOpacity={0.25} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />

@@ -9,8 +9,9 @@ export function UserList({ users, now }: { users: (UserSummary & { at: string })
         <li key={u.id}>
           <span className="avatar" aria-hidden>{(u.display_name ?? u.primary_email ?? '?').slice(0, 1).toUpperCase()}</span>
           <span className="user-name">
-            {u.display_name ?? 'Anonymous user'}
-            {u.primary_email && <small>{u.primary_email}</small>}
+            {/* A user without a display name is named by their email: "Anonymous user" means something else here. */}
+            {u.display_name ?? u.primary_email ?? 'Unnamed user'}
+            {u.display_name !== null && u.primary_email && <small>{u.primary_email}</small>}
           </span>
           <span className="user-when">{formatAgo(u.at, now)}</span>
         </li>

@@ -51,6 +51,16 @@ describe('StatCard and UserList', () => {
     expect(screen.getByText('1h ago')).toBeTruthy();
     expect(screen.getByText('ada@example.com')).toBeTruthy();
   });
+
+  it('names a user without a display name by their email, shown once', () => {
+    const { container } = render(
+      <UserList now={new Date('2026-01-01T12:00:00Z')} users={[
+        { id: 'a', display_name: null, primary_email: 'nameless@example.com', profile_image_url: null, at: '2026-01-01T11:00:00Z' },
+        { id: 'b', display_name: null, primary_email: null, profile_image_url: null, at: '2026-01-01T11:00:00Z' },
+      ]} />,
+    );
+    expect([...container.querySelectorAll('.user-name')].map((n) => n.textContent)).toEqual(['nameless@example.com', 'Unnamed user']);
+  });
 });
 
 describe('FlatMap (2D fallback)', () => {

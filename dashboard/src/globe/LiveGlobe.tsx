@@ -18,7 +18,7 @@ export function LiveGlobe({ byCountry, still = false }: { byCountry: LiveUsersBy
         {markers.map((m) => (
           <li key={m.country}>
             <span className="country-code">{m.country}</span>
-            <span className="live-names">{byCountry[m.country]!.map((u) => u.display_name ?? u.primary_email ?? 'Anonymous').join(', ')}</span>
+            <span className="live-names">{byCountry[m.country]!.map((u) => u.display_name ?? u.primary_email ?? 'Unnamed user').join(', ')}</span>
             <span className="count">{m.users}</span>
           </li>
         ))}

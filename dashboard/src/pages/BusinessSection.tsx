@@ -36,7 +36,7 @@ export function BusinessSection({ metrics }: { metrics: Polled<MetricsResponse> 
               <StatCard label="Active subs" value={formatCount(m.payments.active_subscriptions)} />
               <StatCard label="Orders" value={formatCount(m.payments.orders)} />
             </div>
-            <LazyDailyChart series={[{ name: 'revenue (cents)', points: m.payments.daily_revenue_cents, color: '#4cc38a' }]} />
+            <LazyDailyChart series={[{ name: 'revenue', points: m.payments.daily_revenue_cents, color: '#4cc38a' }]} formatValue={formatCents} />
           </>
         )}
       </Block>
