@@ -57,6 +57,26 @@ describe('pulse serve on embedded stores', () => {
     }
     // Four process starts (two of them full servers): generous for a loaded 2-core CI machine.
   }, 120_000);
+
+  it('still stops on SIGTERM after whoever read its logs has gone (stdout closed)', async () => {
+    const port = await freePort();
+    const dir = makeTempDir('pulse-e2e-logs-');
+    const server = startPulse(['serve'], { PULSE_DATA_DIR: dir.dir, PORT: String(port), PULSE_LOG_LEVEL: 'info', PULSE_PREVIEW_SPARES: '0' });
+    try {
+      await waitUntilReady(server, port);
+      // A log shipper or `pulse serve | head` that exits: the log pipe's reading end closes, and every later
+      // log line fails with EPIPE. Logging must neither crash the server nor keep it from exiting.
+      // The first write to fail is then the shutdown's own log line, still pending when the process exits.
+      server.child.stdout!.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      server.child.kill('SIGTERM');
+      const exit = await Promise.race([server.exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 15_000))]);
+      expect(exit === 'hung' ? 'hung' : exit.code).toBe(0);
+    } finally {
+      server.child.kill('SIGKILL');
+      dir.remove();
+    }
+  }, 60_000);
 });
 
 describe.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))('pulse serve with PULSE_DATABASE_URL (Postgres server)', () => {
