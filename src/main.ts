@@ -27,7 +27,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const started = performance.now();
   // Load the HTTP layer while the stores open: both take a few hundred ms and neither needs the other.
   const appModule = import('./http/app.js');
-  const stores = await openStores(config, { command: 'serve' });
+  const stores = await openStores(config, {
+    command: 'serve',
+    onMigration: ({ version, name }, step) =>
+      step.phase === 'start'
+        ? logger.info({ version, name }, 'applying ClickHouse migration')
+        : logger.info({ version, name, ms: step.ms }, 'applied ClickHouse migration'),
+  });
   logger.info({ postgres: stores.postgres.driver, clickhouse: stores.analytics.driver, dataDir: config.dataDir, ...stores.timings }, 'stores open and migrated');
   const keepAlive = new PreviewKeepAlive({ db: stores.postgres.db, analytics: stores.analytics }, { logger });
   const spares = createSparePreviews(

@@ -5,7 +5,7 @@ import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { openPostgres } from './db/open.js';
 import type { PostgresStore } from './db/store.js';
 import { openAnalytics } from './analytics/open.js';
-import { migrateAnalytics } from './analytics/migrate.js';
+import { migrateAnalytics, type MigrationListener } from './analytics/migrate.js';
 import type { AnalyticsStore } from './analytics/store.js';
 
 export interface Stores {
@@ -22,9 +22,11 @@ export interface OpenStoresOptions {
   /** The command that holds the data dir, shown to a second process. */
   command: string;
   migrate?: boolean;
+  /** Told about each ClickHouse migration applied now (serve logs them; the CLI reports slow ones). */
+  onMigration?: MigrationListener;
 }
 
-export async function openStores(config: Config, { command, migrate = true }: OpenStoresOptions): Promise<Stores> {
+export async function openStores(config: Config, { command, migrate = true, onMigration }: OpenStoresOptions): Promise<Stores> {
   const embedded = config.postgres.driver === 'pglite' || config.clickhouse.driver === 'chdb';
   const lock = embedded ? acquireDataDirLock(config.dataDir, command) : undefined;
   // Each store opens and migrates on its own chain, so the slower one never waits for the other.
@@ -38,7 +40,7 @@ export async function openStores(config: Config, { command, migrate = true }: Op
       timed('postgres_migrate_ms', () => ready(store, 'Postgres', migrate ? () => store.migrate() : undefined)),
     ),
     timed('clickhouse_open_ms', () => openAnalytics(config.clickhouse)).then((store) =>
-      timed('clickhouse_migrate_ms', () => ready(store, 'ClickHouse', migrate ? () => migrateAnalytics(store) : undefined)),
+      timed('clickhouse_migrate_ms', () => ready(store, 'ClickHouse', migrate ? () => migrateAnalytics(store, undefined, onMigration) : undefined)),
     ),
   ]);
   if (pg.status === 'fulfilled' && ch.status === 'fulfilled') {

@@ -29,7 +29,9 @@ describe('ClickHouse migration files', () => {
         { event_type: '$page-view', event_at: '2026-03-01 10:00:01.000', project_id: 'p', branch_id: 'main', user_id: 'u2',
           data: { path: '/', referrer: 'https://github.com/', is_anonymous: true, viewport_width: 1280 } },
       ]);
-      expect(await migrateAnalytics(store, all)).toEqual(all.slice(3).map((m) => m.version));
+      const told: string[] = [];
+      expect(await migrateAnalytics(store, all, (m, step) => told.push(`${m.version} ${step.phase}`))).toEqual(all.slice(3).map((m) => m.version));
+      expect(told).toEqual(all.slice(3).flatMap((m) => [`${m.version} start`, `${m.version} done`]));
       const read = () =>
         queryRows(store, `SELECT user_id, seeded, data_is_anonymous, data_country_code, data_region_code, data_referrer,
           data.ip_info.latitude::Nullable(Float64) AS latitude, data.viewport_width::Nullable(Int64) AS width, JSONExtractKeys(data_text) AS keys

@@ -39,8 +39,11 @@ export function splitStatements(text: string): string[] {
   return withoutComments.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean);
 }
 
+/** Told before and after each migration this call applies (a rebuild of a big table takes a while). */
+export type MigrationListener = (migration: Pick<AnalyticsMigration, 'version' | 'name'>, step: { phase: 'start' } | { phase: 'done'; ms: number }) => void;
+
 /** Applies pending migrations in order; returns the versions applied by this call. */
-export async function migrateAnalytics(store: AnalyticsStore, migrations = listAnalyticsMigrations()): Promise<number[]> {
+export async function migrateAnalytics(store: AnalyticsStore, migrations = listAnalyticsMigrations(), onMigration?: MigrationListener): Promise<number[]> {
   await store.client.command({ query: 'CREATE DATABASE IF NOT EXISTS analytics_internal' });
   await store.client.command({
     query: `CREATE TABLE IF NOT EXISTS ${LEDGER} (version UInt32, name String, checksum String,
@@ -60,8 +63,11 @@ export async function migrateAnalytics(store: AnalyticsStore, migrations = listA
       }
       continue;
     }
+    const started = performance.now();
+    onMigration?.(migration, { phase: 'start' });
     for (const statement of migration.statements) await store.client.command({ query: statement });
     await insertRows(store, LEDGER, [{ version: migration.version, name: migration.name, checksum: migration.checksum }]);
+    onMigration?.(migration, { phase: 'done', ms: Math.round(performance.now() - started) });
     done.push(migration.version);
   }
   return done;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DataDirLockedError } from '../data-dir-lock.js';
 import { DuplicateAuthValueError } from '../db/constraint-violation.js';
+import type { MigrationListener } from '../analytics/migrate.js';
 import { openStores, type Stores } from '../stores.js';
 
 export const EXIT_CONFIG = 2;
@@ -55,12 +56,32 @@ export async function runCommand(body: (config: Config) => Promise<void>): Promi
 
 /** Opens both stores (migrated) for one command and always closes them. */
 export async function withStores<T>(config: Config, command: string, body: (stores: Stores) => Promise<T>): Promise<T> {
-  const stores = await openStores(config, { command });
+  const stores = await openStores(config, { command, onMigration: reportSlowMigration() });
   try {
     return await body(stores);
   } finally {
     await stores.close();
   }
+}
+
+/** Quiet while migrations are quick; says so on stderr when one runs past a second (an upgrade that
+ * rebuilds a big events table takes minutes), and how long it took. */
+export function reportSlowMigration(afterMs = 1_000, write: (text: string) => unknown = (text) => process.stderr.write(text)): MigrationListener {
+  let timer: NodeJS.Timeout | undefined;
+  let reported = false;
+  return ({ version, name }, step) => {
+    const label = `ClickHouse migration ${String(version).padStart(4, '0')} (${name})`;
+    if (step.phase === 'start') {
+      reported = false;
+      timer = setTimeout(() => {
+        reported = true;
+        write(`pulse: applying ${label}: still running after ${afterMs / 1000} s (one that rebuilds the events table takes minutes on a big one)…\n`);
+      }, afterMs);
+      return;
+    }
+    clearTimeout(timer);
+    if (reported) write(`pulse: applied ${label} in ${(step.ms / 1000).toFixed(1)} s\n`);
+  };
 }
 
 function describe(error: unknown): string {

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listAnalyticsMigrations } from '../analytics/migrate.js';
 import { LOCK_FILE } from '../data-dir-lock.js';
 import { freePort, killStrayPulses, runPulse, startPulse, waitUntilReady } from '../test/spawn-pulse.js';
 import { makeTempDir } from '../test/temp-dir.js';
@@ -64,6 +65,9 @@ describe('pulse serve on embedded stores', () => {
     const server = startPulse(['serve'], { PULSE_DATA_DIR: dir.dir, PORT: String(port), PULSE_LOG_LEVEL: 'info', PULSE_PREVIEW_SPARES: '0' });
     try {
       await waitUntilReady(server, port);
+      // A fresh data dir: every ClickHouse migration is applied, and each is logged with its duration.
+      const applied = server.output().split('\n').filter((line) => line.includes('"msg":"applied ClickHouse migration"'));
+      expect(applied.map((line) => (JSON.parse(line) as { version: number }).version)).toEqual(listAnalyticsMigrations().map((m) => m.version));
       // A log shipper or `pulse serve | head` that exits: the log pipe's reading end closes, and every later
       // log line fails with EPIPE. Logging must neither crash the server nor keep it from exiting.
       // The first write to fail is then the shutdown's own log line, still pending when the process exits.
