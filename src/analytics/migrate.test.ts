@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../test/temp-dir.js';
 import { openChdb } from './chdb.js';
-import { listAnalyticsMigrations, migrateAnalytics, splitStatements } from './migrate.js';
+import { listAnalyticsMigrations, migrateAnalytics, splitStatements, type MigrationListener } from './migrate.js';
 import { insertRows, queryRows } from './store.js';
 
 describe('ClickHouse migration files', () => {
@@ -22,7 +22,9 @@ describe('ClickHouse migration files', () => {
     const store = await openChdb({ dataDir: temp.dir });
     try {
       const all = listAnalyticsMigrations();
-      await migrateAnalytics(store, all.slice(0, 3));
+      const first: string[] = [];
+      await migrateAnalytics(store, all.slice(0, 3), (m, step) => step.phase === 'start' && first.push(`${m.version}${step.upgrading ? ' (upgrading)' : ''}`));
+      expect(first).toEqual(['1', '2', '3']); // a new store: nothing to upgrade
       await insertRows(store, 'analytics_internal.events', [
         { event_type: '$token-refresh', event_at: '2026-03-01 10:00:00.000', project_id: 'p', branch_id: 'main', user_id: 'u1', seeded: 1,
           data: { refresh_token_id: 'r', is_anonymous: false, ip_info: { ip: '1.2.3.4', is_trusted: true, country_code: 'JP', region_code: '13', latitude: 35.7 } } },
@@ -30,8 +32,9 @@ describe('ClickHouse migration files', () => {
           data: { path: '/', referrer: 'https://github.com/', is_anonymous: true, viewport_width: 1280 } },
       ]);
       const told: string[] = [];
-      expect(await migrateAnalytics(store, all, (m, step) => told.push(`${m.version} ${step.phase}`))).toEqual(all.slice(3).map((m) => m.version));
-      expect(told).toEqual(all.slice(3).flatMap((m) => [`${m.version} start`, `${m.version} done`]));
+      const listen: MigrationListener = (m, step) => told.push(`${m.version} ${step.phase === 'start' ? `start${step.upgrading ? ' (upgrading)' : ''}` : 'done'}`);
+      expect(await migrateAnalytics(store, all, listen)).toEqual(all.slice(3).map((m) => m.version));
+      expect(told).toEqual(all.slice(3).flatMap((m) => [`${m.version} start (upgrading)`, `${m.version} done`]));
       const read = () =>
         queryRows(store, `SELECT user_id, seeded, data_is_anonymous, data_country_code, data_region_code, data_referrer,
           data.ip_info.latitude::Nullable(Float64) AS latitude, data.viewport_width::Nullable(Int64) AS width, JSONExtractKeys(data_text) AS keys

@@ -39,8 +39,15 @@ export function splitStatements(text: string): string[] {
   return withoutComments.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean);
 }
 
-/** Told before and after each migration this call applies (a rebuild of a big table takes a while). */
-export type MigrationListener = (migration: Pick<AnalyticsMigration, 'version' | 'name'>, step: { phase: 'start' } | { phase: 'done'; ms: number }) => void;
+/**
+ * Told before and after each migration this call applies (a rebuild of a big table takes a while).
+ * `upgrading`: the store had migrations applied before this call, so its tables may hold data; on a new
+ * store every table is empty.
+ */
+export type MigrationListener = (
+  migration: Pick<AnalyticsMigration, 'version' | 'name'>,
+  step: { phase: 'start'; upgrading: boolean } | { phase: 'done'; ms: number },
+) => void;
 
 /** Applies pending migrations in order; returns the versions applied by this call. */
 export async function migrateAnalytics(store: AnalyticsStore, migrations = listAnalyticsMigrations(), onMigration?: MigrationListener): Promise<number[]> {
@@ -64,7 +71,7 @@ export async function migrateAnalytics(store: AnalyticsStore, migrations = listA
       continue;
     }
     const started = performance.now();
-    onMigration?.(migration, { phase: 'start' });
+    onMigration?.(migration, { phase: 'start', upgrading: applied.size > 0 });
     for (const statement of migration.statements) await store.client.command({ query: statement });
     await insertRows(store, LEDGER, [{ version: migration.version, name: migration.name, checksum: migration.checksum }]);
     onMigration?.(migration, { phase: 'done', ms: Math.round(performance.now() - started) });

@@ -4,22 +4,32 @@ import { reportSlowMigration } from './run.js';
 describe('reportSlowMigration (CLI)', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('says nothing about a quick migration, and names a slow one and its duration', () => {
+  it('names a slow migration of an upgrade and its duration; says nothing about a quick one', () => {
     vi.useFakeTimers();
     const written: string[] = [];
-    const report = reportSlowMigration(1_000, (text) => written.push(text));
-    report({ version: 3, name: 'sync_state' }, { phase: 'start' });
-    vi.advanceTimersByTime(999);
-    report({ version: 3, name: 'sync_state' }, { phase: 'done', ms: 999 });
+    const report = reportSlowMigration(2_000, (text) => written.push(text));
+    report({ version: 4, name: 'events_data_text' }, { phase: 'start', upgrading: true });
+    vi.advanceTimersByTime(1_999);
+    report({ version: 4, name: 'events_data_text' }, { phase: 'done', ms: 1_999 });
     vi.advanceTimersByTime(5_000);
     expect(written).toEqual([]);
 
-    report({ version: 5, name: 'events_sorted_by_type' }, { phase: 'start' });
-    vi.advanceTimersByTime(1_000);
+    report({ version: 5, name: 'events_sorted_by_type' }, { phase: 'start', upgrading: true });
+    vi.advanceTimersByTime(2_000);
     report({ version: 5, name: 'events_sorted_by_type' }, { phase: 'done', ms: 83_400 });
     expect(written).toEqual([
-      'pulse: applying ClickHouse migration 0005 (events_sorted_by_type): still running after 1 s (one that rebuilds the events table takes minutes on a big one)…\n',
+      'pulse: applying ClickHouse migration 0005 (events_sorted_by_type): still running after 2 s (rewriting a table of millions of events takes minutes)…\n',
       'pulse: applied ClickHouse migration 0005 (events_sorted_by_type) in 83.4 s\n',
     ]);
+  });
+
+  it('stays quiet on a new store, however long its migrations take (a loaded machine, empty tables)', () => {
+    vi.useFakeTimers();
+    const written: string[] = [];
+    const report = reportSlowMigration(2_000, (text) => written.push(text));
+    report({ version: 2, name: 'mirrors' }, { phase: 'start', upgrading: false });
+    vi.advanceTimersByTime(10_000);
+    report({ version: 2, name: 'mirrors' }, { phase: 'done', ms: 10_000 });
+    expect(written).toEqual([]);
   });
 });

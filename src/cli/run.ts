@@ -64,18 +64,19 @@ export async function withStores<T>(config: Config, command: string, body: (stor
   }
 }
 
-/** Quiet while migrations are quick; says so on stderr when one runs past a second (an upgrade that
- * rebuilds a big events table takes minutes), and how long it took. */
-export function reportSlowMigration(afterMs = 1_000, write: (text: string) => unknown = (text) => process.stderr.write(text)): MigrationListener {
+/** Says on stderr when an upgrade's migration runs past `afterMs` (one that rebuilds a big events table
+ * takes minutes), and how long it took. Quiet otherwise, and always on a new store, whose tables are empty. */
+export function reportSlowMigration(afterMs = 2_000, write: (text: string) => unknown = (text) => process.stderr.write(text)): MigrationListener {
   let timer: NodeJS.Timeout | undefined;
   let reported = false;
   return ({ version, name }, step) => {
     const label = `ClickHouse migration ${String(version).padStart(4, '0')} (${name})`;
     if (step.phase === 'start') {
       reported = false;
+      if (!step.upgrading) return;
       timer = setTimeout(() => {
         reported = true;
-        write(`pulse: applying ${label}: still running after ${afterMs / 1000} s (one that rebuilds the events table takes minutes on a big one)…\n`);
+        write(`pulse: applying ${label}: still running after ${afterMs / 1000} s (rewriting a table of millions of events takes minutes)…\n`);
       }, afterMs);
       return;
     }
