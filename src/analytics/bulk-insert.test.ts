@@ -2,12 +2,17 @@
 // outlives the call, also when the insert fails with the next batch already staged.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../test/temp-dir.js';
 import { writeBulkBatches } from './bulk-insert.js';
 import { openChdb } from './chdb.js';
 import { queryRows, runCommand, type AnalyticsStore } from './store.js';
 
+// Staged files go to os.tmpdir(). Test files run in parallel processes, and their inserts stage files there
+// too: this file gets a temp dir of its own (os.tmpdir() follows TMPDIR), so the counts below see only its own.
+const ownTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-bulk-test-'));
+process.env.TMPDIR = ownTmp;
 const stagedFiles = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('pulse-insert-'));
 
 describe('writeBulkBatches (chDB)', () => {
@@ -20,6 +25,7 @@ describe('writeBulkBatches (chDB)', () => {
   afterAll(async () => {
     await store?.close();
     temp.remove();
+    fs.rmSync(ownTmp, { recursive: true, force: true });
   });
 
   it('writes every row once, batch after batch, with the constant columns', async () => {
@@ -38,5 +44,9 @@ describe('writeBulkBatches (chDB)', () => {
     const rows = Array.from({ length: 30 }, (_, n) => ({ n }));
     await expect(writeBulkBatches(store, 'default.missing_table', rows, { batchRows: 10 })).rejects.toThrow(/missing_table/);
     expect(stagedFiles()).toEqual(before);
+  });
+
+  it('stages in the temp dir it checks (else the checks above would prove nothing)', () => {
+    expect(os.tmpdir()).toBe(ownTmp);
   });
 });
