@@ -1,6 +1,6 @@
 // Recent sign-ups or recently active users. Pure.
 import type { UserSummary } from '../../../contract/metrics.js';
-import { formatAgo } from '../format.js';
+import { formatAgo, userName } from '../format.js';
 
 export function UserList({ users, now }: { users: (UserSummary & { at: string })[]; now: Date }) {
   return (
@@ -9,8 +9,7 @@ export function UserList({ users, now }: { users: (UserSummary & { at: string })
         <li key={u.id}>
           <span className="avatar" aria-hidden>{(u.display_name ?? u.primary_email ?? '?').slice(0, 1).toUpperCase()}</span>
           <span className="user-name">
-            {/* A user without a display name is named by their email: "Anonymous user" means something else here. */}
-            {u.display_name ?? u.primary_email ?? 'Unnamed user'}
+            {userName(u)}
             {u.display_name !== null && u.primary_email && <small>{u.primary_email}</small>}
           </span>
           <span className="user-when">{formatAgo(u.at, now)}</span>

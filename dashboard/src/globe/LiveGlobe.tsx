@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import centroids from 'virtual:country-centroids';
 import type { LiveUsersByCountry } from '../../../contract/metrics.js';
+import { userName } from '../format.js';
 import { FlatMap } from './FlatMap.js';
 import { LazyGlobe } from './LazyGlobe.js';
 import { globeMarkers } from './markers.js';
@@ -18,7 +19,7 @@ export function LiveGlobe({ byCountry, still = false }: { byCountry: LiveUsersBy
         {markers.map((m) => (
           <li key={m.country}>
             <span className="country-code">{m.country}</span>
-            <span className="live-names">{byCountry[m.country]!.map((u) => u.display_name ?? u.primary_email ?? 'Unnamed user').join(', ')}</span>
+            <span className="live-names">{byCountry[m.country]!.map(userName).join(', ')}</span>
             <span className="count">{m.users}</span>
           </li>
         ))}
