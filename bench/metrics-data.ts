@@ -15,28 +15,36 @@ export interface SyntheticProject {
   days: number;
   /** Live refreshes in the last few seconds, one per country (at most 8). */
   liveUsers?: number;
+  /**
+   * Events per visit (default 1). 1 spreads every event uniformly: each user is active nearly every
+   * day with ~1 event of each type, the worst case for anything that groups a user's day. Above 1,
+   * consecutive events form a visit of one user, 20 s apart, as real sessions do.
+   */
+  eventsPerVisit?: number;
 }
 
 const LIVE_COUNTRIES = ['US', 'GB', 'DE', 'JP', 'AU', 'IN', 'BR', 'CA'];
 
 // Per user: a fixed country/region (US-heavy) and anonymous for 1 in 300. Per event: type 35 % refresh,
-// 50 % page view, 15 % click; a uniform instant in the last `days` (never after now); weighted referrer.
+// 50 % page view, 15 % click; a uniform instant in the last `days` (never after now; a visit's last
+// event at that instant, the others 20 s apart before it); weighted referrer, one per visit.
 const EVENTS = `
   INSERT INTO analytics_internal.events (event_type, event_at, data_text, project_id, branch_id, user_id, refresh_token_id)
   SELECT
     multiIf(k < 35, '$token-refresh', k < 85, '$page-view', '$click') AS event_type,
-    {now:DateTime64(3, 'UTC')} - toIntervalMillisecond(cityHash64(number, 'at') % {spanMs:UInt64}) AS event_at,
+    {now:DateTime64(3, 'UTC')} - toIntervalMillisecond(cityHash64(visit, 'at') % {spanMs:UInt64} + ({perVisit:UInt64} - 1 - step) * 20000) AS event_at,
     multiIf(
       k < 35, concat('{"refresh_token_id":"rt-', uid, '","is_anonymous":', anon, ',"ip_info":{"ip":"203.0.113.7","is_trusted":true,"country_code":"',
         country, '","region_code":"', country, '-', toString(u % 3), '","city_name":null,"latitude":null,"longitude":null,"tz_identifier":null}}'),
       k < 85, concat('{"path":"/p', toString(cityHash64(number, 'path') % 17), '","referrer":"',
         ['', '', '', 'https://google.com/', 'https://google.com/', 'https://github.com/', 'https://twitter.com/', 'https://news.ycombinator.com/']
-          [cityHash64(number, 'ref') % 8 + 1], '","is_anonymous":', anon, '}'),
+          [cityHash64(visit, 'ref') % 8 + 1], '","is_anonymous":', anon, '}'),
       concat('{"selector":"#cta","is_anonymous":', anon, '}')
     ) AS data_text,
     {projectId:String}, 'main', uid, concat('rt-', uid)
   FROM (
-    SELECT number, cityHash64(number, 'kind') % 100 AS k, cityHash64(number, 'user') % {users:UInt64} AS u,
+    SELECT number, intDiv(number, {perVisit:UInt64}) AS visit, number % {perVisit:UInt64} AS step,
+           cityHash64(number, 'kind') % 100 AS k, cityHash64(visit, 'user') % {users:UInt64} AS u,
            concat('00000000-0000-4000-8000-', leftPad(toString(u), 12, '0')) AS uid,
            if(u % 300 = 7, 'true', 'false') AS anon,
            ['US', 'US', 'US', 'US', 'IN', 'IN', 'GB', 'CA', 'DE', 'FR', 'JP', 'BR', 'AU', 'ES', 'NL', 'MX'][cityHash64(u, 'country') % 16 + 1] AS country
@@ -79,7 +87,7 @@ const LIVE = `
 export async function writeSyntheticAnalytics(store: AnalyticsStore, p: SyntheticProject): Promise<void> {
   const params = {
     projectId: p.projectId, now: formatEventAt(p.now), spanMs: p.days * 86_400_000, users: p.users, events: p.events,
-    countries: LIVE_COUNTRIES, live: Math.min(p.liveUsers ?? 0, LIVE_COUNTRIES.length),
+    countries: LIVE_COUNTRIES, live: Math.min(p.liveUsers ?? 0, LIVE_COUNTRIES.length), perVisit: p.eventsPerVisit ?? 1,
   };
   for (const statement of [USERS, CHANNELS, TEAMS, EVENTS, ...(params.live > 0 ? [LIVE] : [])]) await runCommand(store, statement, params);
 }
