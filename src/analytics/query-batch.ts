@@ -6,13 +6,18 @@
 // the branches of one UNION ALL still run in parallel.
 //
 // Callers keep their queries in plain sight (one metric per file); only the runner knows about batching.
+// Two callers asking the same query with the same parameters share one branch (the live figures read
+// one roster, see live-roster.ts), so a shared query costs once however many metrics read it.
 import { AnalyticsError, queryRows, type AnalyticsStore } from './store.js';
 
-interface Pending {
-  query: string;
-  params: Record<string, unknown>;
+interface Waiter {
   resolve: (rows: unknown[]) => void;
   reject: (error: unknown) => void;
+}
+
+interface Pending extends Waiter {
+  query: string;
+  params: Record<string, unknown>;
 }
 
 /** Something queryRows can read from: a store, or a batch that defers to one. */
@@ -21,7 +26,8 @@ export interface BatchedRows {
 }
 
 export class QueryBatch implements BatchedRows {
-  private pending: Pending[] = [];
+  /** Keyed by query and parameters: equal questions wait on one entry. */
+  private pending = new Map<string, { query: string; params: Record<string, unknown>; waiters: Waiter[] }>();
   private sent = false;
 
   constructor(private readonly store: Pick<AnalyticsStore, 'client'>) {}
@@ -30,14 +36,22 @@ export class QueryBatch implements BatchedRows {
   rows<Row>(query: string, params: Record<string, unknown>): Promise<Row[]> {
     if (this.sent) return queryRows<Row>(this.store, query, params);
     return new Promise<Row[]>((resolve, reject) => {
-      this.pending.push({ query, params, resolve: resolve as (rows: unknown[]) => void, reject });
+      const key = JSON.stringify([query, params]);
+      const entry = this.pending.get(key) ?? { query, params, waiters: [] };
+      entry.waiters.push({ resolve: resolve as (rows: unknown[]) => void, reject });
+      this.pending.set(key, entry);
     });
   }
 
   /** Sends everything queued as one query; every caller's promise settles with its own rows (or the error). */
   async flush(): Promise<void> {
     this.sent = true;
-    const batch = this.pending.splice(0);
+    const batch: Pending[] = [...this.pending.values()].map(({ query, params, waiters }) => ({
+      query, params,
+      resolve: (rows) => { for (const w of waiters) w.resolve([...rows]); },
+      reject: (error) => { for (const w of waiters) w.reject(error); },
+    }));
+    this.pending.clear();
     if (batch.length === 0) return;
     if (batch.length === 1) {
       const [only] = batch as [Pending];

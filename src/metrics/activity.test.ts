@@ -100,7 +100,8 @@ describe('live users', () => {
   const brazilians = [21, 22, 23, 24, 25, 26, 27, 28, 29];
   beforeAll(() =>
     insertAnalytics(stores.analytics, scope, {
-      users: users(1, 2, 3, 4, 5, 6, 7, 8, ...brazilians),
+      // u9 is live but deleted (tombstone, sequence 1): never live.
+      users: [...users(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, ...brazilians), { id: uid(9), sequence: 1, deleted: true }],
       events: [
         refresh(scope, uid(1), secondsBefore(119), located('US')),
         refresh(scope, uid(2), secondsBefore(121), located('GB')),
@@ -111,6 +112,10 @@ describe('live users', () => {
         refresh(scope, uid(7), secondsBefore(100), located('GB')),
         refresh(scope, uid(7), secondsBefore(10), located('US')),
         refresh(scope, uid(8), secondsBefore(5), located('AU'), { anonymous: true }),
+        refresh(scope, uid(9), secondsBefore(3), located('JP')),
+        // u10's latest live refresh was not located: placed by the located one before it, ordered by it.
+        refresh(scope, uid(10), secondsBefore(50), located('US')),
+        refresh(scope, uid(10), secondsBefore(2), null),
         ...brazilians.map((n, i) => refresh(scope, uid(n), secondsBefore(51 + i), located('BR'))),
       ],
     }),
@@ -118,13 +123,14 @@ describe('live users', () => {
 
   it('live = (now − 120 s, now]: 119 s and now are live; 120 s, 121 s and the future are not', async () => {
     const m = await runMetrics(['live_users', 'live_users_by_country'], stores, scope, NOW);
-    expect(m.live_users).toBe(13);
+    expect(m.live_users).toBe(14);
     expect(m.live_users_by_country).toEqual({
       // Latest first; u7 moved from GB to US within the live window. At most 8 per country.
       BR: brazilians.slice(0, 8).map((n) => ({ id: uid(n), display_name: `User ${n}`, primary_email: `00${n}@example.com`, profile_image_url: null })),
       JP: [{ id: uid(4), display_name: 'User 04', primary_email: '0004@example.com', profile_image_url: null }],
       US: [
         { id: uid(7), display_name: 'User 07', primary_email: '0007@example.com', profile_image_url: null },
+        { id: uid(10), display_name: 'User 10', primary_email: '0010@example.com', profile_image_url: null },
         { id: uid(1), display_name: 'User 01', primary_email: '0001@example.com', profile_image_url: null },
       ],
     });
@@ -132,7 +138,7 @@ describe('live users', () => {
 
   it('an anonymous refresh is live only when anonymous users are asked for', async () => {
     const m = await runMetrics(['live_users', 'live_users_by_country'], stores, { ...scope, includeAnonymous: true }, NOW);
-    expect(m.live_users).toBe(14);
+    expect(m.live_users).toBe(15);
     expect(m.live_users_by_country.AU).toEqual([{ id: uid(8), display_name: 'User 08', primary_email: '0008@example.com', profile_image_url: null }]);
   });
 });

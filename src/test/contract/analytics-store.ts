@@ -107,6 +107,19 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
       expect(await queryRows(batch, 'SELECT 7 AS n')).toEqual([{ n: 7 }]);
     });
 
+    it('sends a query asked twice with the same parameters once, and both callers get its rows', async () => {
+      const batch = new QueryBatch(store);
+      // rand64() differs between two evaluations: equal answers mean one evaluation.
+      const a = queryRows<{ r: string }>(batch, 'SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 1 });
+      const b = queryRows<{ r: string }>(batch, 'SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 1 });
+      const c = queryRows<{ r: string }>(batch, 'SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 2 });
+      await batch.flush();
+      const [ra, rb, rc] = await Promise.all([a, b, c]);
+      expect(rb).toEqual(ra);
+      expect(rb).not.toBe(ra);
+      expect(rc[0]!.r).not.toBe(ra[0]!.r);
+    });
+
     it('rejects every query of a batch when one of them fails', async () => {
       const batch = new QueryBatch(store);
       const good = queryRows(batch, 'SELECT 1 AS n');

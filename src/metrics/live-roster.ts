@@ -1,0 +1,42 @@
+// The live roster: what both live figures are read from, in one query. Each existing live user (a
+// `$token-refresh` in (now − 120 s, now], never after now) with the country of their latest located
+// live refresh (NULL when none was located), at most 8 per country, most recent first, and on every
+// row the number of live users in all. live-users.ts and live-users-by-country.ts ask for it with the
+// same parameters, so a batch (query-batch.ts) sends it once: a poll of /metrics/live is one query.
+import { LIVE_USERS_PER_COUNTRY, type UserSummary } from '../../contract/metrics.js';
+import { queryRows } from '../analytics/store.js';
+import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, SCOPED_USERS } from './clickhouse-scope.js';
+import type { MetricReaders, MetricScope } from './types.js';
+
+// :TRICKY: count() OVER () runs before LIMIT BY, so live_users counts every live user, not only the
+// rows returned. The join with SCOPED_USERS keeps users that exist now (tombstones and, unless asked,
+// anonymous users drop out), as USER_IN_SCOPE does elsewhere.
+const QUERY = `
+  SELECT live.country_code AS country_code, u.id AS id, u.display_name AS display_name,
+         u.primary_email AS primary_email, u.profile_image_url AS profile_image_url,
+         count() OVER () AS live_users
+  FROM (
+    SELECT user_id,
+           argMaxIf(${COUNTRY}, event_at, ${COUNTRY} IS NOT NULL) AS country_code,
+           maxIf(event_at, ${COUNTRY} IS NOT NULL) AS last_located_at
+    FROM analytics_internal.events
+    WHERE ${IN_SCOPE}
+      AND event_type = '$token-refresh'
+      AND event_at > {liveSince:DateTime64(3, 'UTC')}
+      AND event_at <= {now:DateTime64(3, 'UTC')}
+      AND ${EVENT_NOT_ANONYMOUS}
+    GROUP BY user_id
+  ) AS live
+  INNER JOIN (${SCOPED_USERS}) AS u ON u.id = live.user_id
+  ORDER BY country_code, live.last_located_at DESC, id
+  LIMIT {perCountry:UInt32} BY country_code`;
+
+export interface LiveRosterRow extends UserSummary {
+  country_code: string | null;
+  live_users: number;
+}
+
+/** Rows are shared with the other reader of the same batch: read them, never change them. */
+export function liveRoster({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<LiveRosterRow[]> {
+  return queryRows<LiveRosterRow>(analytics, QUERY, { ...chParams(scope, now), perCountry: LIVE_USERS_PER_COUNTRY });
+}
