@@ -15,10 +15,16 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
-interface Pending extends Waiter {
+/** One distinct question and everyone waiting for its answer. */
+interface Pending {
   query: string;
   params: Record<string, unknown>;
+  waiters: Waiter[];
 }
+
+// Each waiter gets its own array, so one caller's changes never reach another.
+const resolveAll = (p: Pending, rows: unknown[]) => { for (const w of p.waiters) w.resolve([...rows]); };
+const rejectAll = (p: Pending, error: unknown) => { for (const w of p.waiters) w.reject(error); };
 
 /** Something queryRows can read from: a store, or a batch that defers to one. */
 export interface BatchedRows {
@@ -27,7 +33,7 @@ export interface BatchedRows {
 
 export class QueryBatch implements BatchedRows {
   /** Keyed by query and parameters: equal questions wait on one entry. */
-  private pending = new Map<string, { query: string; params: Record<string, unknown>; waiters: Waiter[] }>();
+  private pending = new Map<string, Pending>();
   private sent = false;
 
   constructor(private readonly store: Pick<AnalyticsStore, 'client'>) {}
@@ -46,16 +52,12 @@ export class QueryBatch implements BatchedRows {
   /** Sends everything queued as one query; every caller's promise settles with its own rows (or the error). */
   async flush(): Promise<void> {
     this.sent = true;
-    const batch: Pending[] = [...this.pending.values()].map(({ query, params, waiters }) => ({
-      query, params,
-      resolve: (rows) => { for (const w of waiters) w.resolve([...rows]); },
-      reject: (error) => { for (const w of waiters) w.reject(error); },
-    }));
+    const batch = [...this.pending.values()];
     this.pending.clear();
     if (batch.length === 0) return;
     if (batch.length === 1) {
       const [only] = batch as [Pending];
-      await queryRows(this.store, only.query, only.params).then(only.resolve, only.reject);
+      await queryRows(this.store, only.query, only.params).then((rows) => resolveAll(only, rows), (error) => rejectAll(only, error));
       return;
     }
     const { query, params } = combine(batch);
@@ -64,11 +66,11 @@ export class QueryBatch implements BatchedRows {
       const byQuery = new Map(rows.map((row) => [row.q, row.rows]));
       batch.forEach((p, i) => {
         const encoded = byQuery.get(i);
-        if (encoded === undefined) p.reject(new AnalyticsError('batched query', new Error(`no result for query ${i}`)));
-        else p.resolve(encoded.map((line) => JSON.parse(line) as unknown));
+        if (encoded === undefined) rejectAll(p, new AnalyticsError('batched query', new Error(`no result for query ${i}`)));
+        else resolveAll(p, encoded.map((line) => JSON.parse(line) as unknown));
       });
     } catch (error) {
-      for (const p of batch) p.reject(error);
+      for (const p of batch) rejectAll(p, error);
     }
   }
 }
