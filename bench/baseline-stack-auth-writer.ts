@@ -41,12 +41,6 @@ async function insertIfMissing(db: Db, table: PgTable, row: object): Promise<voi
 }
 
 async function insertInBatches(analytics: AnalyticsStore, table: string, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await analytics.client.insert({
-      table,
-      values: rows.slice(i, i + BATCH),
-      format: 'JSONEachRow',
-      clickhouse_settings: { async_insert: 1, wait_for_async_insert: 1 },
-    });
-  }
+  const asyncInserts = analytics.withSettings({ async_insert: 1, wait_for_async_insert: 1 });
+  for (let i = 0; i < rows.length; i += BATCH) await asyncInserts.insert(table, rows.slice(i, i + BATCH));
 }

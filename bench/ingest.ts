@@ -4,7 +4,7 @@
 // request must answer 202, and ClickHouse must hold exactly the events sent.
 import crypto from 'node:crypto';
 import { insertEvents } from '../src/analytics/insert-events.js';
-import { queryRows, type AnalyticsStore } from '../src/analytics/store.js';
+import type { AnalyticsStore } from '../src/analytics/store.js';
 import { buildApp } from '../src/http/app.js';
 import { createEventBuffer, type EventBuffer } from '../src/ingest/buffer.js';
 import { createProject } from '../src/projects/create-project.js';
@@ -87,6 +87,6 @@ function batchBody(): string {
 }
 
 async function stored(analytics: AnalyticsStore, projectId: string): Promise<number> {
-  const rows = await queryRows<{ n: number }>(analytics, 'SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', { p: projectId });
+  const rows = await analytics.query<{ n: number }>('SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', { p: projectId });
   return Number(rows[0]?.n ?? 0);
 }

@@ -3,7 +3,7 @@
 // with generate_series. Same inputs ⇒ same rows. Not the preview seeder: just volume with a plausible shape.
 // Events give only `data_text`: the table derives its typed copies of the overview's paths (migration 0004).
 import { sql, type SQL } from 'drizzle-orm';
-import { runCommand, type AnalyticsStore } from '../src/analytics/store.js';
+import type { AnalyticsStore } from '../src/analytics/store.js';
 import type { PostgresStore } from '../src/db/store.js';
 import { formatEventAt } from '../src/events/event-rows.js';
 
@@ -89,7 +89,7 @@ export async function writeSyntheticAnalytics(store: AnalyticsStore, p: Syntheti
     projectId: p.projectId, now: formatEventAt(p.now), spanMs: p.days * 86_400_000, users: p.users, events: p.events,
     countries: LIVE_COUNTRIES, live: Math.min(p.liveUsers ?? 0, LIVE_COUNTRIES.length), perVisit: p.eventsPerVisit ?? 1,
   };
-  for (const statement of [USERS, CHANNELS, TEAMS, EVENTS, ...(params.live > 0 ? [LIVE] : [])]) await runCommand(store, statement, params);
+  for (const statement of [USERS, CHANNELS, TEAMS, EVENTS, ...(params.live > 0 ? [LIVE] : [])]) await store.command(statement, params);
 }
 
 /** The Postgres side: users and their login methods, emails, replays and payments. */

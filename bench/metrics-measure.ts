@@ -2,9 +2,7 @@
 // memory per query. chDB 3.4 has no system.query_log (its embedded engine starts no system log tables),
 // so the peak is measured instead as the smallest `max_memory_usage` the query runs under: the same
 // per-query memory tracker that query_log's memory_usage reports, found by bisection to within 2 %.
-import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
-import { AnalyticsError, queryRows } from '../src/analytics/store.js';
+import { AnalyticsError, type Settings } from '../src/analytics/store.js';
 import { METRICS, OVERVIEW_METRICS, runMetrics, type MetricName } from '../src/metrics/index.js';
 import type { MetricScope, MetricStores } from '../src/metrics/types.js';
 import { percentile } from './stats.js';
@@ -33,20 +31,13 @@ export async function sample(runs: number, work: () => Promise<unknown>): Promis
  * The same stores, with settings added to every ClickHouse query. :TRICKY: chDB applies them as SET
  * statements, which stay on its session: callers put the defaults back with another withSettings call.
  */
-export function withSettings(stores: MetricStores, settings: ClickHouseSettings): MetricStores {
-  const client = new Proxy(stores.analytics.client, {
-    get(target, property, receiver) {
-      if (property !== 'query') return Reflect.get(target, property, receiver);
-      return (params: Parameters<ClickHouseClient['query']>[0]) =>
-        target.query({ ...params, clickhouse_settings: { ...params.clickhouse_settings, ...settings } });
-    },
-  });
-  return { ...stores, analytics: { ...stores.analytics, client } };
+export function withSettings(stores: MetricStores, settings: Settings): MetricStores {
+  return { ...stores, analytics: stores.analytics.withSettings(settings) };
 }
 
 /** Runs one query with `settings`, which chDB then keeps for the queries after it. */
-export async function setSettings(stores: MetricStores, settings: ClickHouseSettings): Promise<void> {
-  await queryRows(withSettings(stores, settings).analytics, 'SELECT 1');
+export async function setSettings(stores: MetricStores, settings: Settings): Promise<void> {
+  await withSettings(stores, settings).analytics.query('SELECT 1');
 }
 
 /**
@@ -81,9 +72,8 @@ export async function peakMemoryBytes(stores: MetricStores, run: (stores: Metric
   return high;
 }
 
-async function settingDefaults(stores: MetricStores, names: string[]): Promise<ClickHouseSettings> {
-  const rows = await queryRows<{ name: string; default: string }>(stores.analytics,
-    'SELECT name, default FROM system.settings WHERE name IN {names:Array(String)}', { names });
+async function settingDefaults(stores: MetricStores, names: string[]): Promise<Settings> {
+  const rows = await stores.analytics.query<{ name: string; default: string }>('SELECT name, default FROM system.settings WHERE name IN {names:Array(String)}', { names });
   return Object.fromEntries(rows.map((r) => [r.name, r.default]));
 }
 
@@ -100,23 +90,8 @@ export async function perMetric(stores: MetricStores, scope: MetricScope, runs: 
   return rows;
 }
 
-/**
- * The fixed cost of one chDB round trip, to read the tables above: a bound `SELECT 1` through the store's
- * client, which sends its client settings as SET statements before every query, against a client on the
- * same data dir without per-query settings.
- */
-export async function fixedQueryCost(stores: MetricStores, dataDir: string, runs: number): Promise<(string | number)[][]> {
-  type Connection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
-  const bare = createClient({ connection: createChdbConnection({ path: dataDir }) as unknown as Connection });
-  try {
-    const query = 'SELECT {one:UInt8} AS one';
-    const viaStore = await sample(runs, () => queryRows(stores.analytics, query, { one: 1 }));
-    const viaBare = await sample(runs, () => queryRows({ client: bare }, query, { one: 1 }));
-    return [
-      ['bound SELECT 1, store client (SETs its settings before each query)', viaStore.p50.toFixed(2), viaStore.p95.toFixed(2)],
-      ['bound SELECT 1, client without per-query settings', viaBare.p50.toFixed(2), viaBare.p95.toFixed(2)],
-    ];
-  } finally {
-    await bare.close();
-  }
+/** The fixed cost of one ClickHouse round trip, to read the tables above: a bound `SELECT 1` through the store. */
+export async function fixedQueryCost(stores: MetricStores, runs: number): Promise<(string | number)[][]> {
+  const cost = await sample(runs, () => stores.analytics.query('SELECT {one:UInt8} AS one', { one: 1 }));
+  return [['bound SELECT 1 through the store', cost.p50.toFixed(2), cost.p95.toFixed(2)]];
 }

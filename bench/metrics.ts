@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { openChdb } from '../src/analytics/chdb.js';
 import { migrateAnalytics } from '../src/analytics/migrate.js';
-import { queryRows, runCommand } from '../src/analytics/store.js';
 import { ensurePgliteTemplate } from '../src/db/pglite-template.js';
 import { openPglite } from '../src/db/pglite.js';
 import { buildApp } from '../src/http/app.js';
@@ -57,7 +56,7 @@ export async function metricsBench(): Promise<void> {
         row('  baseline: live metrics one after another (direct)', liveSequential),
       ]);
     // The same on a real `standard` preview, as a visitor gets it (generator + writers).
-    const preview = await createPreviewProject({ db: postgres.db, analytics }, { now: new Date(), expiresAt: null, isPreview: true });
+    const preview = await createPreviewProject({ postgres: postgres, analytics: analytics }, { now: new Date(), expiresAt: null, isPreview: true });
     const previewScope: MetricScope = { projectId: preview.projectId, branchId: 'main', includeAnonymous: false };
     const previewUrl = `/api/v1/projects/${preview.projectId}/metrics`;
     const getPreview = async (u: string) => {
@@ -78,7 +77,7 @@ export async function metricsBench(): Promise<void> {
       ]);
     printTable('Each metric alone on the same project (peak memory: smallest max_memory_usage it runs under)', ['metric', 'store', 'p50 ms', 'p95 ms', 'peak memory'],
       await perMetric(stores, standard.scope, 30));
-    printTable('Fixed cost of one ClickHouse query on chDB (ms)', ['query', 'p50 ms', 'p95 ms'], await fixedQueryCost(stores, path.join(dir, 'clickhouse'), REQUESTS));
+    printTable('Fixed cost of one ClickHouse query on chDB (ms)', ['query', 'p50 ms', 'p95 ms'], await fixedQueryCost(stores, REQUESTS));
     await app.close();
     if (LARGE) await largeBench(stores);
     process.stdout.write(`\nProcess peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
@@ -100,7 +99,7 @@ async function largeBench(stores: MetricStores): Promise<void> {
   process.stderr.write(`large dataset written in ${Math.round((performance.now() - started) / 1000)} s\n`);
   // Measure the steady state: merged parts, not 40M fresh rows still being merged in the background.
   const merging = performance.now();
-  for (const table of ['events', 'users', 'contact_channels']) await runCommand(stores.analytics, `OPTIMIZE TABLE analytics_internal.${table} FINAL`);
+  for (const table of ['events', 'users', 'contact_channels']) await stores.analytics.command(`OPTIMIZE TABLE analytics_internal.${table} FINAL`);
   process.stderr.write(`merged in ${Math.round((performance.now() - merging) / 1000)} s\n`);
   const runs = Number(process.env.BENCH_LARGE_REQUESTS ?? 20);
   const overview = await sample(runs, () => runMetrics(OVERVIEW_METRICS, stores, target.scope, new Date()));
@@ -137,8 +136,7 @@ async function sequentially(names: readonly (typeof OVERVIEW_METRICS)[number][],
 }
 
 async function countEvents(stores: MetricStores, projectId: string) {
-  const [row] = await queryRows<{ table: number; project: number }>(stores.analytics,
-    'SELECT count() AS table, countIf(project_id = {projectId:String}) AS project FROM analytics_internal.events', { projectId });
+  const [row] = await stores.analytics.query<{ table: number; project: number }>('SELECT count() AS table, countIf(project_id = {projectId:String}) AS project FROM analytics_internal.events', { projectId });
   if (!row) throw new Error('count() returned no row');
   return row;
 }

@@ -5,8 +5,8 @@ import crypto from 'node:crypto';
 import { buildApp } from '../src/http/app.js';
 import { generatePreviewDataset } from '../src/preview/generate/index.js';
 import { visitEventCount } from '../src/preview/generate/visit-events.js';
-import { writeNewPreview } from '../src/preview/write-preview.js';
-import { createSparePreviews } from '../src/preview/spare-previews.js';
+import { writeNewPreview } from '../src/preview/writers/both-stores.js';
+import { createSparePreviews } from '../src/preview/jobs/spare-previews.js';
 import { writeLikeStackAuth } from './baseline-stack-auth-writer.js';
 import { openBenchStores } from './embedded-stores.js';
 import { median, percentile, printTable } from './stats.js';
@@ -32,7 +32,7 @@ export async function previewBench(): Promise<void> {
 
     // The same request as `serve` answers it with a spare ready (PULSE_PREVIEW_SPARES=1): each creation
     // waits until the spare taken by the previous one has been seeded again (not timed).
-    const target = { db: stores.postgres.db, analytics: stores.analytics };
+    const target = stores;
     const spares = createSparePreviews(target, { size: 1, ttlMs: 3_600_000, refillDelayMs: 200 });
     const spareApp = await buildApp({ stores, preview: { enabled: true, ttlMs: 3_600_000, ratePerMinute: 1_000_000, spares } });
     spares.start();

@@ -6,12 +6,11 @@
 //     the baseline worker woken by its 1 s timer only. Lag of a write = the end of the first pass whose
 //     horizon covers its sequence id − the end of its commit.
 import { sql } from 'drizzle-orm';
-import { insertRows } from '../src/analytics/store.js';
 import { selectRows } from '../src/db/store.js';
 import { readSyncBatch, toSequenceId } from '../src/db/sync-changes.js';
 import { SYNC_MAPPINGS } from '../src/sync/mappings.js';
 import { createSyncRunner } from '../src/sync/run-sync-pass.js';
-import type { SyncStores } from '../src/sync/sync-mapping.js';
+import type { Stores } from '../src/stores.js';
 import { loadTestTargets } from '../src/config.js';
 import { openNodePostgres } from '../src/db/node-postgres.js';
 import { createTestDatabase } from '../src/test/targets.js';
@@ -29,7 +28,7 @@ const SERVER_URL = loadTestTargets().databaseUrl;
 
 export async function syncBench(): Promise<void> {
   const stores = await openBenchStores();
-  const sync = { db: stores.postgres.db, analytics: stores.analytics };
+  const sync = stores;
   try {
     const pglite = await backfill(sync, 'PGlite');
     const rows = [pglite];
@@ -40,8 +39,8 @@ export async function syncBench(): Promise<void> {
       try {
         await server.migrate();
         // One chDB per process: start the mirror and watermarks afresh for the other sequence.
-        for (const table of ['users', 'sync_state']) await sync.analytics.client.command({ query: `TRUNCATE TABLE analytics_internal.${table}` });
-        rows.push(await backfill({ db: server.db, analytics: sync.analytics }, 'node-postgres (Postgres 15)'));
+        for (const table of ['users', 'sync_state']) await sync.analytics.command(`TRUNCATE TABLE analytics_internal.${table}`);
+        rows.push(await backfill({ postgres: server, analytics: sync.analytics }, 'node-postgres (Postgres 15)'));
       } finally {
         await server.close();
         await database.drop();
@@ -69,23 +68,23 @@ export async function syncBench(): Promise<void> {
   }
 }
 
-async function backfill(sync: SyncStores, name: string) {
+async function backfill(sync: Stores, name: string) {
   const users = SYNC_MAPPINGS.filter((m) => m.name === 'users');
-  await insertUsers(sync.db, await newProjectId(sync.db), BACKFILL_ROWS, 'backfill');
+  await insertUsers(sync.postgres.db, await newProjectId(sync.postgres.db), BACKFILL_ROWS, 'backfill');
   const started = performance.now();
   const pass = await createSyncRunner(sync).runPass({ mappings: users });
   const ms = performance.now() - started;
   // Baseline: the same changes, one INSERT per mirror row (a sample: all of them would take minutes).
-  const sample = (await readSyncBatch(sync.db, users[0]!, 0, Number.MAX_SAFE_INTEGER, ROW_BY_ROW_SAMPLE)).ndjson.split('\n');
+  const sample = (await readSyncBatch(sync.postgres.db, users[0]!, 0, Number.MAX_SAFE_INTEGER, ROW_BY_ROW_SAMPLE)).ndjson.split('\n');
   const baselineStarted = performance.now();
-  for (const line of sample) await insertRows(sync.analytics, users[0]!.mirrorTable, [JSON.parse(line) as object]);
+  for (const line of sample) await sync.analytics.insert(users[0]!.mirrorTable, [JSON.parse(line) as object]);
   const baselineRate = sample.length / ((performance.now() - baselineStarted) / 1000);
   return { name, rows: pass.mappings[0]!.rows, ms, rate: pass.mappings[0]!.rows / (ms / 1000), baselineRate };
 }
 
 /** Writes WRITES_PER_SECOND (half inserts, half updates of recent rows) while the worker syncs; lag per write in ms. */
-async function lagUnderLoad(sync: SyncStores, notify: boolean): Promise<number[]> {
-  const projectId = await newProjectId(sync.db);
+async function lagUnderLoad(sync: Stores, notify: boolean): Promise<number[]> {
+  const projectId = await newProjectId(sync.postgres.db);
   const runner = createSyncRunner(sync);
   await runner.runPass();
   const passes: { at: number; upTo: number }[] = [];
@@ -105,13 +104,13 @@ async function lagUnderLoad(sync: SyncStores, notify: boolean): Promise<number[]
     const due = start + tick * WRITE_TICK_MS;
     if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
     const inserts = ids.length < 100 ? perTick : perTick / 2;
-    ids.push(...(await insertUsers(sync.db, projectId, inserts, 'lag')));
+    ids.push(...(await insertUsers(sync.postgres.db, projectId, inserts, 'lag')));
     const updates = perTick - inserts;
     if (updates > 0) {
       const targets = ids.slice(-200, -100).slice(0, updates);
-      await sync.db.execute(sql`UPDATE users SET display_name = 'updated' WHERE project_id = ${projectId} AND id IN ${targets}`);
+      await sync.postgres.db.execute(sql`UPDATE users SET display_name = 'updated' WHERE project_id = ${projectId} AND id IN ${targets}`);
     }
-    const [last] = await selectRows<{ seq: unknown }>(sync.db, sql`SELECT last_value AS seq FROM sync_sequence`);
+    const [last] = await selectRows<{ seq: unknown }>(sync.postgres.db, sql`SELECT last_value AS seq FROM sync_sequence`);
     const at = performance.now();
     for (let i = 0; i < perTick; i++) writes.push({ at, seq: toSequenceId(last?.seq) });
     if (notify) worker.notify();

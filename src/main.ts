@@ -3,10 +3,11 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { App } from './http/app.js';
 import { openStores, type Stores } from './stores.js';
-import { startPreviewPruning } from './preview/prune-previews.js';
+import { startPreviewExpiry } from './preview/jobs/expiry.js';
+import { DEFAULT_BRANCH } from './db/schema/index.js';
 import { dashboardDir } from './package-root.js';
-import { PreviewKeepAlive } from './preview/keep-alive.js';
-import { createSparePreviews } from './preview/spare-previews.js';
+import { PreviewKeepAlive } from './preview/jobs/keep-alive.js';
+import { createSparePreviews } from './preview/jobs/spare-previews.js';
 import { OVERVIEW_METRICS, runMetrics } from './metrics/index.js';
 import { createEventBuffer } from './ingest/buffer.js';
 import { insertEvents } from './analytics/insert-events.js';
@@ -34,15 +35,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         ? logger.info({ version, name }, 'applying ClickHouse migration')
         : logger.info({ version, name, ms: step.ms }, 'applied ClickHouse migration'),
   });
-  logger.info({ postgres: stores.postgres.driver, clickhouse: stores.analytics.driver, dataDir: config.dataDir, ...stores.timings }, 'stores open and migrated');
-  const keepAlive = new PreviewKeepAlive({ db: stores.postgres.db, analytics: stores.analytics }, { logger });
+  logger.info({ postgres: stores.postgres.driver, clickhouse: stores.analytics.engine, dataDir: config.dataDir, ...stores.timings }, 'stores open and migrated');
+  const keepAlive = new PreviewKeepAlive(stores, { logger });
   const spares = createSparePreviews(
-    { db: stores.postgres.db, analytics: stores.analytics },
+    stores,
     {
       size: config.preview ? config.previewSpares : 0,
       ttlMs: config.previewTtlMs,
       logger,
-      warm: (projectId) => runMetrics(OVERVIEW_METRICS, stores, { projectId, branchId: 'main', includeAnonymous: false }, new Date()),
+      warm: (projectId) => runMetrics(OVERVIEW_METRICS, stores, { projectId, branchId: DEFAULT_BRANCH, includeAnonymous: false }, new Date()),
     },
   );
   const eventBuffer = createEventBuffer({ write: (rows) => insertEvents(stores.analytics, rows) });
@@ -53,7 +54,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     app = await (await appModule).buildApp({
       stores,
       logger,
-      preview: { enabled: config.preview, ttlMs: config.previewTtlMs, ratePerMinute: config.previewRateLimit, spares, onCreated: (c) => keepAlive.prime(c.projectId, c.liveCandidates) },
+      preview: { enabled: config.preview, ttlMs: config.previewTtlMs, ratePerMinute: config.previewRateLimit, spares, onCreated: (c) => keepAlive.prime(c.projectId, c.live.candidates) },
       dashboardDir: dashboardDir(),
       onLivePoll: (projectId) => keepAlive.touch(projectId),
       notifyWrite: () => sync.worker?.notify(),
@@ -70,9 +71,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   stores.lock?.update({ url });
   logger.info({ url, docs: `${url}/api/docs`, ms: Math.round(performance.now() - started) }, 'Pulse is ready');
 
-  const syncRunner = createSyncRunner({ db: stores.postgres.db, analytics: stores.analytics });
+  const syncRunner = createSyncRunner(stores);
   const syncWorker = (sync.worker = startSyncWorker({ runPass: () => syncRunner.runPass(), logger }));
-  const stopPruning = startPreviewPruning({ db: stores.postgres.db, analytics: stores.analytics }, logger);
+  const stopPruning = startPreviewExpiry(stores, logger);
   keepAlive.start();
   spares.start();
   let stopping: Promise<void> | undefined;

@@ -8,9 +8,14 @@ import { openAnalytics } from './analytics/open.js';
 import { migrateAnalytics, type MigrationListener } from './analytics/migrate.js';
 import type { AnalyticsStore } from './analytics/store.js';
 
+/** Both stores of a process: what use cases, jobs and routes are given. */
 export interface Stores {
   postgres: PostgresStore;
   analytics: AnalyticsStore;
+}
+
+/** Stores as openStores returns them: with the data-dir lock, timings, and one close for both. */
+export interface OpenedStores extends Stores {
   /** Held while either store is embedded; absent when both are servers. */
   lock?: DataDirLock;
   /** How long each store took to open and to migrate, for logs and the boot benchmark. */
@@ -26,12 +31,12 @@ export interface OpenStoresOptions {
   onMigration?: MigrationListener;
 }
 
-export async function openStores(config: Config, { command, migrate = true, onMigration }: OpenStoresOptions): Promise<Stores> {
+export async function openStores(config: Config, { command, migrate = true, onMigration }: OpenStoresOptions): Promise<OpenedStores> {
   const embedded = config.postgres.driver === 'pglite' || config.clickhouse.driver === 'chdb';
   const lock = embedded ? acquireDataDirLock(config.dataDir, command) : undefined;
   // Each store opens and migrates on its own chain, so the slower one never waits for the other.
-  const timings: Stores['timings'] = { postgres_open_ms: 0, postgres_migrate_ms: 0, clickhouse_open_ms: 0, clickhouse_migrate_ms: 0 };
-  const timed = <T>(key: keyof Stores['timings'], work: () => Promise<T>): Promise<T> => {
+  const timings: OpenedStores['timings'] = { postgres_open_ms: 0, postgres_migrate_ms: 0, clickhouse_open_ms: 0, clickhouse_migrate_ms: 0 };
+  const timed = <T>(key: keyof OpenedStores['timings'], work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     return work().finally(() => (timings[key] = Math.round(performance.now() - started)));
   };

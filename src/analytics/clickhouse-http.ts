@@ -1,6 +1,8 @@
 // A ClickHouse server (or cluster) over HTTP. Sibling of chdb.ts.
 import { createClient } from '@clickhouse/client';
-import { CLIENT_SETTINGS, pingWithSelect, type AnalyticsStore } from './store.js';
+import { CLIENT_SETTINGS, clientStore } from './client-store.js';
+import { clientSend, serverRows } from './server-rows.js';
+import type { AnalyticsStore } from './store.js';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -15,16 +17,7 @@ export async function openClickHouseHttp({ url }: ClickHouseHttpOptions): Promis
   // while chDB's connection would run one more SET before every query).
   const settings = { ...CLIENT_SETTINGS, input_format_json_read_objects_as_strings: 1 as const };
   const client = createClient({ url, clickhouse_settings: settings, request_timeout: REQUEST_TIMEOUT_MS });
-  await pingWithSelect(client);
-  let closed = false;
-  return {
-    driver: 'http',
-    client,
-    ping: () => pingWithSelect(client),
-    async close() {
-      if (closed) return;
-      closed = true;
-      await client.close();
-    },
-  };
+  const store = clientStore({ engine: 'http', client, rows: (statements, extra) => serverRows(statements, clientSend(client, extra)) });
+  await store.ping();
+  return store;
 }

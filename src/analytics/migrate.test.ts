@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../test/temp-dir.js';
 import { openChdb } from './chdb.js';
 import { listAnalyticsMigrations, migrateAnalytics, splitStatements, type MigrationListener } from './migrate.js';
-import { insertRows, queryRows } from './store.js';
 
 describe('ClickHouse migration files', () => {
   it('split into statements at semicolons ending a line, comments dropped', () => {
@@ -25,7 +24,7 @@ describe('ClickHouse migration files', () => {
       const first: string[] = [];
       await migrateAnalytics(store, all.slice(0, 3), (m, step) => step.phase === 'start' && first.push(`${m.version}${step.upgrading ? ' (upgrading)' : ''}`));
       expect(first).toEqual(['1', '2', '3']); // a new store: nothing to upgrade
-      await insertRows(store, 'analytics_internal.events', [
+      await store.insert('analytics_internal.events', [
         { event_type: '$token-refresh', event_at: '2026-03-01 10:00:00.000', project_id: 'p', branch_id: 'main', user_id: 'u1', seeded: 1,
           data: { refresh_token_id: 'r', is_anonymous: false, ip_info: { ip: '1.2.3.4', is_trusted: true, country_code: 'JP', region_code: '13', latitude: 35.7 } } },
         { event_type: '$page-view', event_at: '2026-03-01 10:00:01.000', project_id: 'p', branch_id: 'main', user_id: 'u2',
@@ -36,7 +35,7 @@ describe('ClickHouse migration files', () => {
       expect(await migrateAnalytics(store, all, listen)).toEqual(all.slice(3).map((m) => m.version));
       expect(told).toEqual(all.slice(3).flatMap((m) => [`${m.version} start (upgrading)`, `${m.version} done`]));
       const read = () =>
-        queryRows(store, `SELECT user_id, seeded, data_is_anonymous, data_country_code, data_region_code, data_referrer,
+        store.query(`SELECT user_id, seeded, data_is_anonymous, data_country_code, data_region_code, data_referrer,
           data.ip_info.latitude::Nullable(Float64) AS latitude, data.viewport_width::Nullable(Int64) AS width, JSONExtractKeys(data_text) AS keys
           FROM analytics_internal.events ORDER BY event_at`);
       const expected = [
@@ -44,11 +43,11 @@ describe('ClickHouse migration files', () => {
         { user_id: 'u2', seeded: 0, data_is_anonymous: 1, data_country_code: null, data_region_code: null, data_referrer: 'https://github.com/', latitude: null, width: 1280, keys: ['is_anonymous', 'path', 'referrer', 'viewport_width'] },
       ];
       const sortingKey = async () =>
-        (await queryRows<{ key: string }>(store, `SELECT sorting_key AS key FROM system.tables WHERE database = 'analytics_internal' AND name = 'events'`))[0]?.key;
+        (await store.query<{ key: string }>(`SELECT sorting_key AS key FROM system.tables WHERE database = 'analytics_internal' AND name = 'events'`))[0]?.key;
       expect(await read()).toEqual(expected);
       expect(await sortingKey()).toBe('project_id, branch_id, event_type, event_at');
       // A crash before a migration's ledger record reruns it from its first statement: same result.
-      for (const statement of all.flatMap((m) => m.statements)) await store.client.command({ query: statement });
+      for (const statement of all.flatMap((m) => m.statements)) await store.command(statement);
       expect(await read()).toEqual(expected);
       expect(await sortingKey()).toBe('project_id, branch_id, event_type, event_at');
     } finally {

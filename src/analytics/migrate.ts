@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { insertRows, queryRows, type AnalyticsStore } from './store.js';
+import type { AnalyticsStore } from './store.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 const LEDGER = 'analytics_internal.schema_migrations';
@@ -51,13 +51,13 @@ export type MigrationListener = (
 
 /** Applies pending migrations in order; returns the versions applied by this call. */
 export async function migrateAnalytics(store: AnalyticsStore, migrations = listAnalyticsMigrations(), onMigration?: MigrationListener): Promise<number[]> {
-  await store.client.command({ query: 'CREATE DATABASE IF NOT EXISTS analytics_internal' });
-  await store.client.command({
-    query: `CREATE TABLE IF NOT EXISTS ${LEDGER} (version UInt32, name String, checksum String,
+  await store.command('CREATE DATABASE IF NOT EXISTS analytics_internal');
+  await store.command(
+    `CREATE TABLE IF NOT EXISTS ${LEDGER} (version UInt32, name String, checksum String,
       applied_at DateTime64(3, 'UTC') DEFAULT now64(3)) ENGINE = ReplacingMergeTree ORDER BY version`,
-  });
+  );
   const applied = new Map(
-    (await queryRows<{ version: number; checksum: string }>(store, `SELECT version, checksum FROM ${LEDGER} FINAL`)).map(
+    (await store.query<{ version: number; checksum: string }>(`SELECT version, checksum FROM ${LEDGER} FINAL`)).map(
       (row) => [row.version, row.checksum],
     ),
   );
@@ -72,8 +72,8 @@ export async function migrateAnalytics(store: AnalyticsStore, migrations = listA
     }
     const started = performance.now();
     onMigration?.(migration, { phase: 'start', upgrading: applied.size > 0 });
-    for (const statement of migration.statements) await store.client.command({ query: statement });
-    await insertRows(store, LEDGER, [{ version: migration.version, name: migration.name, checksum: migration.checksum }]);
+    for (const statement of migration.statements) await store.command(statement);
+    await store.insert(LEDGER, [{ version: migration.version, name: migration.name, checksum: migration.checksum }]);
     onMigration?.(migration, { phase: 'done', ms: Math.round(performance.now() - started) });
     done.push(migration.version);
   }

@@ -2,13 +2,13 @@
 // query at a time and each pays a fixed ~2–4 ms before reading anything, so the overview cost the sum of
 // 20 queries. A QueryBatch collects the queries its callers start in the same tick and sends them as ONE
 // query: a UNION ALL whose branch i is `SELECT i, groupArray(formatRowNoNewline('JSONEachRow', *)) FROM
-// (query i)`. Each caller gets back exactly the rows its own query returns through queryRows. On a server
+// (query i)`. Each caller gets back exactly the rows its own query would return on its own. On a server
 // the branches of one UNION ALL still run in parallel.
 //
 // Callers keep their queries in plain sight (one metric per file); only the runner knows about batching.
 // Two callers asking the same query with the same parameters share one branch (the live figures read
 // one roster, see live-roster.ts), so a shared query costs once however many metrics read it.
-import { AnalyticsError, queryRows, type AnalyticsStore } from './store.js';
+import { AnalyticsError, type AnalyticsReader, type QueryParams } from './store.js';
 
 interface Waiter {
   resolve: (rows: unknown[]) => void;
@@ -18,7 +18,7 @@ interface Waiter {
 /** One distinct question and everyone waiting for its answer. */
 interface Pending {
   query: string;
-  params: Record<string, unknown>;
+  params: QueryParams;
   waiters: Waiter[];
 }
 
@@ -26,21 +26,16 @@ interface Pending {
 const resolveAll = (p: Pending, rows: unknown[]) => { for (const w of p.waiters) w.resolve([...rows]); };
 const rejectAll = (p: Pending, error: unknown) => { for (const w of p.waiters) w.reject(error); };
 
-/** Something queryRows can read from: a store, or a batch that defers to one. */
-export interface BatchedRows {
-  rows<Row>(query: string, params: Record<string, unknown>): Promise<Row[]>;
-}
-
-export class QueryBatch implements BatchedRows {
+export class QueryBatch implements AnalyticsReader {
   /** Keyed by query and parameters: equal questions wait on one entry. */
   private pending = new Map<string, Pending>();
   private sent = false;
 
-  constructor(private readonly store: Pick<AnalyticsStore, 'client'>) {}
+  constructor(private readonly store: AnalyticsReader) {}
 
   /** Queued until flush(); after it, a late query runs on its own (never waits forever). */
-  rows<Row>(query: string, params: Record<string, unknown>): Promise<Row[]> {
-    if (this.sent) return queryRows<Row>(this.store, query, params);
+  query<Row>(query: string, params: QueryParams = {}): Promise<Row[]> {
+    if (this.sent) return this.store.query<Row>(query, params);
     return new Promise<Row[]>((resolve, reject) => {
       const key = JSON.stringify([query, params]);
       const entry = this.pending.get(key) ?? { query, params, waiters: [] };
@@ -57,12 +52,12 @@ export class QueryBatch implements BatchedRows {
     if (batch.length === 0) return;
     if (batch.length === 1) {
       const [only] = batch as [Pending];
-      await queryRows(this.store, only.query, only.params).then((rows) => resolveAll(only, rows), (error) => rejectAll(only, error));
+      await this.store.query(only.query, only.params).then((rows) => resolveAll(only, rows), (error) => rejectAll(only, error));
       return;
     }
     const { query, params } = combine(batch);
     try {
-      const rows = await queryRows<{ q: number; rows: string[] }>(this.store, query, params);
+      const rows = await this.store.query<{ q: number; rows: string[] }>(query, params);
       const byQuery = new Map(rows.map((row) => [row.q, row.rows]));
       batch.forEach((p, i) => {
         const encoded = byQuery.get(i);
@@ -78,8 +73,8 @@ export class QueryBatch implements BatchedRows {
 /** Placeholders look like `{name:Type}`; each query's get a `qN_` prefix so equal names never clash. */
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*):/g;
 
-export function combine(batch: readonly Pick<Pending, 'query' | 'params'>[]): { query: string; params: Record<string, unknown> } {
-  const params: Record<string, unknown> = {};
+export function combine(batch: readonly Pick<Pending, 'query' | 'params'>[]): { query: string; params: QueryParams } {
+  const params: QueryParams = {};
   const branches = batch.map(({ query, params: own }, i) => {
     for (const [name, value] of Object.entries(own)) params[`q${i}_${name}`] = value;
     const renamed = query.replace(PLACEHOLDER, (_, name: string) => `{q${i}_${name}:`);

@@ -2,7 +2,7 @@
 // `pulse seed --project`, exit 1).
 import { getProject } from '../db/projects.js';
 import type { Db } from '../db/store.js';
-import { ProjectNotFoundError } from '../preview/reseed-project.js';
+import { ProjectNotFoundError } from '../projects/errors.js';
 
 export async function requireProject(db: Db, projectId: string): Promise<void> {
   if (!(await getProject(db, projectId))) throw new ProjectNotFoundError(projectId);

@@ -1,5 +1,5 @@
-// Project rows and their keys. The only module that writes `projects` and `api_keys`.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+// Project rows and their keys: creating, finding, expiring and deleting them.
+import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { apiKeys, projects, type ApiKeyKind, type PreviewParams } from './schema/index.js';
 import type { Db } from './store.js';
 
@@ -60,4 +60,20 @@ export async function findKeyOwner(db: Db, hash: string): Promise<KeyOwner | und
     .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
     .limit(1);
   return row;
+}
+
+/** Preview projects expired at `now`, oldest first, at most `limit`. */
+export async function expiredPreviewIds(db: Db, now: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.isPreview, true), lte(projects.expiresAt, now)))
+    .orderBy(asc(projects.expiresAt))
+    .limit(limit);
+  return rows.map((p) => p.id);
+}
+
+/** Deletes projects; every row they own goes with them (foreign keys cascade). */
+export async function deleteProjects(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.delete(projects).where(inArray(projects.id, [...ids]));
 }

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bulkInsert, writeBulkBatches } from '../analytics/bulk-insert.js';
-import { insertJsonEachRow, insertRows, queryRows, type AnalyticsStore } from '../analytics/store.js';
+import { insertEvents } from '../analytics/insert-events.js';
 import { generatePreviewDataset } from '../preview/generate/index.js';
 import { useMigratedChdb } from '../test/migrated-chdb.js';
 import type { EventRow, IpInfo } from './event-rows.js';
-import { toStoredEvents } from './stored-event.js';
 
 type Written = { data_text: string; data_is_anonymous: number; data_country_code: string | null; data_region_code: string | null; data_referrer: string | null; seeded?: number };
 
@@ -31,24 +29,22 @@ describe('events as stored: every insert path keeps data as its JSON text and de
     expect(shapes.some((w) => w.data_is_anonymous === 1) && shapes.some((w) => w.data_referrer === '') && shapes.some((w) => w.data_country_code)).toBe(true);
   });
 
-  // [name, writer, the `seeded` value it writes]
-  const paths: [string, (s: AnalyticsStore, rows: object[]) => Promise<void>, number][] = [
-    ['client insert (insertRows)', (s, rows) => insertRows(s, 'analytics_internal.events', rows), 0],
-    ["chDB's raw insert (insertJsonEachRow)", (s, rows) => insertJsonEachRow(s, 'analytics_internal.events', rows), 0],
-    ['small bulk insert (bulkInsert)', (s, rows) => bulkInsert(s, 'analytics_internal.events', rows, { seeded: 1 }), 1],
-    ['file + INSERT … SELECT (writeBulkBatches)', (s, rows) => writeBulkBatches(s, 'analytics_internal.events', rows, { batchRows: 1_000, constants: { seeded: 1 } }), 1],
+  // [name, `seeded`, copies of the events]: above 10,000 rows chDB's insert goes through files.
+  const paths: [string, boolean, number][] = [
+    ["chDB's raw insert (a small batch)", false, 1],
+    ['seeded, small batch', true, 1],
+    ['file + INSERT … SELECT (a large batch)', true, 12],
   ];
-  it.each(paths)('%s', async (name, write, seeded) => {
+  it.each(paths)('%s', async (name, seeded, copies) => {
     const projectId = `via ${name}`;
-    const rows = events.map((e) => ({ ...e, project_id: projectId }));
-    await write(store(), toStoredEvents(rows));
-    const written = await queryRows<Written>(
-      store(),
-      `SELECT data_text, data_is_anonymous, data_country_code, data_region_code, data_referrer, seeded
+    const rows = Array.from({ length: copies }, () => events.map((e) => ({ ...e, project_id: projectId }))).flat();
+    expect(rows.length > 10_000).toBe(copies > 1);
+    await insertEvents(store(), rows, { seeded });
+    const written = await store().query<Written>(`SELECT data_text, data_is_anonymous, data_country_code, data_region_code, data_referrer, seeded
        FROM analytics_internal.events WHERE project_id = {projectId:String}`,
       { projectId },
     );
     const sorted = (list: Written[]) => list.map((w) => JSON.stringify(w)).sort();
-    expect(sorted(written)).toEqual(sorted(rows.map((e) => ({ ...expected(e), seeded }))));
+    expect(sorted(written)).toEqual(sorted(rows.map((e) => ({ ...expected(e), seeded: seeded ? 1 : 0 }))));
   });
 });

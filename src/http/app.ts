@@ -22,7 +22,7 @@ import { infoRoutes } from './routes/info.js';
 import { dashboardRoutes, sendDashboardIndex, wantsDashboard } from './dashboard.js';
 
 export interface AppDeps {
-  stores: Pick<Stores, 'postgres' | 'analytics'>;
+  stores: Stores;
   logger?: Logger;
   version?: string;
   preview?: PreviewOptions;
@@ -59,19 +59,18 @@ export async function buildApp({ stores, logger, version = '0.1.0', preview = DE
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(healthRoutes(stores));
-  const writeTarget = { db: stores.postgres.db, analytics: stores.analytics };
   await app.register(infoRoutes({ version, previewMode: preview.enabled }), { prefix: '/api/v1' });
   await app.register(projectRoutes(stores.postgres.db), { prefix: '/api/v1' });
   await app.register(metricRoutes(stores), { prefix: '/api/v1' });
-  await app.register(previewProjectRoutes(writeTarget, preview), { prefix: '/api/v1' });
-  await app.register(reseedRoutes(writeTarget), { prefix: '/api/v1' });
+  await app.register(previewProjectRoutes(stores, preview), { prefix: '/api/v1' });
+  await app.register(reseedRoutes(stores), { prefix: '/api/v1' });
   const admin = { db: stores.postgres.db, notifyWrite };
   await app.register(userRoutes(admin), { prefix: '/api/v1' });
   await app.register(contactChannelRoutes(admin), { prefix: '/api/v1' });
   await app.register(teamRoutes(admin), { prefix: '/api/v1' });
   await app.register(teamMemberRoutes(admin), { prefix: '/api/v1' });
-  await app.register(syncStatusRoutes(writeTarget), { prefix: '/api/v1' });
-  await app.register(eventRoutes({ ...writeTarget, buffer: eventBuffer }), { prefix: '/api/v1' });
+  await app.register(syncStatusRoutes(stores), { prefix: '/api/v1' });
+  await app.register(eventRoutes({ ...stores, buffer: eventBuffer }), { prefix: '/api/v1' });
   if (onLivePoll) {
     app.addHook('onResponse', async (request, reply) => {
       if (reply.statusCode === 200 && request.routeOptions.url === '/api/v1/projects/:id/metrics/live') {

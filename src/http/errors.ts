@@ -4,7 +4,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { AnalyticsError } from '../analytics/store.js';
 import { DatabaseError } from '../db/store.js';
 import { DuplicateAuthValueError } from '../db/constraint-violation.js';
-import { ProjectNotFoundError } from '../preview/reseed-project.js';
+import { ProjectNotFoundError } from '../projects/errors.js';
 
 export class HttpError extends Error {
   constructor(

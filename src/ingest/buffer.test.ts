@@ -2,7 +2,6 @@
 // rejects every request it carried (so none of them is answered 202).
 import { describe, expect, it } from 'vitest';
 import { insertEvents } from '../analytics/insert-events.js';
-import { insertRows, queryRows } from '../analytics/store.js';
 import { clickEvent, type EventRow } from '../events/event-rows.js';
 import { toStoredEvents } from '../events/stored-event.js';
 import { useMigratedChdb } from '../test/migrated-chdb.js';
@@ -13,7 +12,7 @@ const analytics = useMigratedChdb();
 const rows = (projectId: string, n: number): EventRow[] =>
   Array.from({ length: n }, () => clickEvent({ projectId, branchId: 'main' }, { at: new Date(), userId: null, data: { selector: '#a', is_anonymous: false } }));
 const count = async (projectId: string) =>
-  (await queryRows<{ n: number }>(analytics(), 'SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', { p: projectId }))[0]!.n;
+  (await analytics().query<{ n: number }>('SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', { p: projectId }))[0]!.n;
 const write = (r: EventRow[]) => insertEvents(analytics(), r);
 
 describe('createEventBuffer', () => {
@@ -70,7 +69,7 @@ describe('createEventBuffer', () => {
   it('a failed flush rejects every request it carried, and the next flush works again', async () => {
     // A real ClickHouse failure: the insert targets a table that does not exist, until it does.
     let table = 'analytics_internal.no_such_table';
-    const failing = createEventBuffer({ write: async (r) => insertRows(analytics(), table, toStoredEvents(r)), flushIntervalMs: 20 });
+    const failing = createEventBuffer({ write: async (r) => analytics().insert(table, toStoredEvents(r)), flushIntervalMs: 20 });
     const results = await Promise.allSettled([failing.add(rows('fail', 2)), failing.add(rows('fail', 3))]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(await count('fail')).toBe(0);

@@ -1,5 +1,4 @@
 // anonymous_users: anonymous users in the mirror now, whatever include_anonymous says.
-import { queryRows } from '../analytics/store.js';
 import { chParams, IN_SCOPE, onlyRow } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
@@ -11,6 +10,6 @@ const QUERY = `
     AND is_anonymous = 1`;
 
 export async function anonymousUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
-  const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));
+  const rows = await analytics.query<{ users: number }>(QUERY, chParams(scope, now));
   return onlyRow(rows, 'anonymous_users').users;
 }

@@ -2,7 +2,6 @@
 // new = the day is the user's first-ever active day; retained = the user was also active the day
 // before; reactivated = active before, but not the day before. new + retained + reactivated = DAU.
 import { WINDOW_DAYS, type DailyActiveSplitPoint } from '../../contract/metrics.js';
-import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';
@@ -41,7 +40,7 @@ const QUERY = `
 type Row = Omit<DailyActiveSplitPoint, 'date'> & { day: string };
 
 export async function dailyActiveUsersSplit({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyActiveSplitPoint[]> {
-  const rows = await queryRows<Row>(analytics, QUERY, { ...chParams(scope, now), windowDays: WINDOW_DAYS });
+  const rows = await analytics.query<Row>(QUERY, { ...chParams(scope, now), windowDays: WINDOW_DAYS });
   const byDay = new Map(rows.map(({ day, ...split }) => [day, split]));
   const { days } = metricWindow(now);
   const outside = rows.find((row) => !days.includes(row.day));

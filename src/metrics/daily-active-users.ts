@@ -1,6 +1,5 @@
 // daily_active_users: distinct existing users with a `$token-refresh` per UTC day of the window.
 import type { DailyPoint } from '../../contract/metrics.js';
-import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow, zeroFill } from './window.js';
@@ -16,6 +15,6 @@ const QUERY = `
   GROUP BY day`;
 
 export async function dailyActiveUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
-  const rows = await queryRows<{ day: string; value: number }>(analytics, QUERY, chParams(scope, now));
+  const rows = await analytics.query<{ day: string; value: number }>(QUERY, chParams(scope, now));
   return zeroFill(metricWindow(now).days, rows);
 }

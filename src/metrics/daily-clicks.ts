@@ -1,6 +1,5 @@
 // daily_clicks: `$click` events per UTC day of the window. Anonymous events (the event or its user says so) only when asked.
 import type { DailyPoint } from '../../contract/metrics.js';
-import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_VISIBLE, IN_SCOPE, IN_WINDOW } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow, zeroFill } from './window.js';
@@ -15,6 +14,6 @@ const QUERY = `
   GROUP BY day`;
 
 export async function dailyClicks({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
-  const rows = await queryRows<{ day: string; value: number }>(analytics, QUERY, chParams(scope, now));
+  const rows = await analytics.query<{ day: string; value: number }>(QUERY, chParams(scope, now));
   return zeroFill(metricWindow(now).days, rows);
 }

@@ -1,6 +1,5 @@
 // daily_signups: existing users per UTC sign-up day in the window (anonymous ones only when asked).
 import type { DailyPoint } from '../../contract/metrics.js';
-import { queryRows } from '../analytics/store.js';
 import { chParams, IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow, zeroFill } from './window.js';
@@ -16,6 +15,6 @@ const QUERY = `
   GROUP BY day`;
 
 export async function dailySignups({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
-  const rows = await queryRows<{ day: string; value: number }>(analytics, QUERY, chParams(scope, now));
+  const rows = await analytics.query<{ day: string; value: number }>(QUERY, chParams(scope, now));
   return zeroFill(metricWindow(now).days, rows);
 }

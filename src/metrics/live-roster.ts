@@ -4,7 +4,6 @@
 // row the number of live users in all. live-users.ts and live-users-by-country.ts ask for it with the
 // same parameters, so a batch (query-batch.ts) sends it once: a poll of /metrics/live is one query.
 import { LIVE_USERS_PER_COUNTRY, type UserSummary } from '../../contract/metrics.js';
-import { queryRows } from '../analytics/store.js';
 import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, SCOPED_USERS } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
@@ -38,5 +37,5 @@ export interface LiveRosterRow extends UserSummary {
 
 /** Rows are shared with the other reader of the same batch: read them, never change them. */
 export function liveRoster({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<LiveRosterRow[]> {
-  return queryRows<LiveRosterRow>(analytics, QUERY, { ...chParams(scope, now), perCountry: LIVE_USERS_PER_COUNTRY });
+  return analytics.query<LiveRosterRow>(QUERY, { ...chParams(scope, now), perCountry: LIVE_USERS_PER_COUNTRY });
 }

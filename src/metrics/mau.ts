@@ -1,6 +1,5 @@
 // mau: distinct existing users with a `$token-refresh` in the window (today UTC and the 30 days before,
 // up to now). Only users the mirror still holds count, so MAU never exceeds total users.
-import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, onlyRow, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
@@ -14,6 +13,6 @@ const QUERY = `
     AND ${USER_IN_SCOPE}`;
 
 export async function mau({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
-  const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));
+  const rows = await analytics.query<{ users: number }>(QUERY, chParams(scope, now));
   return onlyRow(rows, 'mau').users;
 }

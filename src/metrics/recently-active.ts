@@ -1,7 +1,6 @@
 // recently_active: the 10 existing users whose latest `$token-refresh` in the window is the most
 // recent (never after now), latest first.
 import { TOP_LIMIT, type ActiveUser } from '../../contract/metrics.js';
-import { queryRows } from '../analytics/store.js';
 import { parseEventAt } from '../events/event-rows.js';
 import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USERS } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
@@ -23,6 +22,6 @@ const QUERY = `
   LIMIT {limit:UInt32}`;
 
 export async function recentlyActive({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<ActiveUser[]> {
-  const rows = await queryRows<ActiveUser>(analytics, QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
+  const rows = await analytics.query<ActiveUser>(QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
   return rows.map((row) => ({ ...row, last_active_at: parseEventAt(row.last_active_at).toISOString() }));
 }

@@ -1,6 +1,5 @@
 // recently_registered: the 10 newest sign-ups (up to now) among existing users, newest first.
 import { TOP_LIMIT, type RegisteredUser } from '../../contract/metrics.js';
-import { queryRows } from '../analytics/store.js';
 import { parseEventAt } from '../events/event-rows.js';
 import { chParams, SCOPED_USERS } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
@@ -13,6 +12,6 @@ const QUERY = `
   LIMIT {limit:UInt32}`;
 
 export async function recentlyRegistered({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<RegisteredUser[]> {
-  const rows = await queryRows<RegisteredUser>(analytics, QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
+  const rows = await analytics.query<RegisteredUser>(QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
   return rows.map((row) => ({ ...row, signed_up_at: parseEventAt(row.signed_up_at).toISOString() }));
 }

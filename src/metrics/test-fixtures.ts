@@ -3,7 +3,7 @@
 // Test-only: nothing in production imports this file.
 import { openChdb } from '../analytics/chdb.js';
 import { migrateAnalytics } from '../analytics/migrate.js';
-import { insertRows, runCommand, type AnalyticsStore } from '../analytics/store.js';
+import type { AnalyticsStore } from '../analytics/store.js';
 import { clickEvent, formatEventAt, pageViewEvent, tokenRefreshEvent, type EventRow, type EventScope, type IpInfo } from '../events/event-rows.js';
 import { insertEvents } from '../analytics/insert-events.js';
 import { openTestPglite } from '../test/targets.js';
@@ -95,7 +95,7 @@ export interface AnalyticsFixture {
 export async function insertAnalytics(store: AnalyticsStore, scope: EventScope, f: AnalyticsFixture): Promise<void> {
   const bySequence = async <Row extends { sync_sequence_id: number }>(table: string, rows: Row[]) => {
     for (const sequence of [...new Set(rows.map((r) => r.sync_sequence_id))].sort((a, b) => a - b)) {
-      await insertRows(store, `analytics_internal.${table}`, rows.filter((r) => r.sync_sequence_id === sequence));
+      await store.insert(`analytics_internal.${table}`, rows.filter((r) => r.sync_sequence_id === sequence));
     }
   };
   await bySequence('users', (f.users ?? []).map((u) => mirrorUserRow(scope, u)));
@@ -106,7 +106,7 @@ export async function insertAnalytics(store: AnalyticsStore, scope: EventScope, 
 
 /** Keeps every inserted part unmerged, so reading without FINAL would see every version (tests only). */
 export async function stopMirrorMerges(store: AnalyticsStore): Promise<void> {
-  for (const table of ['users', 'contact_channels', 'teams']) await runCommand(store, `SYSTEM STOP MERGES analytics_internal.${table}`);
+  for (const table of ['users', 'contact_channels', 'teams']) await store.command(`SYSTEM STOP MERGES analytics_internal.${table}`);
 }
 
 /**

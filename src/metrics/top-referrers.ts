@@ -1,7 +1,6 @@
 // top_referrers: `$page-view` referrers in the window ranked by distinct visitors ('' = direct, also
 // when the event has no referrer), then by referrer; the first 10.
 import { TOP_LIMIT, type Referrer } from '../../contract/metrics.js';
-import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_VISIBLE, IN_SCOPE, IN_WINDOW } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
@@ -18,5 +17,5 @@ const QUERY = `
   LIMIT {limit:UInt32}`;
 
 export async function topReferrers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<Referrer[]> {
-  return queryRows<Referrer>(analytics, QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
+  return analytics.query<Referrer>(QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
 }

@@ -1,7 +1,6 @@
 // top_region: the (country, region) where the most distinct existing users made a located
 // `$token-refresh` in the window; ties go to the alphabetically first. null when nobody was located.
 import type { TopRegion } from '../../contract/metrics.js';
-import { queryRows } from '../analytics/store.js';
 import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
@@ -21,6 +20,6 @@ const QUERY = `
   LIMIT 1`;
 
 export async function topRegion({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<TopRegion> {
-  const [row] = await queryRows<NonNullable<TopRegion>>(analytics, QUERY, chParams(scope, now));
+  const [row] = await analytics.query<NonNullable<TopRegion>>(QUERY, chParams(scope, now));
   return row ?? null;
 }

@@ -1,5 +1,4 @@
 // total_teams: teams in the mirror now (latest version, not a tombstone).
-import { queryRows } from '../analytics/store.js';
 import { chParams, IN_SCOPE, onlyRow } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
@@ -9,6 +8,6 @@ const QUERY = `
   WHERE ${IN_SCOPE} AND sync_is_deleted = 0`;
 
 export async function totalTeams({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
-  const rows = await queryRows<{ teams: number }>(analytics, QUERY, chParams(scope, now));
+  const rows = await analytics.query<{ teams: number }>(QUERY, chParams(scope, now));
   return onlyRow(rows, 'total_teams').teams;
 }

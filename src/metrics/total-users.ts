@@ -1,5 +1,4 @@
 // total_users: users in the mirror now (latest version, not a tombstone); anonymous ones only when asked.
-import { queryRows } from '../analytics/store.js';
 import { chParams, IN_SCOPE, onlyRow } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
@@ -11,6 +10,6 @@ const QUERY = `
     AND ({includeAnonymous:Bool} OR is_anonymous = 0)`;
 
 export async function totalUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
-  const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));
+  const rows = await analytics.query<{ users: number }>(QUERY, chParams(scope, now));
   return onlyRow(rows, 'total_users').users;
 }

@@ -1,6 +1,6 @@
 // What every metric function receives. A metric is `(stores, scope, now) → value`: it reads the clock
 // only through `now`, so one request's figures agree with each other and tests can fix the instant.
-import type { AnalyticsStore, RowSource } from '../analytics/store.js';
+import type { AnalyticsReader, AnalyticsStore } from '../analytics/store.js';
 import type { PostgresStore } from '../db/store.js';
 
 export interface MetricStores {
@@ -17,7 +17,7 @@ export interface MetricScope {
 
 /** What a metric reads through: the runner hands ClickHouse queries to a QueryBatch (one round trip). */
 export interface MetricReaders extends Omit<MetricStores, 'analytics'> {
-  analytics: RowSource;
+  analytics: AnalyticsReader;
 }
 
 export type Metric<Value> = (stores: MetricReaders, scope: MetricScope, now: Date) => Promise<Value>;

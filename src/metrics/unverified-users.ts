@@ -1,5 +1,4 @@
 // unverified_users: non-anonymous existing users without any verified EMAIL contact channel.
-import { queryRows } from '../analytics/store.js';
 import { chParams, IN_SCOPE, onlyRow } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
@@ -16,6 +15,6 @@ const QUERY = `
     )`;
 
 export async function unverifiedUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
-  const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));
+  const rows = await analytics.query<{ users: number }>(QUERY, chParams(scope, now));
   return onlyRow(rows, 'unverified_users').users;
 }

@@ -1,6 +1,5 @@
 // users_by_country: each existing user counted once, in the country of their latest located
 // `$token-refresh` in the window (latest wins when a user moves). Deleted users drop out.
-import { queryRows } from '../analytics/store.js';
 import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
@@ -21,6 +20,6 @@ const QUERY = `
   ORDER BY users DESC, country_code`;
 
 export async function usersByCountry({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<Record<string, number>> {
-  const rows = await queryRows<{ country_code: string; users: number }>(analytics, QUERY, chParams(scope, now));
+  const rows = await analytics.query<{ country_code: string; users: number }>(QUERY, chParams(scope, now));
   return Object.fromEntries(rows.map((row) => [row.country_code, row.users]));
 }

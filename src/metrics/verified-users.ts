@@ -1,6 +1,5 @@
 // verified_users: non-anonymous existing users with at least one verified EMAIL contact channel (both
 // mirrors read with FINAL, tombstones excluded). verified + unverified + anonymous = all users.
-import { queryRows } from '../analytics/store.js';
 import { chParams, IN_SCOPE, onlyRow } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
@@ -17,6 +16,6 @@ const QUERY = `
     )`;
 
 export async function verifiedUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
-  const rows = await queryRows<{ users: number }>(analytics, QUERY, chParams(scope, now));
+  const rows = await analytics.query<{ users: number }>(QUERY, chParams(scope, now));
   return onlyRow(rows, 'verified_users').users;
 }

@@ -1,5 +1,4 @@
 // visitors: distinct users with a `$page-view` in the window. Anonymous ones only when asked.
-import { queryRows } from '../analytics/store.js';
 import { chParams, EVENT_VISIBLE, IN_SCOPE, IN_WINDOW, onlyRow } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
@@ -12,6 +11,6 @@ const QUERY = `
     AND ${EVENT_VISIBLE}`;
 
 export async function visitors({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
-  const rows = await queryRows<{ visitors: number }>(analytics, QUERY, chParams(scope, now));
+  const rows = await analytics.query<{ visitors: number }>(QUERY, chParams(scope, now));
   return onlyRow(rows, 'visitors').visitors;
 }

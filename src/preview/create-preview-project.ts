@@ -1,12 +1,14 @@
 // The use case behind POST /api/v1/preview/projects and `pulse seed`: a brand-new project whose data is
 // generated (pure) and written into both stores before it returns.
+import crypto from 'node:crypto';
 import type { PreviewParams } from '../db/schema/index.js';
-import { seedSummary, type SeedSummary } from './seed-summary.js';
-import { newPreviewId, writeNewPreview, type WriteTarget, type WriteTimings } from './write-preview.js';
-import type { ProgressCallback } from './write-analytics.js';
-import { loadGenerator } from './load-generator.js';
 import type { EventRow } from '../events/event-rows.js';
-import { liveCandidates, type LiveCandidate } from './keep-alive-plan.js';
+import type { Stores } from '../stores.js';
+import { liveCandidates, type LiveCandidate } from './generate/live-candidates.js';
+import { loadGenerator } from './generate/load.js';
+import { seedSummary, type SeedSummary } from './generate/summary.js';
+import type { ProgressCallback } from './writers/analytics.js';
+import { writeNewPreview, type WriteTimings } from './writers/both-stores.js';
 
 export const DEFAULT_PREVIEW_SEED = 'pulse-preview';
 
@@ -20,26 +22,26 @@ export interface CreatePreviewInput {
   onProgress?: ProgressCallback;
 }
 
-export interface CreatedPreview {
+export type PreviewTimings = WriteTimings & { generate_ms: number; total_ms: number };
+
+/** A preview project just written, with its keys (shown once). */
+export interface PreviewProject {
   projectId: string;
   adminKey: string;
   ingestKey: string;
   createdAt: Date;
   expiresAt: Date | null;
   seeded: SeedSummary;
-  /** The live events written last; a spare preview writes them again, moved forward, when handed out. */
-  liveEvents: EventRow[];
-  /** Handed out from the spares `serve` seeds ahead of time (spare-previews.ts). */
-  fromSpare: boolean;
-  /** Who the keep-alive may bring online (keep-alive.ts prime), so it need not regenerate the dataset. */
-  liveCandidates: LiveCandidate[];
-  timings: WriteTimings & { generate_ms: number; total_ms: number };
+  timings: PreviewTimings;
+  /** For the jobs: the live events written last (a spare writes them again, moved forward, when handed
+   *  out) and who the keep-alive may bring online (so it need not regenerate the dataset). */
+  live: { events: EventRow[]; candidates: LiveCandidate[] };
 }
 
-export async function createPreviewProject(stores: WriteTarget, input: CreatePreviewInput): Promise<CreatedPreview> {
+export async function createPreviewProject(stores: Stores, input: CreatePreviewInput): Promise<PreviewProject> {
   const started = performance.now();
   const params: PreviewParams = { seed: DEFAULT_PREVIEW_SEED, size: 'standard', ...input.params };
-  const projectId = newPreviewId();
+  const projectId = crypto.randomUUID();
   const dataset = (await loadGenerator())({ projectId, now: input.now, ...params });
   const generateMs = Math.round(performance.now() - started);
   const written = await writeNewPreview(
@@ -61,9 +63,7 @@ export async function createPreviewProject(stores: WriteTarget, input: CreatePre
     createdAt: input.now,
     expiresAt: input.expiresAt,
     seeded: seedSummary(dataset),
-    liveEvents: dataset.liveEvents,
-    fromSpare: false,
-    liveCandidates: liveCandidates(dataset),
     timings: { generate_ms: generateMs, ...written.timings, total_ms: Math.round(performance.now() - started) },
+    live: { events: dataset.liveEvents, candidates: liveCandidates(dataset) },
   };
 }

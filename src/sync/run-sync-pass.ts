@@ -2,7 +2,8 @@
 // tombstones now mirrored (tombstone-pruner.ts). Shared by the worker inside `serve` and by `pulse sync --once`.
 import { createHorizonTracker, type HorizonTracker } from './horizon.js';
 import { SYNC_MAPPINGS, type SyncMapping } from './mappings.js';
-import { syncMapping, type MappingPassOptions, type MappingPassResult, type SyncStores } from './sync-mapping.js';
+import type { Stores } from '../stores.js';
+import { syncMapping, type MappingPassOptions, type MappingPassResult } from './sync-mapping.js';
 import { readWatermarks } from './sync-state.js';
 import { createTombstonePruner } from './tombstone-pruner.js';
 
@@ -39,9 +40,9 @@ export interface SyncRunner {
  * the watermarks it wrote, so a quiet pass costs no ClickHouse read. After a failure it forgets them and
  * reads ClickHouse again: what is stored there is the truth.
  */
-export function createSyncRunner(stores: SyncStores, options: SyncRunnerOptions = {}): SyncRunner {
-  const horizon = options.horizon ?? createHorizonTracker(stores.db);
-  const pruner = createTombstonePruner(stores.db, { intervalMs: options.pruneIntervalMs });
+export function createSyncRunner(stores: Stores, options: SyncRunnerOptions = {}): SyncRunner {
+  const horizon = options.horizon ?? createHorizonTracker(stores.postgres.db);
+  const pruner = createTombstonePruner(stores.postgres.db, { intervalMs: options.pruneIntervalMs });
   let known: Map<string, number> | undefined;
   let refreshedAt = 0;
   return {

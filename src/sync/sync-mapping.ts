@@ -2,22 +2,15 @@
 // each batch goes into the mirror as Postgres wrote it (src/db/sync-changes.ts), THEN the watermark
 // moves. A crash between the two replays the batch next time: the mirror is a ReplacingMergeTree keyed on the row with
 // sync_sequence_id as version, so the same (key, id) twice collapses to one row under FINAL.
-import type { AnalyticsStore } from '../analytics/store.js';
-import { insertNdjson } from '../analytics/store.js';
-import type { Db } from '../db/store.js';
 import { readSyncBatch, type SyncBatch } from '../db/sync-changes.js';
+import type { Stores } from '../stores.js';
 import type { SyncMapping } from './mappings.js';
 import { readWatermark, writeWatermark } from './sync-state.js';
 
-// Measured on PGlite + chDB: 10,000 beat 5,000 (fewer round trips) and 20,000 (more text held at once).
+// 10,000 beat 5,000 (fewer round trips) and 20,000 (more text held at once) on PGlite + chDB.
 export const SYNC_BATCH_SIZE = 10_000;
 
 const EMPTY: SyncBatch = { rows: 0, deleted: 0, last: null, ndjson: '' };
-
-export interface SyncStores {
-  db: Db;
-  analytics: AnalyticsStore;
-}
 
 export interface MappingPassOptions {
   /** A settled horizon (src/sync/horizon.ts): nothing above it is read. */
@@ -46,12 +39,12 @@ export interface MappingPassResult {
   deleted: number;
 }
 
-export async function syncMapping(stores: SyncStores, mapping: SyncMapping, options: MappingPassOptions): Promise<MappingPassResult> {
+export async function syncMapping(stores: Stores, mapping: SyncMapping, options: MappingPassOptions): Promise<MappingPassResult> {
   const { upTo, batchSize = SYNC_BATCH_SIZE, afterMirrorInsert, refreshWatermark = true } = options;
   const from = options.from ?? (await readWatermark(stores.analytics, mapping.name));
   const result: MappingPassResult = { mapping: mapping.name, from, to: from, stored: from, rows: 0, deleted: 0 };
   let after = from;
-  let batch = after < upTo ? await readSyncBatch(stores.db, mapping, after, upTo, batchSize) : EMPTY;
+  let batch = after < upTo ? await readSyncBatch(stores.postgres.db, mapping, after, upTo, batchSize) : EMPTY;
   while (after < upTo) {
     // A short batch means nothing else is left up to the horizon, and ids in the gap will never appear.
     const { last } = batch;
@@ -62,7 +55,7 @@ export async function syncMapping(stores: SyncStores, mapping: SyncMapping, opti
     // the next batch is read from Postgres. The watermark still moves only after the insert succeeded.
     const store = async (): Promise<boolean> => {
       if (current.rows > 0) {
-        await insertNdjson(stores.analytics, mapping.mirrorTable, current.ndjson);
+        await stores.analytics.insert(mapping.mirrorTable, { jsonEachRow: current.ndjson });
         await afterMirrorInsert?.();
       }
       if (current.rows === 0 && !refreshWatermark) return false;
@@ -71,7 +64,7 @@ export async function syncMapping(stores: SyncStores, mapping: SyncMapping, opti
     };
     const [stored, following] = await Promise.allSettled([
       store(),
-      full ? readSyncBatch(stores.db, mapping, next, upTo, batchSize) : Promise.resolve(EMPTY),
+      full ? readSyncBatch(stores.postgres.db, mapping, next, upTo, batchSize) : Promise.resolve(EMPTY),
     ]);
     if (stored.status === 'rejected') throw stored.reason;
     if (following.status === 'rejected') throw following.reason;

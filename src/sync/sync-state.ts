@@ -1,6 +1,6 @@
 // The watermark per mapping in analytics_internal.sync_state (ClickHouse migration 0003). It lives next
 // to the mirrors it describes: if ClickHouse is wiped, the watermark goes with it and the worker resends.
-import { insertRows, queryRows, type AnalyticsStore } from '../analytics/store.js';
+import type { AnalyticsStore } from '../analytics/store.js';
 
 const TABLE = 'analytics_internal.sync_state';
 
@@ -9,22 +9,18 @@ const TABLE = 'analytics_internal.sync_state';
  * ReplacingMergeTree(updated_at) to order two writes within the same millisecond.
  */
 export async function readWatermarks(analytics: AnalyticsStore): Promise<Map<string, number>> {
-  const rows = await queryRows<{ mapping: string; last_synced_id: number }>(
-    analytics,
-    `SELECT mapping, max(last_synced_id) AS last_synced_id FROM ${TABLE} GROUP BY mapping`,
+  const rows = await analytics.query<{ mapping: string; last_synced_id: number }>(`SELECT mapping, max(last_synced_id) AS last_synced_id FROM ${TABLE} GROUP BY mapping`,
   );
   return new Map(rows.map((row) => [row.mapping, Number(row.last_synced_id)]));
 }
 
 export async function readWatermark(analytics: AnalyticsStore, mapping: string): Promise<number> {
-  const rows = await queryRows<{ last_synced_id: number }>(
-    analytics,
-    `SELECT max(last_synced_id) AS last_synced_id FROM ${TABLE} WHERE mapping = {mapping:String}`,
+  const rows = await analytics.query<{ last_synced_id: number }>(`SELECT max(last_synced_id) AS last_synced_id FROM ${TABLE} WHERE mapping = {mapping:String}`,
     { mapping },
   );
   return Number(rows[0]?.last_synced_id ?? 0);
 }
 
 export async function writeWatermark(analytics: AnalyticsStore, mapping: string, lastSyncedId: number): Promise<void> {
-  await insertRows(analytics, TABLE, [{ mapping, last_synced_id: lastSyncedId }]);
+  await analytics.insert(TABLE, [{ mapping, last_synced_id: lastSyncedId }]);
 }

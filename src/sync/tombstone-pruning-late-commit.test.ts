@@ -21,7 +21,7 @@ describe.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))('tombstone pruning with a
       const store = await openNodePostgres({ url });
       return { store, dispose: async () => { await store.close(); await database.drop(); } };
     });
-    runner = createSyncRunner({ db: t.db, analytics: t.analytics }, { pruneIntervalMs: 0 });
+    runner = createSyncRunner(t, { pruneIntervalMs: 0 });
   });
   afterAll(() => t?.close());
 

@@ -8,11 +8,14 @@ import type { AnalyticsStore } from '../analytics/store.js';
 import { makeTempDir } from './temp-dir.js';
 
 /** Returns a getter: the store exists once beforeAll has run. */
-export function useMigratedChdb(prefix = 'pulse-chdb-'): () => AnalyticsStore {
+export function useMigratedChdb(
+  prefix = 'pulse-chdb-',
+  open: (dataDir: string) => Promise<AnalyticsStore> | AnalyticsStore = (dataDir) => openChdb({ dataDir }),
+): () => AnalyticsStore {
   const temp = makeTempDir(prefix);
   let store: AnalyticsStore | undefined;
   beforeAll(async () => {
-    store = await openChdb({ dataDir: temp.dir });
+    store = await open(temp.dir);
     await migrateAnalytics(store);
   });
   afterAll(async () => {

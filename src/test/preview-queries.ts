@@ -1,12 +1,10 @@
 // Test helpers: what a preview project holds in each store, counted straight from the tables.
 import { sql } from 'drizzle-orm';
-import { queryRows, type AnalyticsStore } from '../analytics/store.js';
+import type { AnalyticsStore } from '../analytics/store.js';
 import { selectRows, toCount, type Db } from '../db/store.js';
 
 export async function analyticsCounts(analytics: AnalyticsStore, projectId: string) {
-  const [row] = await queryRows<Record<string, number>>(
-    analytics,
-    `SELECT
+  const [row] = await analytics.query<Record<string, number>>(`SELECT
        (SELECT count() FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0) AS users,
        (SELECT countIf(is_anonymous = 0) FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0) AS non_anonymous_users,
        (SELECT count() FROM analytics_internal.teams FINAL WHERE project_id = {p:String}) AS teams,
@@ -23,9 +21,7 @@ export async function analyticsCounts(analytics: AnalyticsStore, projectId: stri
 
 /** Distinct users and countries with `$token-refresh` in (at − 120 s, at]. */
 export async function liveUsersAt(analytics: AnalyticsStore, projectId: string, at: Date) {
-  const [row] = await queryRows<{ users: number; countries: string[] }>(
-    analytics,
-    `SELECT uniqExact(user_id) AS users, arraySort(groupUniqArray(data.ip_info.country_code::String)) AS countries
+  const [row] = await analytics.query<{ users: number; countries: string[] }>(`SELECT uniqExact(user_id) AS users, arraySort(groupUniqArray(data.ip_info.country_code::String)) AS countries
      FROM analytics_internal.events
      WHERE project_id = {p:String} AND event_type = '$token-refresh'
        AND event_at > {at:DateTime64(3, 'UTC')} - INTERVAL 120 SECOND AND event_at <= {at:DateTime64(3, 'UTC')}`,
@@ -35,9 +31,7 @@ export async function liveUsersAt(analytics: AnalyticsStore, projectId: string, 
 }
 
 export async function eventsAfter(analytics: AnalyticsStore, projectId: string, at: Date): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    analytics,
-    `SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String} AND event_at > {at:DateTime64(3, 'UTC')}`,
+  const [row] = await analytics.query<{ n: number }>(`SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String} AND event_at > {at:DateTime64(3, 'UTC')}`,
     { p: projectId, at: at.getTime() / 1000 },
   );
   return row!.n;

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openChdb } from '../analytics/chdb.js';
 import { migrateAnalytics } from '../analytics/migrate.js';
-import { queryRows, type AnalyticsStore } from '../analytics/store.js';
+import type { AnalyticsStore } from '../analytics/store.js';
 import { createProject } from '../projects/create-project.js';
 import { selectRows, type Db, type PostgresStore } from '../db/store.js';
 import { createSyncRunner, type SyncRunner } from '../sync/run-sync-pass.js';
@@ -28,7 +28,7 @@ export async function openSyncTarget(open: () => Promise<OpenedPostgres>): Promi
     postgres: pg.store,
     db: pg.store.db,
     analytics,
-    runner: createSyncRunner({ db: pg.store.db, analytics }),
+    runner: createSyncRunner({ postgres: pg.store, analytics }),
     async close() {
       await analytics.close();
       await pg.dispose();
@@ -51,9 +51,7 @@ export interface MirrorUser {
 
 /** Live users of the mirror, as the overview reads them. */
 export async function mirrorUsers(analytics: AnalyticsStore, projectId: string): Promise<MirrorUser[]> {
-  return queryRows<MirrorUser>(
-    analytics,
-    `SELECT toString(id) AS id, display_name, primary_email, primary_email_verified, sync_sequence_id
+  return analytics.query<MirrorUser>(`SELECT toString(id) AS id, display_name, primary_email, primary_email_verified, sync_sequence_id
      FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0 ORDER BY id`,
     { p: projectId },
   );
@@ -61,9 +59,7 @@ export async function mirrorUsers(analytics: AnalyticsStore, projectId: string):
 
 /** Live keys of any mirror, sorted. */
 export async function mirrorKeys(analytics: AnalyticsStore, table: string, projectId: string, key = 'toString(id)'): Promise<string[]> {
-  const rows = await queryRows<{ k: string }>(
-    analytics,
-    `SELECT ${key} AS k FROM analytics_internal.${table} FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0 ORDER BY k`,
+  const rows = await analytics.query<{ k: string }>(`SELECT ${key} AS k FROM analytics_internal.${table} FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0 ORDER BY k`,
     { p: projectId },
   );
   return rows.map((r) => r.k);
@@ -71,7 +67,7 @@ export async function mirrorKeys(analytics: AnalyticsStore, table: string, proje
 
 /** Every physical row of a mirror for the project (versions and replays included), before merges. */
 export async function rawMirrorRows(analytics: AnalyticsStore, table: string, projectId: string): Promise<number> {
-  const rows = await queryRows<{ n: number }>(analytics, `SELECT count() AS n FROM analytics_internal.${table} WHERE project_id = {p:String}`, { p: projectId });
+  const rows = await analytics.query<{ n: number }>(`SELECT count() AS n FROM analytics_internal.${table} WHERE project_id = {p:String}`, { p: projectId });
   return Number(rows[0]?.n ?? 0);
 }
 

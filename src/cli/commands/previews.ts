@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { prunePreviews } from '../../preview/prune-previews.js';
+import { prunePreviews } from '../../preview/jobs/expiry.js';
 import { runCommand, withStores } from '../run.js';
 
 export function previewsCommand(program: Command): void {
@@ -13,7 +13,7 @@ export function previewsCommand(program: Command): void {
         await withStores(config, 'previews prune', async (stores) => {
           // Pruning works in batches; keep going until nothing expired is left.
           for (;;) {
-            const ids = await prunePreviews({ db: stores.postgres.db, analytics: stores.analytics }, new Date());
+            const ids = await prunePreviews(stores, new Date());
             total += ids.length;
             if (ids.length === 0) break;
           }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { printJson, printTable } from '../output.js';
 import { PREVIEW_SIZES, type PreviewSize } from '../../preview/generate/types.js';
-import { createPreviewProject, type CreatedPreview } from '../../preview/create-preview-project.js';
+import { createPreviewProject, type PreviewProject } from '../../preview/create-preview-project.js';
 import { reseedProject, type Reseeded } from '../../preview/reseed-project.js';
-import type { ProgressCallback } from '../../preview/write-analytics.js';
+import type { ProgressCallback } from '../../preview/writers/analytics.js';
 import { createProgress, type Progress } from '../progress.js';
 import { runCommand, withStores } from '../run.js';
 
@@ -42,8 +42,8 @@ export function seedCommand(program: Command): void {
           progress.increment(written - reported);
           reported = written;
         };
-        const result = await withStores<CreatedPreview | Reseeded>(config, 'seed', (stores) => {
-          const target = { db: stores.postgres.db, analytics: stores.analytics };
+        const result = await withStores<PreviewProject | Reseeded>(config, 'seed', (stores) => {
+          const target = stores;
           return options.project
             ? reseedProject(target, options.project, input.now, onProgress)
             : createPreviewProject(target, { now: input.now, params: input.params, isPreview: false, expiresAt: null, displayName: 'Seeded demo', onProgress });
@@ -61,9 +61,9 @@ export function seedCommand(program: Command): void {
 }
 
 /** What `--json` prints: the live event rows and candidates are for spares and the keep-alive, not the summary. */
-function summaryOf(result: CreatedPreview | Reseeded) {
-  if (!('liveEvents' in result)) return result;
-  const { liveEvents: _rows, liveCandidates: _who, fromSpare: _spare, ...summary } = result;
+function summaryOf(result: PreviewProject | Reseeded) {
+  if (!('live' in result)) return result;
+  const { live: _live, ...summary } = result;
   return summary;
 }
 

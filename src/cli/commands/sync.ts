@@ -14,7 +14,7 @@ export function syncCommand(program: Command): void {
       runCommand(async (config) => {
         await withStores(config, 'sync', async (stores) => {
           const started = performance.now();
-          const pass = await createSyncRunner({ db: stores.postgres.db, analytics: stores.analytics }).runPass({ settleWaitMs: ONCE_SETTLE_WAIT_MS });
+          const pass = await createSyncRunner(stores).runPass({ settleWaitMs: ONCE_SETTLE_WAIT_MS });
           for (const m of pass.mappings) {
             process.stdout.write(`${m.mapping.padEnd(17)} ${String(m.rows).padStart(8)} rows (${m.deleted} deletes)  watermark ${m.from} → ${m.stored}\n`);
           }

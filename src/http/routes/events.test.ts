@@ -1,7 +1,6 @@
 // POST /api/v1/projects/:id/events through app.inject() on embedded stores: what lands in ClickHouse is
 // counted straight from the events table and through the overview metric.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../analytics/store.js';
 import { dailyPageViews } from '../../metrics/daily-page-views.js';
 import { createProject } from '../../projects/create-project.js';
 import { openTestApp, type TestApp } from '../../test/test-app.js';
@@ -22,7 +21,7 @@ afterAll(() => t?.close());
 const post = (events: unknown[], key = a.ingest, projectId = a.id) =>
   t.app.inject({ method: 'POST', url: `/api/v1/projects/${projectId}/events`, headers: { authorization: `Bearer ${key}` }, payload: { events } });
 const count = async (projectId: string, where = '1') =>
-  (await queryRows<{ n: number }>(t.analytics, `SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String} AND ${where}`, { p: projectId }))[0]!.n;
+  (await t.analytics.query<{ n: number }>(`SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String} AND ${where}`, { p: projectId }))[0]!.n;
 const pageView = (path = '/', extra: object = {}) => ({ event_type: '$page-view', user_id: null, data: { path, referrer: 'https://google.com' }, ...extra });
 const click = () => ({ event_type: '$click', data: { selector: '#buy' } });
 
@@ -56,7 +55,7 @@ describe('POST /projects/:id/events', () => {
 
   it('stores lone surrogates as U+FFFD', async () => {
     expect((await post([{ event_type: '$click', data: { selector: '#s', text: 'half \uD83D emoji' } }])).statusCode).toBe(202);
-    const [row] = await queryRows<{ text: string }>(t.analytics, `SELECT data.text::String AS text FROM analytics_internal.events WHERE project_id = {p:String} AND data.selector::String = '#s'`, { p: a.id });
+    const [row] = await t.analytics.query<{ text: string }>(`SELECT data.text::String AS text FROM analytics_internal.events WHERE project_id = {p:String} AND data.selector::String = '#s'`, { p: a.id });
     expect(row?.text).toBe('half \uFFFD emoji');
   });
 
@@ -79,13 +78,13 @@ describe('POST /projects/:id/events', () => {
 
   it('answers 503 (never 202) when ClickHouse fails at flush time, and nothing of the batch is written', async () => {
     const before = await count(a.id);
-    await t.analytics.client.command({ query: 'RENAME TABLE analytics_internal.events TO analytics_internal.events_away' });
+    await t.analytics.command('RENAME TABLE analytics_internal.events TO analytics_internal.events_away');
     try {
       const res = await post([pageView('/down')]);
       expect(res.statusCode).toBe(503);
       expect(res.json().error.code).toBe('analytics_unavailable');
     } finally {
-      await t.analytics.client.command({ query: 'RENAME TABLE analytics_internal.events_away TO analytics_internal.events' });
+      await t.analytics.command('RENAME TABLE analytics_internal.events_away TO analytics_internal.events');
     }
     expect(await count(a.id)).toBe(before);
     expect((await post([pageView('/up')])).statusCode).toBe(202);

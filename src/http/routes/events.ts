@@ -5,23 +5,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, ProjectParams } from '../../../contract/api.js';
 import { EVENT_AT_MAX_SKEW_MS, IngestAccepted, IngestBody, MAX_EVENTS_PER_REQUEST } from '../../../contract/events.js';
 import { DEFAULT_BRANCH } from '../../db/schema/index.js';
-import type { Db } from '../../db/store.js';
 import { createEventBuffer, type EventBuffer } from '../../ingest/buffer.js';
 import { insertEvents } from '../../analytics/insert-events.js';
-import type { AnalyticsStore } from '../../analytics/store.js';
 import { runIngestSteps } from '../../ingest/steps.js';
+import type { Stores } from '../../stores.js';
 import { authorizeProjectKey } from '../auth.js';
 import { HttpError } from '../errors.js';
 
-export interface EventRouteDeps {
-  db: Db;
-  analytics: AnalyticsStore;
+export interface EventRouteDeps extends Stores {
   /** The process's buffered writer (serve flushes it on stop); without one the route makes its own, flushed on close. */
   buffer?: EventBuffer;
 }
 
 export const eventRoutes =
-  ({ db, analytics, buffer: given }: EventRouteDeps): FastifyPluginAsyncZod =>
+  ({ postgres, analytics, buffer: given }: EventRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const buffer = given ?? createEventBuffer({ write: (rows) => insertEvents(analytics, rows) });
     // onClose runs after in-flight requests finished: nothing is left waiting in the buffer.
@@ -36,7 +33,7 @@ export const eventRoutes =
         response: { 202: IngestAccepted, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody },
       },
     }, async (request, reply) => {
-      const owner = await authorizeProjectKey(db, request, request.params.id, 'ingest');
+      const owner = await authorizeProjectKey(postgres.db, request, request.params.id, 'ingest');
       const result = runIngestSteps(request.body.events, { scope: { projectId: owner.projectId, branchId: DEFAULT_BRANCH }, now: new Date(), keyKind: owner.kind });
       if (!result.ok) {
         const { status, field, message } = result.rejection;

@@ -16,7 +16,7 @@ export const healthRoutes =
       async (_request, reply) => {
         const [postgres, clickhouse] = await Promise.all([
           check(stores.postgres.driver, () => stores.postgres.ping()),
-          check(stores.analytics.driver, () => stores.analytics.ping()),
+          check(stores.analytics.engine, () => stores.analytics.ping()),
         ]);
         const ready = postgres.ok && clickhouse.ok;
         return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { postgres, clickhouse } });

@@ -1,6 +1,5 @@
 // Postgres unreachable ⇒ 503 database_unavailable, and nothing of the project left in ClickHouse.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { queryRows } from '../../analytics/store.js';
 import { openTestApp, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
@@ -15,7 +14,7 @@ it('answers 503 and leaves no event or mirror row behind', async () => {
   expect(res.statusCode).toBe(503);
   expect(res.json().error.code).toBe('database_unavailable');
   for (const table of ['events', 'users', 'contact_channels', 'teams', 'team_members']) {
-    const [row] = await queryRows<{ n: number }>(t.analytics, `SELECT count() AS n FROM analytics_internal.${table}`);
+    const [row] = await t.analytics.query<{ n: number }>(`SELECT count() AS n FROM analytics_internal.${table}`);
     expect(row).toEqual({ n: 0 });
   }
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { openTestApp, type TestApp } from '../../test/test-app.js';
 import { analyticsCounts, eventsAfter, liveUsersAt, postgresCounts } from '../../test/preview-queries.js';
-import { prunePreviews } from '../../preview/prune-previews.js';
+import { prunePreviews } from '../../preview/jobs/expiry.js';
 
 const LIVE_COUNTRIES = ['AU', 'BR', 'CA', 'DE', 'GB', 'IN', 'JP', 'US'];
 
@@ -85,7 +85,7 @@ describe('POST /api/v1/preview/projects', () => {
   });
 
   it('expired previews are deleted from both stores', async () => {
-    const pruned = await prunePreviews({ db: t.postgres.db, analytics: t.analytics }, new Date(Date.now() + 3_600_001));
+    const pruned = await prunePreviews(t, new Date(Date.now() + 3_600_001));
     expect(pruned).toContain(body.project_id);
     expect(await postgresCounts(t.postgres.db, body.project_id)).toMatchObject({ projects: 0, users: 0, api_keys: 0 });
     expect(await analyticsCounts(t.analytics, body.project_id)).toMatchObject({ users: 0, teams: 0, contact_channels: 0, events: 0 });

@@ -4,9 +4,9 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../../../contract/api.js';
 import { CreatePreviewBody, CreatedPreview } from '../../../contract/preview.js';
-import { createPreviewProject, type CreatedPreview as CreatedPreviewProject } from '../../preview/create-preview-project.js';
-import type { WriteTarget } from '../../preview/write-preview.js';
-import type { SparePreviews } from '../../preview/spare-previews.js';
+import { createPreviewProject, type PreviewProject } from '../../preview/create-preview-project.js';
+import type { SparePreviews } from '../../preview/jobs/spare-previews.js';
+import type { Stores } from '../../stores.js';
 import { HttpError } from '../errors.js';
 
 export interface PreviewOptions {
@@ -16,11 +16,11 @@ export interface PreviewOptions {
   /** Standard previews seeded ahead of time (serve wires them); without it every preview is seeded on request. */
   spares?: SparePreviews;
   /** Told about every preview handed out (serve primes the keep-alive with it). */
-  onCreated?: (created: CreatedPreviewProject) => void;
+  onCreated?: (created: PreviewProject) => void;
 }
 
 export const previewProjectRoutes =
-  (stores: WriteTarget, options: PreviewOptions): FastifyPluginAsyncZod =>
+  (stores: Stores, options: PreviewOptions): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(rateLimit, {
       global: false,
@@ -53,7 +53,7 @@ export const previewProjectRoutes =
           created_at: created.createdAt.toISOString(),
           expires_at: created.expiresAt!.toISOString(),
           seeded: created.seeded,
-          from_spare: created.fromSpare,
+          from_spare: spare !== undefined,
           timings_ms: created.timings,
         });
       },

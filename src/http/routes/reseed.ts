@@ -3,11 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, ProjectParams } from '../../../contract/api.js';
 import { Reseeded } from '../../../contract/preview.js';
 import { reseedProject } from '../../preview/reseed-project.js';
-import type { WriteTarget } from '../../preview/write-preview.js';
+import type { Stores } from '../../stores.js';
 import { authorizeProject } from '../auth.js';
 
 export const reseedRoutes =
-  (stores: WriteTarget): FastifyPluginAsyncZod =>
+  (stores: Stores): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/projects/:id/reseed',
@@ -21,7 +21,7 @@ export const reseedRoutes =
         },
       },
       async (request) => {
-        const projectId = await authorizeProject(stores.db, request, request.params.id, 'admin');
+        const projectId = await authorizeProject(stores.postgres.db, request, request.params.id, 'admin');
         const result = await reseedProject(stores, projectId, new Date());
         return { project_id: result.projectId, seeded: result.seeded, timings_ms: result.timings };
       },

@@ -2,13 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, ProjectParams } from '../../../contract/api.js';
 import { SyncStatus } from '../../../contract/admin.js';
-import type { AnalyticsStore } from '../../analytics/store.js';
-import type { Db } from '../../db/store.js';
+import type { Stores } from '../../stores.js';
 import { syncStatus } from '../../sync/sync-status.js';
 import { authorizeProject } from '../auth.js';
 
 export const syncStatusRoutes =
-  (stores: { db: Db; analytics: AnalyticsStore }): FastifyPluginAsyncZod =>
+  (stores: Stores): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/projects/:id/sync', {
       schema: {
@@ -19,7 +18,7 @@ export const syncStatusRoutes =
         response: { 200: SyncStatus, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody },
       },
     }, async (request) => {
-      const projectId = await authorizeProject(stores.db, request, request.params.id, 'admin');
+      const projectId = await authorizeProject(stores.postgres.db, request, request.params.id, 'admin');
       return syncStatus(stores, projectId, new Date());
     });
   };

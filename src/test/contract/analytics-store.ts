@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAnalyticsMigrations, migrateAnalytics } from '../../analytics/migrate.js';
-import { insertRows, queryRows, type AnalyticsStore } from '../../analytics/store.js';
+import type { AnalyticsStore } from '../../analytics/store.js';
 import { QueryBatch } from '../../analytics/query-batch.js';
 
 export interface OpenedAnalytics {
@@ -32,9 +32,9 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
     it('applies every migration once and records it; a second run applies nothing', async () => {
       await migrateAnalytics(store);
       expect(await migrateAnalytics(store)).toEqual([]);
-      const ledger = await queryRows<{ version: number }>(store, 'SELECT version FROM analytics_internal.schema_migrations FINAL ORDER BY version');
+      const ledger = await store.query<{ version: number }>('SELECT version FROM analytics_internal.schema_migrations FINAL ORDER BY version');
       expect(ledger.map((r) => r.version)).toEqual(listAnalyticsMigrations().map((m) => m.version));
-      const tables = await queryRows<{ name: string }>(store, "SELECT name FROM system.tables WHERE database = 'analytics_internal' ORDER BY name");
+      const tables = await store.query<{ name: string }>("SELECT name FROM system.tables WHERE database = 'analytics_internal' ORDER BY name");
       expect(tables.map((t) => t.name)).toEqual(['contact_channels', 'events', 'schema_migrations', 'sync_state', 'team_members', 'teams', 'users']);
     });
 
@@ -46,15 +46,13 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
 
     it('stores events with JSON data and millisecond times, read back through bound parameters', async () => {
       // `data_text` arrives as a JSON object (what writers send) or as text; the typed copies are derived.
-      await insertRows(store, 'analytics_internal.events', [
+      await store.insert('analytics_internal.events', [
         { event_type: '$page-view', event_at: '2026-03-01 10:00:00.123', project_id: projectId, branch_id: 'main', user_id: 'u1', data_text: { path: '/pricing', referrer: 'https://google.com', is_anonymous: false } },
         { event_type: '$click', event_at: '2026-03-01 10:00:01.999', project_id: projectId, branch_id: 'main', user_id: null, data_text: '{"selector":"#buy","is_anonymous":true}' },
         { event_type: '$token-refresh', event_at: '2026-03-01 10:00:01.999', project_id: projectId, branch_id: 'main', user_id: 'u3', data_text: '{"refresh_token_id":"r","is_anonymous":false,"ip_info":{"country_code":"DE","region_code":"BE"}}' },
         { event_type: '$click', event_at: '2026-03-01 10:00:02.000', project_id: crypto.randomUUID(), branch_id: 'main', user_id: 'u2', data_text: '{"selector":"#other"}' },
       ]);
-      const rows = await queryRows<Record<string, unknown>>(
-        store,
-        `SELECT event_type, toString(event_at) AS at, data.path::Nullable(String) AS path, user_id, data_is_anonymous AS anonymous,
+      const rows = await store.query<Record<string, unknown>>(`SELECT event_type, toString(event_at) AS at, data.path::Nullable(String) AS path, user_id, data_is_anonymous AS anonymous,
                 data_referrer AS referrer, data_country_code AS country, data_region_code AS region, count() OVER () AS n
          FROM analytics_internal.events WHERE project_id = {projectId:String} ORDER BY event_at, event_type`,
         { projectId },
@@ -68,12 +66,12 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
 
     it('refuses an event row without data_text (a writer that skipped toStoredEvent)', async () => {
       await expect(
-        insertRows(store, 'analytics_internal.events', [{ event_type: '$click', event_at: '2026-03-01 10:00:00.000', project_id: projectId, branch_id: 'main', user_id: null }]),
+        store.insert('analytics_internal.events', [{ event_type: '$click', event_at: '2026-03-01 10:00:00.000', project_id: projectId, branch_id: 'main', user_id: null }]),
       ).rejects.toThrow(/data_text_is_set/);
     });
 
     it('binds parameters as values, never as SQL', async () => {
-      const rows = await queryRows<{ n: number }>(store, 'SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', {
+      const rows = await store.query<{ n: number }>('SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', {
         p: `${projectId}' OR 1=1 --`,
       });
       expect(rows).toEqual([{ n: 0 }]);
@@ -82,11 +80,9 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
     it('lets a real sync (sequence ≥ 1) supersede a seeded mirror row (sequence 0), and drops tombstones', async () => {
       const kept = crypto.randomUUID();
       const deleted = crypto.randomUUID();
-      await insertRows(store, 'analytics_internal.users', [mirrorUser(projectId, kept, 'seeded', 0), mirrorUser(projectId, deleted, 'gone', 0)]);
-      await insertRows(store, 'analytics_internal.users', [mirrorUser(projectId, kept, 'synced', 1), mirrorUser(projectId, deleted, 'gone', 2, 1)]);
-      const rows = await queryRows<{ id: string; display_name: string; sync_sequence_id: number }>(
-        store,
-        `SELECT id, display_name, sync_sequence_id FROM analytics_internal.users FINAL
+      await store.insert('analytics_internal.users', [mirrorUser(projectId, kept, 'seeded', 0), mirrorUser(projectId, deleted, 'gone', 0)]);
+      await store.insert('analytics_internal.users', [mirrorUser(projectId, kept, 'synced', 1), mirrorUser(projectId, deleted, 'gone', 2, 1)]);
+      const rows = await store.query<{ id: string; display_name: string; sync_sequence_id: number }>(`SELECT id, display_name, sync_sequence_id FROM analytics_internal.users FINAL
          WHERE project_id = {projectId:String} AND sync_is_deleted = 0`,
         { projectId },
       );
@@ -95,24 +91,24 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
 
     it('answers a batch of queries in one round trip, each with its own rows, order and parameters', async () => {
       const batch = new QueryBatch(store);
-      const ordered = queryRows<{ n: number; s: string }>(batch, 'SELECT number AS n, toString(number) AS s FROM numbers({count:UInt32}) ORDER BY n DESC', { count: 3 });
+      const ordered = batch.query<{ n: number; s: string }>('SELECT number AS n, toString(number) AS s FROM numbers({count:UInt32}) ORDER BY n DESC', { count: 3 });
       // The same parameter name with another value: each query keeps its own.
-      const other = queryRows<{ n: number }>(batch, 'SELECT count() AS n FROM numbers({count:UInt32})', { count: 1000 });
-      const none = queryRows<{ x: string }>(batch, 'SELECT {x:String} AS x WHERE 0', { x: 'never' });
+      const other = batch.query<{ n: number }>('SELECT count() AS n FROM numbers({count:UInt32})', { count: 1000 });
+      const none = batch.query<{ x: string }>('SELECT {x:String} AS x WHERE 0', { x: 'never' });
       await batch.flush();
       expect(await ordered).toEqual([{ n: 2, s: '2' }, { n: 1, s: '1' }, { n: 0, s: '0' }]);
       expect(await other).toEqual([{ n: 1000 }]);
       expect(await none).toEqual([]);
       // After the flush a late query still answers, on its own.
-      expect(await queryRows(batch, 'SELECT 7 AS n')).toEqual([{ n: 7 }]);
+      expect(await batch.query('SELECT 7 AS n')).toEqual([{ n: 7 }]);
     });
 
     it('sends a query asked twice with the same parameters once, and both callers get its rows', async () => {
       const batch = new QueryBatch(store);
       // rand64() differs between two evaluations: equal answers mean one evaluation.
-      const a = queryRows<{ r: string }>(batch, 'SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 1 });
-      const b = queryRows<{ r: string }>(batch, 'SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 1 });
-      const c = queryRows<{ r: string }>(batch, 'SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 2 });
+      const a = batch.query<{ r: string }>('SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 1 });
+      const b = batch.query<{ r: string }>('SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 1 });
+      const c = batch.query<{ r: string }>('SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 2 });
       await batch.flush();
       const [ra, rb, rc] = await Promise.all([a, b, c]);
       expect(rb).toEqual(ra);
@@ -122,14 +118,61 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
 
     it('rejects every query of a batch when one of them fails', async () => {
       const batch = new QueryBatch(store);
-      const good = queryRows(batch, 'SELECT 1 AS n');
-      const bad = queryRows(batch, 'SELECT no_such_column FROM numbers(1)');
+      const good = batch.query('SELECT 1 AS n');
+      const bad = batch.query('SELECT no_such_column FROM numbers(1)');
       const settled = Promise.allSettled([good, bad]);
       await batch.flush();
       const [a, b] = await settled;
       expect(a.status).toBe('rejected');
       expect(b.status).toBe('rejected');
       expect(String((b as PromiseRejectedResult).reason)).toMatch(/no_such_column/);
+    });
+
+    it('inserts rows in batches, telling progress, and JSONEachRow text as it is', async () => {
+      await store.command('CREATE TABLE IF NOT EXISTS default.contract_rows (n UInt32, s String) ENGINE = MergeTree ORDER BY n');
+      const rows = Array.from({ length: 230_000 }, (_, n) => ({ n, s: `r${n}` }));
+      const progress: number[] = [];
+      await store.insert('default.contract_rows', rows, { onProgress: (written) => progress.push(written) });
+      expect(progress).toEqual([100_000, 200_000, 230_000]);
+      await store.insert('default.contract_rows', { jsonEachRow: '{"n":300000,"s":"text"}\n{"n":300001,"s":"ü"}' });
+      const [counted] = await store.query<{ rows: number; distinct: number; last: string }>(
+        'SELECT count() AS rows, uniqExact(n) AS distinct, anyIf(s, n = 300001) AS last FROM default.contract_rows',
+      );
+      expect(counted).toEqual({ rows: 230_002, distinct: 230_002, last: 'ü' });
+      await store.command('DROP TABLE default.contract_rows');
+    });
+
+    it('refuses an insert into a table that does not exist, naming it', async () => {
+      await expect(store.insert('default.no_such_table', [{ n: 1 }])).rejects.toThrow(/no_such_table/);
+    });
+
+    it('stages rows that one INSERT … SELECT reads as tables, and forgets them once released', async () => {
+      await store.command('CREATE TABLE IF NOT EXISTS default.contract_joined (n UInt32, name String) ENGINE = MergeTree ORDER BY n');
+      const staged = await store.stage({
+        numbers: { structure: 'n UInt32, k UInt8', rows: [{ n: 1, k: 0 }, { n: 2, k: 1 }, { n: 3, k: 1 }] },
+        names: { structure: 'k UInt8, name String', rows: [{ k: 0, name: 'zero' }, { k: 1, name: 'one' }] },
+      });
+      await store.command(
+        `INSERT INTO default.contract_joined SELECT a.n, concat(b.name, {suffix:String})
+         FROM ${staged.from('numbers')} AS a INNER JOIN ${staged.from('names')} AS b ON a.k = b.k`,
+        { suffix: '!' },
+      );
+      await staged.release();
+      await staged.release();
+      expect(await store.query('SELECT n, name FROM default.contract_joined ORDER BY n')).toEqual([
+        { n: 1, name: 'zero!' }, { n: 2, name: 'one!' }, { n: 3, name: 'one!' },
+      ]);
+      await expect(store.query(`SELECT count() FROM ${staged.from('numbers')}`)).rejects.toThrow();
+      expect(() => staged.from('unknown')).toThrow(/unknown/);
+      await store.command('DROP TABLE default.contract_joined');
+    });
+
+    it('adds settings to every statement of a derived store', async () => {
+      const limited = store.withSettings({ max_result_rows: 1, result_overflow_mode: 'throw' });
+      await expect(limited.query('SELECT number FROM numbers(5)')).rejects.toThrow();
+      // chDB keeps settings on its session: put the defaults back for the tests after this one.
+      await store.withSettings({ max_result_rows: 0, result_overflow_mode: 'throw' }).query('SELECT 1');
+      expect(await store.query('SELECT number AS n FROM numbers(3)')).toHaveLength(3);
     });
 
     it('answers ping', async () => {

@@ -3,9 +3,8 @@
 // both must give the same row, or a real sync would silently change what a seeded project shows.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../analytics/store.js';
 import { generatePreviewDataset } from '../../preview/generate/index.js';
-import { writeNewPreview } from '../../preview/write-preview.js';
+import { writeNewPreview } from '../../preview/writers/both-stores.js';
 import { SYNC_MAPPINGS } from '../../sync/mappings.js';
 import type { OpenedPostgres } from '../targets.js';
 import { openSyncTarget, type SyncTarget } from '../sync-fixtures.js';
@@ -32,7 +31,7 @@ export function mirrorShapeContract(name: string, open: () => Promise<OpenedPost
     it('a seeded row and the same row sent again by the sync are equal, column for column', async () => {
       const now = new Date('2026-06-15T12:00:00.000Z');
       const dataset = generatePreviewDataset({ projectId: crypto.randomUUID(), seed: 'mirror-shape', now, size: 'tiny' });
-      await writeNewPreview({ db: t.db, analytics: t.analytics }, dataset, { displayName: 'shape', isPreview: true, createdAt: now, expiresAt: null });
+      await writeNewPreview(t, dataset, { displayName: 'shape', isPreview: true, createdAt: now, expiresAt: null });
       const p = dataset.projectId;
       // Metadata the generator does not write, so the JSON columns carry something.
       await t.db.execute(sql`UPDATE users SET server_metadata = '{"plan": "pro", "seats": [1, 2]}'::jsonb
@@ -40,8 +39,7 @@ export function mirrorShapeContract(name: string, open: () => Promise<OpenedPost
       await t.db.execute(sql`UPDATE teams SET client_metadata = 'null'::jsonb WHERE project_id = ${p}`);
       const tables = SYNC_MAPPINGS.map((m) => m.name);
       const read = async (table: string, seeded: boolean) =>
-        (await queryRows<Row>(t.analytics,
-          `SELECT * EXCEPT (sync_created_at) FROM analytics_internal.${table}
+        (await t.analytics.query<Row>(`SELECT * EXCEPT (sync_created_at) FROM analytics_internal.${table}
            WHERE project_id = {p:String} AND (sync_sequence_id = 0) = {seeded:Bool} ORDER BY ALL`, { p, seeded }))
           .map(comparable);
       const seededRows = Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await read(table, true)] as const)));

@@ -128,11 +128,11 @@ export function syncContract(name: string, open: () => Promise<OpenedPostgres>, 
       await expect(t.runner.runPass({ mappings: users, batchSize: 50, settleWaitMs: 15_000, afterMirrorInsert: () => Promise.reject(crash) })).rejects.toBe(crash);
       expect(await readWatermark(t.analytics, 'users')).toBe(before);
       // A fresh runner: the process restarted and only ClickHouse remembers anything.
-      const restarted = createSyncRunner({ db, analytics: t.analytics });
+      const restarted = createSyncRunner({ postgres: t.postgres, analytics: t.analytics });
       const replay = await restarted.runPass({ batchSize: 50, settleWaitMs: 15_000 });
       expect(replay.mappings.find((m) => m.mapping === 'users')?.rows).toBe(120);
       expect(await mirrorUsers(t.analytics, p)).toHaveLength(120);
-      await t.analytics.client.command({ query: 'OPTIMIZE TABLE analytics_internal.users FINAL' });
+      await t.analytics.command('OPTIMIZE TABLE analytics_internal.users FINAL');
       expect(await rawMirrorRows(t.analytics, 'users', p)).toBe(120);
     });
 

@@ -3,7 +3,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../analytics/store.js';
 import { markSeedingTransaction } from '../../db/seeding.js';
 import { selectRows, type Db } from '../../db/store.js';
 import { totalUsers } from '../../metrics/total-users.js';
@@ -25,9 +24,7 @@ async function tombstones(db: Db, projectId: string): Promise<string[]> {
 
 /** The latest mirror version of a user, deleted or not. */
 async function mirrorVersion(t: SyncTarget, projectId: string, id: string) {
-  const rows = await queryRows<{ sync_is_deleted: number }>(
-    t.analytics,
-    'SELECT sync_is_deleted FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND id = {id:UUID}',
+  const rows = await t.analytics.query<{ sync_is_deleted: number }>('SELECT sync_is_deleted FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND id = {id:UUID}',
     { p: projectId, id },
   );
   return rows[0];
@@ -39,7 +36,7 @@ export function tombstonePruningContract(name: string, open: () => Promise<Opene
     let runner: SyncRunner;
     beforeAll(async () => {
       t = await openSyncTarget(open);
-      runner = createSyncRunner({ db: t.db, analytics: t.analytics }, { pruneIntervalMs: 0 });
+      runner = createSyncRunner(t, { pruneIntervalMs: 0 });
     });
     afterAll(() => t?.close());
 
@@ -71,7 +68,7 @@ export function tombstonePruningContract(name: string, open: () => Promise<Opene
     });
 
     it('prunes at most once per interval', async () => {
-      const slow = createSyncRunner({ db: t.db, analytics: t.analytics }, { pruneIntervalMs: 60_000 });
+      const slow = createSyncRunner(t, { pruneIntervalMs: 60_000 });
       const p = await newProjectId(t.db);
       const [a, b] = await insertUsers(t.db, p, 2);
       await t.db.execute(sql`DELETE FROM users WHERE project_id = ${p} AND id = ${a}`);

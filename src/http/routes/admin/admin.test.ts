@@ -1,7 +1,6 @@
 // The admin API through app.inject() on embedded stores, with the sync worker running as in `serve`:
 // its idle timer is a minute, so a mirror that follows within a second was woken by the write itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../../analytics/store.js';
 import { createProject } from '../../../projects/create-project.js';
 import { createSyncRunner } from '../../../sync/run-sync-pass.js';
 import { startSyncWorker, type SyncWorker } from '../../../sync/worker.js';
@@ -18,7 +17,7 @@ let other: { project: string; admin: string };
 beforeAll(async () => {
   t = await openTestApp({ notifyWrite: () => worker.notify() });
   worker = startSyncWorker({ runPass: () => runner.runPass(), idleIntervalMs: 60_000 });
-  const runner = createSyncRunner({ db: t.postgres.db, analytics: t.analytics });
+  const runner = createSyncRunner(t);
   const a = await createProject(t.postgres.db, { displayName: 'Admin A' });
   const b = await createProject(t.postgres.db, { displayName: 'Admin B' });
   [project, admin, ingest] = [a.project.id, a.adminKey, a.ingestKey];
@@ -135,7 +134,7 @@ describe('teams and members', () => {
     expect((await call('POST', `/teams/${team.id}/members`, { user_id: theirs.id })).statusCode).toBe(404);
     expect((await call('PATCH', `/teams/${team.id}`, { display_name: 'Core team' })).json().display_name).toBe('Core team');
     const members = await eventually(
-      () => queryRows<{ n: number }>(t.analytics, 'SELECT count() AS n FROM analytics_internal.team_members FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0', { p: project }),
+      () => t.analytics.query<{ n: number }>('SELECT count() AS n FROM analytics_internal.team_members FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0', { p: project }),
       (rows) => rows[0]?.n === 1,
     );
     expect(members[0]?.n).toBe(1);
@@ -151,9 +150,7 @@ describe('seeded preview rows', () => {
     const preview = (await t.app.inject({ method: 'POST', url: '/api/v1/preview/projects', payload: { size: 'tiny' } })).json();
     const key = preview.admin_key as string;
     await worker.flushed();
-    const seq = () => queryRows<{ id: string; display_name: string | null; sync_sequence_id: number }>(
-      t.analytics,
-      'SELECT toString(id) AS id, display_name, sync_sequence_id FROM analytics_internal.users WHERE project_id = {p:String} ORDER BY id, sync_sequence_id',
+    const seq = () => t.analytics.query<{ id: string; display_name: string | null; sync_sequence_id: number }>('SELECT toString(id) AS id, display_name, sync_sequence_id FROM analytics_internal.users WHERE project_id = {p:String} ORDER BY id, sync_sequence_id',
       { p: preview.project_id },
     );
     const seeded = await seq();

@@ -2,10 +2,10 @@
 // (same counts, 8 live users in 8 countries now, nothing dated after the hand-out), goes to exactly one
 // visitor, and is never handed out once it is about to expire.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatEventAt, parseEventAt, tokenRefreshEvent } from '../events/event-rows.js';
-import type { PreviewOptions } from '../http/routes/preview-projects.js';
-import { openTestApp, type TestApp } from '../test/test-app.js';
-import { analyticsCounts, eventsAfter, liveUsersAt, postgresCounts } from '../test/preview-queries.js';
+import { formatEventAt, parseEventAt, tokenRefreshEvent } from '../../events/event-rows.js';
+import type { PreviewOptions } from '../../http/routes/preview-projects.js';
+import { openTestApp, type TestApp } from '../../test/test-app.js';
+import { analyticsCounts, eventsAfter, liveUsersAt, postgresCounts } from '../../test/preview-queries.js';
 import { createSparePreviews, movedForward, type SparePreviews } from './spare-previews.js';
 
 const LIVE_COUNTRIES = ['AU', 'BR', 'CA', 'DE', 'GB', 'IN', 'JP', 'US'];
@@ -21,7 +21,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const stores = () => ({ db: t.postgres.db, analytics: t.analytics });
+const stores = () => (t);
 const create = () => t.app.inject({ method: 'POST', url: '/api/v1/preview/projects' });
 
 async function filled(spares: SparePreviews, count: number): Promise<void> {

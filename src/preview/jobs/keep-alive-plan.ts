@@ -2,13 +2,7 @@
 // (project, minute), a believable count (4–8 a minute; with the previous minute's still inside the
 // 120 s live window that is ~4–12 live users), spread over several countries.
 import crypto from 'node:crypto';
-import type { IpInfo, TokenRefreshData } from '../events/event-rows.js';
-import type { PreviewDataset } from './generate/types.js';
-
-export interface LiveCandidate {
-  userId: string;
-  ipInfo: IpInfo;
-}
+import type { LiveCandidate } from '../generate/live-candidates.js';
 
 const MIN_PER_MINUTE = 4;
 const MAX_PER_MINUTE = 8;
@@ -36,17 +30,4 @@ export function plannedLiveUsers(projectId: string, minute: number, candidates: 
     if (!chosen.includes(c)) chosen.push(c);
   }
   return chosen;
-}
-
-/** Every non-anonymous user of a dataset with their latest located `$token-refresh`: who may come online.
- * Each visit starts with one (at the person's home location), in start order; the live ones come last. */
-export function liveCandidates(dataset: Pick<PreviewDataset, 'users' | 'visits' | 'liveEvents'>): LiveCandidate[] {
-  const anonymous = new Set(dataset.users.filter((u) => u.isAnonymous).map((u) => u.id));
-  const lastLocation = new Map<string, LiveCandidate>();
-  const seen = (userId: string | null, ipInfo: IpInfo | null) => {
-    if (userId && ipInfo && !anonymous.has(userId)) lastLocation.set(userId, { userId, ipInfo });
-  };
-  for (const v of dataset.visits) seen(v.person.id, v.person.ipInfo);
-  for (const e of dataset.liveEvents) if (e.event_type === '$token-refresh') seen(e.user_id, (e.data as TokenRefreshData).ip_info);
-  return [...lastLocation.values()];
 }

@@ -1,6 +1,6 @@
 // Spare previews: `serve` keeps a few standard previews seeded ahead of time, so a visitor's
 // `POST /api/v1/preview/projects` hands one out at once instead of generating and writing ~26k rows
-// while the visitor waits (~0.85 s on the reference machine, docs/benchmarks.md).
+// while the visitor waits.
 //
 // Handing out a spare: its expiry starts now, and its 8 live `$token-refresh` events are written again,
 // moved forward by the time the spare waited (so they are live now and never dated after now). The
@@ -10,11 +10,11 @@
 // Refilling waits until no spare was taken for `refillDelayMs`: seeding costs ~1 s of CPU, and right
 // after a hand-out that visitor's dashboard is asking for its metrics.
 import type { Logger } from 'pino';
-import { insertEvents } from '../analytics/insert-events.js';
-import { formatEventAt, parseEventAt, type EventRow } from '../events/event-rows.js';
-import { setProjectExpiry } from '../db/projects.js';
-import { createPreviewProject, type CreatedPreview } from './create-preview-project.js';
-import type { WriteTarget } from './write-preview.js';
+import { insertEvents } from '../../analytics/insert-events.js';
+import { setProjectExpiry } from '../../db/projects.js';
+import { formatEventAt, parseEventAt, type EventRow } from '../../events/event-rows.js';
+import type { Stores } from '../../stores.js';
+import { createPreviewProject, type PreviewProject } from '../create-preview-project.js';
 
 const EXPIRY_MARGIN_MS = 60_000;
 
@@ -34,7 +34,7 @@ export interface SparePreviewOptions {
 
 export interface SparePreviews {
   /** A ready preview, handed out to exactly one caller, or undefined when none is ready. */
-  take(): Promise<CreatedPreview | undefined>;
+  take(): Promise<PreviewProject | undefined>;
   /** How many are ready now (tests, logs). */
   ready(): number;
   /** Starts filling (after the refill delay). */
@@ -43,9 +43,9 @@ export interface SparePreviews {
   stop(): Promise<void>;
 }
 
-export function createSparePreviews(stores: WriteTarget, options: SparePreviewOptions): SparePreviews {
+export function createSparePreviews(stores: Stores, options: SparePreviewOptions): SparePreviews {
   const { size, ttlMs, refillDelayMs = 3_000, retryDelayMs = 30_000, logger, clock = () => new Date(), warm } = options;
-  const spares: CreatedPreview[] = [];
+  const spares: PreviewProject[] = [];
   let timer: NodeJS.Timeout | undefined;
   let filling: Promise<void> | undefined;
   let stopped = size === 0;
@@ -77,24 +77,23 @@ export function createSparePreviews(stores: WriteTarget, options: SparePreviewOp
     }
   };
 
-  const handOut = async (): Promise<CreatedPreview | undefined> => {
+  const handOut = async (): Promise<PreviewProject | undefined> => {
     const started = performance.now();
     const now = clock();
     const expiresAt = new Date(now.getTime() + ttlMs);
-    let spare: CreatedPreview | undefined;
+    let spare: PreviewProject | undefined;
     // A spare that waited until (nearly) its old expiry may already be gone: the expiry job owns it then.
     while ((spare = spares.shift())) {
-      const stillThere = spare.expiresAt!.getTime() - now.getTime() > EXPIRY_MARGIN_MS && (await setProjectExpiry(stores.db, spare.projectId, expiresAt));
+      const stillThere = spare.expiresAt!.getTime() - now.getTime() > EXPIRY_MARGIN_MS && (await setProjectExpiry(stores.postgres.db, spare.projectId, expiresAt));
       if (stillThere) break;
     }
     if (!spare) return undefined;
     const postgresMs = performance.now() - started;
-    await insertEvents(stores.analytics, movedForward(spare.liveEvents, now.getTime() - spare.createdAt.getTime()), { seeded: true });
+    await insertEvents(stores.analytics, movedForward(spare.live.events, now.getTime() - spare.createdAt.getTime()), { seeded: true });
     const totalMs = performance.now() - started;
     return {
       ...spare,
       expiresAt,
-      fromSpare: true,
       timings: { generate_ms: 0, postgres_ms: Math.round(postgresMs), clickhouse_ms: Math.round(totalMs - postgresMs), total_ms: Math.round(totalMs) },
     };
   };

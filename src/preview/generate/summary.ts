@@ -1,5 +1,5 @@
-import type { PreviewDataset } from './generate/types.js';
-import { visitEventCount } from './generate/visit-events.js';
+import type { PreviewDataset } from './types.js';
+import { visitEventCount } from './visit-events.js';
 
 /** Row counts of a dataset, as the API and the CLI report them. */
 export function seedSummary(d: PreviewDataset) {

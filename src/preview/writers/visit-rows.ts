@@ -1,10 +1,10 @@
-// Seeded visits → the compact rows ClickHouse expands into event rows (src/preview/write-visit-events.ts).
+// Seeded visits → the compact rows ClickHouse expands into event rows (visit-events.ts).
 // Pure. Every piece of JSON in an event's data is written here with JSON.stringify, in the key order of
 // src/preview/generate/visit-events.ts, so ClickHouse only concatenates: the rows it builds are the
-// generator's `events` byte for byte (tested in write-visit-events.test.ts).
-import type { Person } from './generate/people.js';
-import { CLICK_TARGET_WEIGHTS, PAGES, REFERRER_WEIGHTS, type ClickTarget, type SitePage } from './generate/site.js';
-import type { SeededVisit } from './generate/visit-events.js';
+// generator's `events` byte for byte (tested in visit-events.test.ts).
+import type { Person } from '../generate/people.js';
+import { CLICK_TARGET_WEIGHTS, PAGES, REFERRER_WEIGHTS, type ClickTarget, type SitePage } from '../generate/site.js';
+import type { SeededVisit } from '../generate/visit-events.js';
 
 /** `{"a":1,"b":2}` → `"a":1,"b":2`: an object's members, to splice into a larger object. */
 const members = (o: object): string => JSON.stringify(o).slice(1, -1);

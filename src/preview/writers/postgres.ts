@@ -7,9 +7,9 @@ import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
   authMethods, contactChannels, emailOutbox, invoices, oneTimePurchases, sessionReplays, subscriptions, teamMembers, teams, users,
-} from '../db/schema/index.js';
-import type { Db } from '../db/store.js';
-import type { PreviewDataset } from './generate/types.js';
+} from '../../db/schema/index.js';
+import type { Db } from '../../db/store.js';
+import type { PreviewDataset } from '../generate/types.js';
 
 // Bounds the size of one JSON parameter (and of one statement's work).
 const ROWS_PER_STATEMENT = 5_000;

@@ -1,23 +1,17 @@
 // Writes a whole preview into both stores, all or nothing. Postgres rows go in one transaction while
 // ClickHouse is written concurrently; if either side fails, the transaction rolls back and the ClickHouse
 // rows of the project are deleted, so no half-seeded project survives. Live events are written last.
-import crypto from 'node:crypto';
-import { createProjectRow } from '../db/projects.js';
-import { DatabaseError, type Db } from '../db/store.js';
-import { markSeedingTransaction, type SeedingMode } from '../db/seeding.js';
-import type { AnalyticsStore } from '../analytics/store.js';
-import { AnalyticsError } from '../analytics/store.js';
-import { insertEvents } from '../analytics/insert-events.js';
-import { newProjectKeys } from '../projects/create-project.js';
-import type { NewProject } from '../db/projects.js';
-import type { PreviewDataset } from './generate/types.js';
-import { writePreviewPostgres } from './write-postgres.js';
-import { deleteProjectAnalytics, deleteSeededEvents, writePreviewAnalytics, type ProgressCallback } from './write-analytics.js';
-
-export interface WriteTarget {
-  db: Db;
-  analytics: AnalyticsStore;
-}
+import { insertEvents } from '../../analytics/insert-events.js';
+import { deleteProjectData, deleteSeededEvents } from '../../analytics/project-data.js';
+import { AnalyticsError } from '../../analytics/store.js';
+import { createProjectRow, type NewProject } from '../../db/projects.js';
+import { markSeedingTransaction, type SeedingMode } from '../../db/seeding.js';
+import { DatabaseError, type Db } from '../../db/store.js';
+import { newProjectKeys } from '../../projects/create-project.js';
+import type { Stores } from '../../stores.js';
+import type { PreviewDataset } from '../generate/types.js';
+import { writePreviewAnalytics, type ProgressCallback } from './analytics.js';
+import { writePreviewPostgres } from './postgres.js';
 
 export interface WriteTimings {
   postgres_ms: number;
@@ -26,7 +20,7 @@ export interface WriteTimings {
 
 /** Fresh fast path: no existence lookups; the project row is created in the same transaction. */
 export async function writeNewPreview(
-  stores: WriteTarget,
+  stores: Stores,
   dataset: PreviewDataset,
   project: Omit<NewProject, 'id'>,
   onProgress?: ProgressCallback,
@@ -40,13 +34,22 @@ export async function writeNewPreview(
 }
 
 /** Reseed: seeded events are replaced, Postgres rows upserted by their deterministic ids, mirrors re-sent. */
-export async function writeReseed(stores: WriteTarget, dataset: PreviewDataset, onProgress?: ProgressCallback): Promise<WriteTimings> {
+export async function writeReseed(stores: Stores, dataset: PreviewDataset, onProgress?: ProgressCallback): Promise<WriteTimings> {
   await deleteSeededEvents(stores.analytics, dataset.projectId);
   return writeBoth(stores, dataset, onProgress, 'reseed', (tx) => writePreviewPostgres(tx, dataset, { upsert: true }), { rollbackAnalytics: false });
 }
 
+/** A failed creation whose ClickHouse rows could not be removed either: both causes, for the log. */
+export class PreviewRollbackError extends AnalyticsError {
+  constructor(projectId: string, failure: unknown, rollback: unknown) {
+    const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+    super(`rollback of preview ${projectId} (its ClickHouse rows stay until \`pulse previews prune\`)`, new AggregateError([failure, rollback], `${reason(failure)}; then ${reason(rollback)}`));
+    this.name = 'PreviewRollbackError';
+  }
+}
+
 async function writeBoth(
-  stores: WriteTarget,
+  stores: Stores,
   dataset: PreviewDataset,
   onProgress: ProgressCallback | undefined,
   mode: SeedingMode,
@@ -55,7 +58,7 @@ async function writeBoth(
 ): Promise<WriteTimings> {
   const timings: WriteTimings = { postgres_ms: 0, clickhouse_ms: 0 };
   try {
-    await stores.db.transaction(async (tx) => {
+    await stores.postgres.db.transaction(async (tx) => {
       await markSeedingTransaction(tx as unknown as Db, mode);
       const [pg, ch] = await Promise.allSettled([
         timed(() => writePostgres(tx as unknown as Db), (ms) => (timings.postgres_ms = ms)),
@@ -69,8 +72,10 @@ async function writeBoth(
       if (pg.status === 'rejected') throw new DatabaseError(pg.reason);
     });
   } catch (error) {
-    if (rollbackAnalytics) await deleteProjectAnalytics(stores.analytics, dataset.projectId).catch(() => {});
-    throw error instanceof AnalyticsError || error instanceof DatabaseError ? error : new DatabaseError(error);
+    const failure = error instanceof AnalyticsError || error instanceof DatabaseError ? error : new DatabaseError(error);
+    if (!rollbackAnalytics) throw failure;
+    const rollback = await deleteProjectData(stores.analytics, [dataset.projectId]).then(() => null, (e: unknown) => e);
+    throw rollback === null ? failure : new PreviewRollbackError(dataset.projectId, failure, rollback);
   }
   return timings;
 }
@@ -83,5 +88,3 @@ async function timed(work: () => Promise<void>, record: (ms: number) => void): P
     record(Math.round(performance.now() - started));
   }
 }
-
-export const newPreviewId = (): string => crypto.randomUUID();

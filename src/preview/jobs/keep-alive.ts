@@ -3,19 +3,20 @@
 // Stops for a project nobody has polled for 2 minutes. Preview projects only.
 import crypto from 'node:crypto';
 import type { Logger } from 'pino';
-import { insertEvents } from '../analytics/insert-events.js';
-import { queryRows, type AnalyticsStore } from '../analytics/store.js';
-import { getProject } from '../db/projects.js';
-import type { Db } from '../db/store.js';
-import { tokenRefreshEvent } from '../events/event-rows.js';
-import { liveCandidates, plannedLiveUsers, type LiveCandidate } from './keep-alive-plan.js';
-import { loadGenerator } from './load-generator.js';
+import { insertEvents } from '../../analytics/insert-events.js';
+import { liveUserIds } from '../../analytics/project-data.js';
+import { getProject } from '../../db/projects.js';
+import { DEFAULT_BRANCH } from '../../db/schema/index.js';
+import { tokenRefreshEvent } from '../../events/event-rows.js';
+import type { Stores } from '../../stores.js';
+import { liveCandidates, type LiveCandidate } from '../generate/live-candidates.js';
+import { loadGenerator } from '../generate/load.js';
+import { plannedLiveUsers } from './keep-alive-plan.js';
 
 export const WATCH_TIMEOUT_MS = 120_000;
 export const TICK_MS = 10_000;
 /** Re-emit for a planned user at most this often: well inside the 120 s live window. */
 const EMIT_EVERY_MS = 45_000;
-const LIVE_SECONDS = 120;
 /** Previews created but not yet polled whose candidates are kept (oldest dropped first). */
 const MAX_PRIMED = 64;
 
@@ -33,7 +34,7 @@ export class PreviewKeepAlive {
   private running: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly stores: { db: Db; analytics: AnalyticsStore },
+    private readonly stores: Stores,
     private readonly options: { clock?: () => Date; logger?: Logger } = {},
   ) {}
 
@@ -49,7 +50,7 @@ export class PreviewKeepAlive {
       existing.lastPolledAt = this.now().getTime();
       return;
     }
-    const project = await getProject(this.stores.db, projectId);
+    const project = await getProject(this.stores.postgres.db, projectId);
     if (!project?.isPreview || !project.previewParams) {
       this.notPreview.add(projectId);
       return;
@@ -81,29 +82,18 @@ export class PreviewKeepAlive {
       const planned = plannedLiveUsers(projectId, minute, w.candidates);
       // Top up to the minute's planned count, never past it: the seeded live users (and anyone else
       // live) count, so the number stays believable instead of stacking up.
-      const live = await this.liveUserIds(projectId, now);
+      const live = await liveUserIds(this.stores.analytics, projectId, now);
       const due = planned
         .filter((c) => !live.has(c.userId) && now.getTime() - (w.lastEmitted.get(c.userId) ?? 0) >= EMIT_EVERY_MS)
         .slice(0, Math.max(0, planned.length - live.size));
       if (due.length === 0) continue;
-      const scope = { projectId, branchId: 'main' };
+      const scope = { projectId, branchId: DEFAULT_BRANCH };
       const rows = due.map((c) => tokenRefreshEvent(scope, { at: now, userId: c.userId, refreshTokenId: keepAliveTokenId(projectId, c.userId, minute), isAnonymous: false, ipInfo: c.ipInfo }));
       await insertEvents(this.stores.analytics, rows, { seeded: true });
       for (const c of due) w.lastEmitted.set(c.userId, now.getTime());
       emitted += rows.length;
     }
     return emitted;
-  }
-
-  private async liveUserIds(projectId: string, now: Date): Promise<Set<string>> {
-    const rows = await queryRows<{ user_id: string }>(
-      this.stores.analytics,
-      `SELECT DISTINCT user_id FROM analytics_internal.events
-       WHERE project_id = {projectId:String} AND event_type = '$token-refresh' AND user_id IS NOT NULL
-         AND event_at > {now:DateTime64(3, 'UTC')} - INTERVAL ${LIVE_SECONDS} SECOND AND event_at <= {now:DateTime64(3, 'UTC')}`,
-      { projectId, now: now.getTime() / 1000 },
-    );
-    return new Set(rows.map((r) => r.user_id));
   }
 
   watching(): string[] {

@@ -1,12 +1,13 @@
 // The overview of a watched preview stays alive: with polling for 3 (simulated) minutes, live users never
 // drop to 0 and stay believable, nothing is dated after now; once polling stops, emission stops.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../test/test-app.js';
-import { eventsAfter, liveUsersAt } from '../test/preview-queries.js';
-import { createPreviewProject, DEFAULT_PREVIEW_SEED } from './create-preview-project.js';
+import { openTestApp, type TestApp } from '../../test/test-app.js';
+import { eventsAfter, liveUsersAt } from '../../test/preview-queries.js';
+import { createPreviewProject, DEFAULT_PREVIEW_SEED } from '../create-preview-project.js';
 import { PreviewKeepAlive, TICK_MS, WATCH_TIMEOUT_MS } from './keep-alive.js';
-import { liveCandidates, plannedLiveUsers } from './keep-alive-plan.js';
-import { loadGenerator } from './load-generator.js';
+import { liveCandidates } from '../generate/live-candidates.js';
+import { plannedLiveUsers } from './keep-alive-plan.js';
+import { loadGenerator } from '../generate/load.js';
 
 
 const POLL_MS = 4_000;
@@ -18,7 +19,7 @@ afterAll(() => t?.close());
 
 describe('preview keep-alive', () => {
   it('keeps live users between 1 and 12 while polled, never dated after now, and stops after polling stops', async () => {
-    const stores = { db: t.postgres.db, analytics: t.analytics };
+    const stores = t;
     let now = new Date(Date.now() - 30 * 60_000);
     const created = await createPreviewProject(stores, { now, params: { size: 'tiny' }, isPreview: true, expiresAt: new Date(now.getTime() + 3_600_000) });
     const keepAlive = new PreviewKeepAlive(stores, { clock: () => now });
@@ -46,15 +47,15 @@ describe('preview keep-alive', () => {
   });
 
   it('uses the candidates handed over at creation, the same the dataset gives, without regenerating it', async () => {
-    const stores = { db: t.postgres.db, analytics: t.analytics };
+    const stores = t;
     let now = new Date(Date.now() - 10 * 60_000);
     const created = await createPreviewProject(stores, { now, params: { size: 'tiny' }, isPreview: true, expiresAt: new Date(now.getTime() + 3_600_000) });
     // What prime receives equals what a regeneration from the stored parameters gives.
     const regenerated = liveCandidates((await loadGenerator())({ projectId: created.projectId, now: created.createdAt, seed: DEFAULT_PREVIEW_SEED, size: 'tiny' }));
-    expect(created.liveCandidates).toEqual(regenerated);
+    expect(created.live.candidates).toEqual(regenerated);
     // Primed with one user only: after the seeded live events have aged out, that user is who comes online.
     const keepAlive = new PreviewKeepAlive(stores, { clock: () => now });
-    const [only] = created.liveCandidates;
+    const [only] = created.live.candidates;
     keepAlive.prime(created.projectId, [only!]);
     now = new Date(created.createdAt.getTime() + 5 * 60_000);
     await keepAlive.touch(created.projectId);
@@ -63,7 +64,7 @@ describe('preview keep-alive', () => {
   });
 
   it('ignores projects that are not previews', async () => {
-    const keepAlive = new PreviewKeepAlive({ db: t.postgres.db, analytics: t.analytics });
+    const keepAlive = new PreviewKeepAlive(t);
     await keepAlive.touch('00000000-0000-4000-8000-000000000000');
     expect(keepAlive.watching()).toEqual([]);
   });

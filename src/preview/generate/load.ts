@@ -1,6 +1,6 @@
-import type { generatePreviewDataset } from './generate/index.js';
+import type { generatePreviewDataset } from './index.js';
 
 /** The generator (and faker) load on first use, not at server start-up. */
 export async function loadGenerator(): Promise<typeof generatePreviewDataset> {
-  return (await import('./generate/index.js')).generatePreviewDataset;
+  return (await import('./index.js')).generatePreviewDataset;
 }
