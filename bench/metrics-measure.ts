@@ -4,7 +4,8 @@
 // per-query memory tracker that query_log's memory_usage reports, found by bisection to within 2 %.
 import { AnalyticsError, type Settings } from '../src/analytics/store.js';
 import { METRICS, OVERVIEW_METRICS, runMetrics, type MetricName } from '../src/metrics/index.js';
-import type { MetricScope, MetricStores } from '../src/metrics/types.js';
+import type { MetricScope } from '../src/metrics/types.js';
+import type { Stores } from '../src/stores.js';
 import { percentile } from './stats.js';
 
 const WARM_UP = 5;
@@ -31,12 +32,12 @@ export async function sample(runs: number, work: () => Promise<unknown>): Promis
  * The same stores, with settings added to every ClickHouse query. :TRICKY: chDB applies them as SET
  * statements, which stay on its session: callers put the defaults back with another withSettings call.
  */
-export function withSettings(stores: MetricStores, settings: Settings): MetricStores {
+export function withSettings(stores: Stores, settings: Settings): Stores {
   return { ...stores, analytics: stores.analytics.withSettings(settings) };
 }
 
 /** Runs one query with `settings`, which chDB then keeps for the queries after it. */
-export async function setSettings(stores: MetricStores, settings: Settings): Promise<void> {
+export async function setSettings(stores: Stores, settings: Settings): Promise<void> {
   await withSettings(stores, settings).analytics.query('SELECT 1');
 }
 
@@ -44,7 +45,7 @@ export async function setSettings(stores: MetricStores, settings: Settings): Pro
  * The smallest max_memory_usage (bytes) under which `run` succeeds, to within 2 %. max_untracked_memory
  * drops to 1 KiB meanwhile: by default each thread reports to the tracker only in 4 MiB steps.
  */
-export async function peakMemoryBytes(stores: MetricStores, run: (stores: MetricStores) => Promise<unknown>): Promise<number> {
+export async function peakMemoryBytes(stores: Stores, run: (stores: Stores) => Promise<unknown>): Promise<number> {
   const defaults = await settingDefaults(stores, ['max_memory_usage', 'max_untracked_memory']);
   const fits = async (limit: number) => {
     try {
@@ -72,13 +73,13 @@ export async function peakMemoryBytes(stores: MetricStores, run: (stores: Metric
   return high;
 }
 
-async function settingDefaults(stores: MetricStores, names: string[]): Promise<Settings> {
+async function settingDefaults(stores: Stores, names: string[]): Promise<Settings> {
   const rows = await stores.analytics.query<{ name: string; default: string }>('SELECT name, default FROM system.settings WHERE name IN {names:Array(String)}', { names });
   return Object.fromEntries(rows.map((r) => [r.name, r.default]));
 }
 
 /** One table row per metric: store, p50 and p95 of `runs` calls alone, and its peak memory. */
-export async function perMetric(stores: MetricStores, scope: MetricScope, runs: number): Promise<(string | number)[][]> {
+export async function perMetric(stores: Stores, scope: MetricScope, runs: number): Promise<(string | number)[][]> {
   const rows: (string | number)[][] = [];
   for (const name of OVERVIEW_METRICS) {
     if (!(name in METRICS)) throw new Error(`unknown metric ${name}`);
@@ -91,7 +92,7 @@ export async function perMetric(stores: MetricStores, scope: MetricScope, runs: 
 }
 
 /** The fixed cost of one ClickHouse round trip, to read the tables above: a bound `SELECT 1` through the store. */
-export async function fixedQueryCost(stores: MetricStores, runs: number): Promise<(string | number)[][]> {
+export async function fixedQueryCost(stores: Stores, runs: number): Promise<(string | number)[][]> {
   const cost = await sample(runs, () => stores.analytics.query('SELECT {one:UInt8} AS one', { one: 1 }));
   return [['bound SELECT 1 through the store', cost.p50.toFixed(2), cost.p95.toFixed(2)]];
 }

@@ -14,7 +14,8 @@ import { ensurePgliteTemplate } from '../src/db/pglite-template.js';
 import { openPglite } from '../src/db/pglite.js';
 import { buildApp } from '../src/http/app.js';
 import { LIVE_METRICS, OVERVIEW_METRICS, runMetrics } from '../src/metrics/index.js';
-import type { MetricScope, MetricStores } from '../src/metrics/types.js';
+import type { MetricScope } from '../src/metrics/types.js';
+import type { Stores } from '../src/stores.js';
 import { createProject } from '../src/projects/create-project.js';
 import { createPreviewProject } from '../src/preview/create-preview-project.js';
 import { writeSyntheticAnalytics, writeSyntheticPostgres, type SyntheticProject } from './metrics-data.js';
@@ -33,7 +34,7 @@ export async function metricsBench(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-bench-metrics-'));
   const postgres = await openPglite({ dataDir: path.join(dir, 'postgres') });
   const analytics = await openChdb({ dataDir: path.join(dir, 'clickhouse') });
-  const stores: MetricStores = { postgres, analytics };
+  const stores: Stores = { postgres, analytics };
   try {
     await Promise.all([postgres.migrate(), migrateAnalytics(analytics)]);
     const app = await buildApp({ stores });
@@ -88,7 +89,7 @@ export async function metricsBench(): Promise<void> {
 }
 
 /** 10M events of one project among 40M: the target project sits between three others of the same size. */
-async function largeBench(stores: MetricStores): Promise<void> {
+async function largeBench(stores: Stores): Promise<void> {
   const started = performance.now();
   const others = [0, 1, 2].map(() => crypto.randomUUID());
   const large = { users: 60_000, events: LARGE_EVENTS, days: 60, liveUsers: 8, eventsPerVisit: LARGE_EVENTS_PER_VISIT };
@@ -121,7 +122,7 @@ async function largeBench(stores: MetricStores): Promise<void> {
   process.stdout.write(`(check: daily_active_users_split peak memory re-measured: ${(peak / 2 ** 20).toFixed(1)} MiB)\n`);
 }
 
-async function project(stores: MetricStores, size: Omit<SyntheticProject, 'projectId' | 'now'>) {
+async function project(stores: Stores, size: Omit<SyntheticProject, 'projectId' | 'now'>) {
   const created = await createProject(stores.postgres.db, { displayName: 'Bench' });
   const spec = { projectId: created.project.id, now: new Date(), ...size };
   await writeSyntheticAnalytics(stores.analytics, spec);
@@ -130,12 +131,12 @@ async function project(stores: MetricStores, size: Omit<SyntheticProject, 'proje
   return { scope, adminKey: created.adminKey };
 }
 
-async function sequentially(names: readonly (typeof OVERVIEW_METRICS)[number][], stores: MetricStores, scope: MetricScope) {
+async function sequentially(names: readonly (typeof OVERVIEW_METRICS)[number][], stores: Stores, scope: MetricScope) {
   const now = new Date();
   for (const name of names) await runMetrics([name], stores, scope, now);
 }
 
-async function countEvents(stores: MetricStores, projectId: string) {
+async function countEvents(stores: Stores, projectId: string) {
   const [row] = await stores.analytics.query<{ table: number; project: number }>('SELECT count() AS table, countIf(project_id = {projectId:String}) AS project FROM analytics_internal.events', { projectId });
   if (!row) throw new Error('count() returned no row');
   return row;

@@ -2,10 +2,24 @@
 // after < sync_sequence_id <= upTo, in id order, already shaped as the mirror's rows. Postgres writes
 // the whole batch as JSONEachRow text (one line per row, in id order), which goes to ClickHouse as it is.
 // :TRICKY: building row objects in JavaScript and serialising them again cost more than the Postgres
-// read itself on PGlite (145 against ~90 ms per 5,000 users, measured), and PGlite holds the event loop.
+// read itself on PGlite (more than the read itself, measured), and PGlite holds the event loop.
 import { sql } from 'drizzle-orm';
-import type { SyncMapping } from '../sync/mappings.js';
+import type { SyncedTable } from './schema/index.js';
 import { selectRows, toCount, type Db } from './store.js';
+
+/** Which Postgres table feeds which ClickHouse mirror (the list is src/sync/mappings.ts). */
+export interface SyncMapping {
+  /** The source table, and the mapping's key in analytics_internal.sync_state. */
+  name: SyncedTable;
+  mirrorTable: string;
+  /**
+   * The mirror row without its sync bookkeeping: a select list over `t`, which is the live row, or a
+   * tombstone's old row read back into the table's row type. Column aliases are the mirror's names.
+   */
+  columns: string;
+  /** Joins the columns use, for a live row and for a tombstone (same aliases, see users). */
+  joins?: { live: string; tombstone: string };
+}
 
 export interface SyncBatch {
   rows: number;

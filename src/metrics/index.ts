@@ -24,7 +24,8 @@ import { unverifiedUsers } from './unverified-users.js';
 import { usersByCountry } from './users-by-country.js';
 import { verifiedUsers } from './verified-users.js';
 import { visitors } from './visitors.js';
-import type { Metric, MetricScope, MetricStores } from './types.js';
+import type { Stores } from '../stores.js';
+import type { Metric, MetricScope } from './types.js';
 import { QueryBatch } from '../analytics/query-batch.js';
 
 export const METRICS = {
@@ -73,7 +74,7 @@ export function metric(name: string): Metric<unknown> {
  */
 export async function runMetrics<Name extends MetricName>(
   names: readonly Name[],
-  stores: MetricStores,
+  stores: Stores,
   scope: MetricScope,
   now: Date,
 ): Promise<MetricValues<Name>> {

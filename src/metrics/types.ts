@@ -1,12 +1,7 @@
 // What every metric function receives. A metric is `(stores, scope, now) → value`: it reads the clock
 // only through `now`, so one request's figures agree with each other and tests can fix the instant.
-import type { AnalyticsReader, AnalyticsStore } from '../analytics/store.js';
-import type { PostgresStore } from '../db/store.js';
-
-export interface MetricStores {
-  analytics: AnalyticsStore;
-  postgres: PostgresStore;
-}
+import type { AnalyticsReader } from '../analytics/store.js';
+import type { Stores } from '../stores.js';
 
 export interface MetricScope {
   projectId: string;
@@ -16,7 +11,7 @@ export interface MetricScope {
 }
 
 /** What a metric reads through: the runner hands ClickHouse queries to a QueryBatch (one round trip). */
-export interface MetricReaders extends Omit<MetricStores, 'analytics'> {
+export interface MetricReaders extends Omit<Stores, 'analytics'> {
   analytics: AnalyticsReader;
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MetricsResponse } from '../../contract/metrics.js';
 import { metric, METRICS, runMetrics } from './index.js';
-import type { MetricStores } from './types.js';
+import type { Stores } from '../stores.js';
 import { liveSince, metricWindow, thirtyDaysBefore, zeroFill } from './window.js';
 
 describe('metricWindow', () => {
@@ -53,7 +53,7 @@ describe('the registry', () => {
   it('fails loudly on an unknown metric name', async () => {
     expect(() => metric('daily_unicorns')).toThrow(/Unknown metric: "daily_unicorns"/);
     expect(() => metric('toString')).toThrow(/Unknown metric/);
-    const noStores = {} as MetricStores;
+    const noStores = {} as Stores;
     await expect(runMetrics(['daily_unicorns' as keyof typeof METRICS], noStores, { projectId: 'p', branchId: 'main', includeAnonymous: false }, new Date()))
       .rejects.toThrow(/Unknown metric/);
   });

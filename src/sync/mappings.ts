@@ -5,20 +5,9 @@
 //
 // The preview seeder writes the same mirror rows from generated data with the builders of
 // mirror-rows.ts; src/test/contract/mirror-shape.ts checks that both give the same row for the same data.
-import type { SyncedTable } from '../db/schema/index.js';
+import type { SyncMapping } from '../db/sync-changes.js';
 
-export interface SyncMapping {
-  /** The source table, and the mapping's key in analytics_internal.sync_state. */
-  name: SyncedTable;
-  mirrorTable: string;
-  /**
-   * The mirror row without its sync bookkeeping: a select list over `t`, which is the live row, or a
-   * tombstone's old row read back into the table's row type. Column aliases are the mirror's names.
-   */
-  columns: string;
-  /** Joins the columns use, for a live row and for a tombstone (same aliases, see users). */
-  joins?: { live: string; tombstone: string };
-}
+export type { SyncMapping };
 
 /** Milliseconds, as the mirror's DateTime64(3) and JavaScript dates hold them (Postgres keeps µs). */
 const instant = (column: string) => `date_trunc('milliseconds', t.${column}) AS ${column}`;

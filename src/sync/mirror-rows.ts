@@ -2,7 +2,7 @@
 // sequence 0. The sync has Postgres write the same rows (src/sync/mappings.ts); the contract in
 // src/test/contract/mirror-shape.ts keeps the two column for column.
 import { formatEventAt as toDateTime64 } from '../events/event-rows.js';
-import type { ContactChannelRow, TeamMemberRow, TeamRow, UserRow } from '../preview/generate/types.js';
+import type { ContactChannelRow, TeamMemberRow, TeamRow, UserRow } from '../db/rows.js';
 
 // The builders take what they read and nothing more, with metadata as any JSON value.
 type Metadata = 'clientMetadata' | 'clientReadOnlyMetadata' | 'serverMetadata';

@@ -3,7 +3,7 @@ import { printTable } from '../output.js';
 import { ProjectName } from '../../../contract/api.js';
 import { listProjects } from '../../db/projects.js';
 import { createProject } from '../../projects/create-project.js';
-import { toProjectJson } from '../../projects/project-json.js';
+import { toProjectJson } from '../../admin/project-json.js';
 import { runCommand, withStores } from '../run.js';
 
 export function projectsCommand(program: Command): void {

@@ -3,11 +3,11 @@
 import type { Command } from 'commander';
 import { CreateTeam, PageQuery, TeamParams } from '../../../contract/admin.js';
 import { createTeam, listTeams, removeTeam } from '../../db/teams.js';
-import { toTeamJson } from '../../http/routes/admin/teams.js';
+import { toTeamJson } from '../../admin/team-json.js';
 import { printJson, printLine, printRecord, printTable } from '../output.js';
 import { parseFlags, parseProjectOption } from '../parse-flags.js';
 import { requireProject } from '../project-scoped.js';
-import { toPage } from '../../http/routes/admin/page.js';
+import { toPage } from '../../admin/page.js';
 import { exitUsageErrorsWithCode2, runCommand, withStores } from '../run.js';
 
 interface ListOptions { project: string; limit: string; cursor?: string; json?: boolean }

@@ -3,11 +3,11 @@
 import type { Command } from 'commander';
 import { CreateUser, PageQuery, UserParams, type User } from '../../../contract/admin.js';
 import { createUser, listUsers, removeUser } from '../../db/users.js';
-import { toUserJson } from '../../http/routes/admin/users.js';
+import { toUserJson } from '../../admin/user-json.js';
 import { printJson, printLine, printRecord, printTable } from '../output.js';
 import { parseFlags, parseProjectOption } from '../parse-flags.js';
 import { requireProject } from '../project-scoped.js';
-import { toPage } from '../../http/routes/admin/page.js';
+import { toPage } from '../../admin/page.js';
 import { exitUsageErrorsWithCode2, runCommand, UsageError, withStores } from '../run.js';
 
 interface ListOptions { project: string; limit: string; cursor?: string; json?: boolean }

@@ -9,7 +9,7 @@ import { MetricsResponse } from '../../../contract/metrics.js';
 import { authMethods, emailOutbox, invoices, sessionReplays, subscriptions, users } from '../../db/schema/index.js';
 import type { Db } from '../../db/store.js';
 import { createProject, type CreatedProject } from '../../projects/create-project.js';
-import { at, click, insertAnalytics, located, NOW, pageView, refresh, secondsBefore, series, stopMirrorMerges, uid } from '../../metrics/test-fixtures.js';
+import { at, click, insertAnalytics, located, NOW, pageView, refresh, secondsBefore, series, stopMirrorMerges, uid } from '../../test/metric-fixtures.js';
 import { openTestApp, type TestApp } from '../../test/test-app.js';
 import { metricRoutes } from './metrics.js';
 

@@ -5,7 +5,7 @@ import { ErrorBody, ProjectParams } from '../../../contract/api.js';
 import { LiveMetricsResponse, MetricsQuery, MetricsResponse } from '../../../contract/metrics.js';
 import { DEFAULT_BRANCH } from '../../db/schema/index.js';
 import { LIVE_METRICS, OVERVIEW_METRICS, runMetrics } from '../../metrics/index.js';
-import type { MetricStores } from '../../metrics/types.js';
+import type { Stores } from '../../stores.js';
 import { metricWindow } from '../../metrics/window.js';
 import { authorizeProject } from '../auth.js';
 
@@ -17,7 +17,7 @@ export interface MetricRouteOptions {
 }
 
 export const metricRoutes =
-  (stores: MetricStores, { clock = () => new Date() }: MetricRouteOptions = {}): FastifyPluginAsyncZod =>
+  (stores: Stores, { clock = () => new Date() }: MetricRouteOptions = {}): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/projects/:id/metrics',

@@ -4,7 +4,7 @@ import { getProject } from '../../db/projects.js';
 import type { Db } from '../../db/store.js';
 import { authorizeProject } from '../auth.js';
 import { notFound } from '../errors.js';
-import { toProjectJson } from '../../projects/project-json.js';
+import { toProjectJson } from '../../admin/project-json.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 

@@ -1,6 +1,7 @@
 // The contract between the pure preview generator and the writers: every row for both stores.
 // Postgres rows use the Drizzle insert shape of src/db/schema (camelCase, Date); the writers insert them
 // as they are. Events are final ClickHouse rows built with src/events/event-rows.ts.
+import type { ContactChannelRow, Scoped, TeamMemberRow, TeamRow, UserRow } from '../../db/rows.js';
 import type { EventRow } from '../../events/event-rows.js';
 import type { SeededVisit } from './visit-events.js';
 
@@ -20,54 +21,7 @@ export interface GenerateOptions {
   days?: number;
 }
 
-type Json = Record<string, unknown> | null;
-interface Scoped {
-  projectId: string;
-  branchId: string;
-}
-
-export interface UserRow extends Scoped {
-  id: string;
-  displayName: string | null;
-  profileImageUrl: string | null;
-  isAnonymous: boolean;
-  signedUpAt: Date;
-  lastActiveAt: Date | null;
-  clientMetadata: Json;
-  clientReadOnlyMetadata: Json;
-  serverMetadata: Json;
-  restrictedByAdmin: boolean;
-  restrictedByAdminReason: string | null;
-  restrictedByAdminPrivateDetails: string | null;
-}
-
-export interface ContactChannelRow extends Scoped {
-  id: string;
-  userId: string;
-  type: 'EMAIL' | 'PHONE';
-  value: string;
-  isPrimary: boolean;
-  isVerified: boolean;
-  usedForAuth: boolean;
-  createdAt: Date;
-}
-
-export interface TeamRow extends Scoped {
-  id: string;
-  displayName: string;
-  profileImageUrl: string | null;
-  createdAt: Date;
-  clientMetadata: Json;
-  clientReadOnlyMetadata: Json;
-  serverMetadata: Json;
-}
-
-export interface TeamMemberRow extends Scoped {
-  teamId: string;
-  userId: string;
-  displayName: string | null;
-  createdAt: Date;
-}
+export type { ContactChannelRow, TeamMemberRow, TeamRow, UserRow } from '../../db/rows.js';
 
 export interface AuthMethodRow extends Scoped {
   id: string;

@@ -10,6 +10,3 @@ export interface AdminDeps {
 }
 
 export const ADMIN_ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
-
-export const iso = (at: Date) => at.toISOString();
-export const isoOrNull = (at: Date | null) => (at ? at.toISOString() : null);

@@ -8,7 +8,8 @@ import {
 } from '../../../db/contact-channels.js';
 import { authorizeProject } from '../../auth.js';
 import { notFound } from '../../errors.js';
-import { ADMIN_ERRORS, iso, type AdminDeps } from './admin-deps.js';
+import { iso } from '../../../admin/iso.js';
+import { ADMIN_ERRORS, type AdminDeps } from './admin-deps.js';
 
 const tags = ['contact channels'];
 const security = [{ bearer: [] }];

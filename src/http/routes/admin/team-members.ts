@@ -5,7 +5,8 @@ import { AddTeamMember, MemberParams, TeamMember, TeamParams } from '../../../..
 import { addTeamMember, removeTeamMember } from '../../../db/team-members.js';
 import { authorizeProject } from '../../auth.js';
 import { notFound } from '../../errors.js';
-import { ADMIN_ERRORS, iso, type AdminDeps } from './admin-deps.js';
+import { iso } from '../../../admin/iso.js';
+import { ADMIN_ERRORS, type AdminDeps } from './admin-deps.js';
 
 const tags = ['teams'];
 const security = [{ bearer: [] }];

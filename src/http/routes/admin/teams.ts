@@ -3,26 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProjectParams } from '../../../../contract/api.js';
 import { CreateTeam, PageQuery, Team, TeamPage, TeamParams, UpdateTeam } from '../../../../contract/admin.js';
-import { toPage } from './page.js';
-import { createTeam, getTeam, listTeams, removeTeam, updateTeam, type TeamRecord } from '../../../db/teams.js';
+import { toPage } from '../../../admin/page.js';
+import { toTeamJson } from '../../../admin/team-json.js';
+import { createTeam, getTeam, listTeams, removeTeam, updateTeam } from '../../../db/teams.js';
 import { authorizeProject } from '../../auth.js';
 import { notFound } from '../../errors.js';
-import { ADMIN_ERRORS, iso, type AdminDeps } from './admin-deps.js';
+import { ADMIN_ERRORS, type AdminDeps } from './admin-deps.js';
 
 const tags = ['teams'];
 const security = [{ bearer: [] }];
-
-export function toTeamJson(t: TeamRecord): z.infer<typeof Team> {
-  return {
-    id: t.id,
-    display_name: t.displayName,
-    profile_image_url: t.profileImageUrl,
-    created_at: iso(t.createdAt),
-    client_metadata: t.clientMetadata,
-    client_read_only_metadata: t.clientReadOnlyMetadata,
-    server_metadata: t.serverMetadata,
-  };
-}
 
 const toFields = (body: z.infer<typeof UpdateTeam>) =>
   Object.fromEntries(

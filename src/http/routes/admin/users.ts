@@ -4,33 +4,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProjectParams } from '../../../../contract/api.js';
 import { CreateUser, PageQuery, UpdateUser, User, UserPage, UserParams } from '../../../../contract/admin.js';
-import { toPage } from './page.js';
-import { createUser, getUser, listUsers, NoPrimaryEmailError, removeUser, updateUser, type UserFields, type UserRecord } from '../../../db/users.js';
+import { toPage } from '../../../admin/page.js';
+import { toUserJson } from '../../../admin/user-json.js';
+import { createUser, getUser, listUsers, NoPrimaryEmailError, removeUser, updateUser, type UserFields } from '../../../db/users.js';
 import { authorizeProject } from '../../auth.js';
 import { HttpError, notFound } from '../../errors.js';
-import { ADMIN_ERRORS, iso, isoOrNull, type AdminDeps } from './admin-deps.js';
+import { ADMIN_ERRORS, type AdminDeps } from './admin-deps.js';
 
 const tags = ['users'];
 const security = [{ bearer: [] }];
-
-export function toUserJson(u: UserRecord): User {
-  return {
-    id: u.id,
-    display_name: u.displayName,
-    profile_image_url: u.profileImageUrl,
-    primary_email: u.primaryEmail,
-    primary_email_verified: u.primaryEmailVerified,
-    is_anonymous: u.isAnonymous,
-    signed_up_at: iso(u.signedUpAt),
-    last_active_at: isoOrNull(u.lastActiveAt),
-    client_metadata: u.clientMetadata,
-    client_read_only_metadata: u.clientReadOnlyMetadata,
-    server_metadata: u.serverMetadata,
-    restricted_by_admin: u.restrictedByAdmin,
-    restricted_by_admin_reason: u.restrictedByAdminReason,
-    restricted_by_admin_private_details: u.restrictedByAdminPrivateDetails,
-  };
-}
 
 function toFields(body: z.infer<typeof UpdateUser>): UserFields {
   const fields: UserFields = {

@@ -6,9 +6,9 @@ import { migrateAnalytics } from '../analytics/migrate.js';
 import type { AnalyticsStore } from '../analytics/store.js';
 import { clickEvent, formatEventAt, pageViewEvent, tokenRefreshEvent, type EventRow, type EventScope, type IpInfo } from '../events/event-rows.js';
 import { insertEvents } from '../analytics/insert-events.js';
-import { openTestPglite } from '../test/targets.js';
-import { makeTempDir } from '../test/temp-dir.js';
-import type { MetricStores } from './types.js';
+import { openTestPglite } from './targets.js';
+import { makeTempDir } from './temp-dir.js';
+import type { Stores } from '../stores.js';
 
 /** The fixed "now" of every metric test: window = 2026-05-16T00:00:00.000Z … now (31 days). */
 export const NOW = new Date('2026-06-15T12:00:00.000Z');
@@ -124,12 +124,12 @@ export function series(values: Record<string, number> = {}): { date: string; act
   return points;
 }
 
-export interface OpenedMetricStores extends MetricStores {
+export interface OpenedMetricStores extends Stores {
   close(): Promise<void>;
 }
 
 /** Fresh, migrated PGlite and chDB in temp dirs (one chDB per test file: it binds one dir per process). */
-export async function openMetricStores(): Promise<OpenedMetricStores> {
+export async function openStores(): Promise<OpenedMetricStores> {
   const pg = await openTestPglite();
   const chDir = makeTempDir('pulse-chdb-');
   const analytics = await openChdb({ dataDir: chDir.dir });

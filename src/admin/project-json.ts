@@ -1,3 +1,4 @@
+// The API's view of a project, shared by both front doors.
 import type { Project } from '../../contract/api.js';
 import type { ProjectRow } from '../db/projects.js';
 
