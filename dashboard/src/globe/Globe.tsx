@@ -14,6 +14,8 @@ const ROTATION_SPEED = 0.00018;
  * costs CPU that the charts, and on a small machine the server itself, are waiting for.
  */
 const FRAME_MS = 33;
+/** A still globe is redrawn this often: cobe draws only on update(), and its map texture loads after the first draw. */
+const STILL_FRAME_MS = 1_000;
 
 /**
  * `still`: drawn, but not rotating. The overview holds the globe still until its figures arrive: on the
@@ -57,9 +59,15 @@ export function Globe({ markers, still = false }: { markers: GlobeMarker[]; stil
     });
     resized.observe(canvas);
     let drawnAt = performance.now();
+    let stillDrawnAt = drawnAt;
     let frame = requestAnimationFrame(function spin(now) {
-      if (stillRef.current) drawnAt = now;
-      else if (now - drawnAt >= FRAME_MS) {
+      if (stillRef.current) {
+        drawnAt = now;
+        if (now - stillDrawnAt >= STILL_FRAME_MS) {
+          stillDrawnAt = now;
+          globe.update({});
+        }
+      } else if (now - drawnAt >= FRAME_MS) {
         phi += (now - drawnAt) * ROTATION_SPEED;
         drawnAt = now;
         globe.update({ phi });
