@@ -2,7 +2,7 @@
 // and the waits for a fully drawn overview.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../../src/test/browser.js';
 import { freePort, killStrayPulses, startPulse, waitUntilReady, type Running } from '../../src/test/spawn-pulse.js';
 import { makeTempDir } from '../../src/test/temp-dir.js';
@@ -26,7 +26,7 @@ export async function startDashboard(env: Record<string, string> = {}, before?: 
   await before?.(temp.dir);
   const port = await freePort();
   const server = startPulse(['serve'], { PULSE_DATA_DIR: temp.dir, PORT: String(port), ...env });
-  await waitUntilReady(server, port);
+  await waitUntilReady(server, port, 60_000); // a loaded 2-core machine may run other servers meanwhile
   const browser = await launchBrowser();
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -63,4 +63,20 @@ export async function waitForFullOverview(page: Page, timeout = 60_000): Promise
     null,
     { timeout },
   );
+}
+
+/**
+ * A screenshot of an element once two taken `gapMs` apart are the same (a still globe may be redrawn once
+ * when its map texture arrives, or when a live poll moves a marker); throws if it keeps changing, as a
+ * turning globe does.
+ */
+export async function stillScreenshot(element: Locator, tries = 5, gapMs = 1_200): Promise<Buffer> {
+  let previous = await element.screenshot();
+  for (let i = 0; i < tries; i++) {
+    await element.page().waitForTimeout(gapMs);
+    const next = await element.screenshot();
+    if (next.equals(previous)) return next;
+    previous = next;
+  }
+  throw new Error(`still changing after ${tries} screenshots ${gapMs} ms apart`);
 }
