@@ -1,15 +1,9 @@
 // One or more daily series on a shared axis (recharts). Pure: series in, chart out. The overview renders it
 // through LazyDailyChart, so recharts stays out of the first chunk.
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DailyPoint } from '../../../contract/metrics.js';
 import { formatDay } from '../format.js';
 import { CHART_HEIGHT } from './chart-height.js';
-
-export interface Series {
-  name: string;
-  points: DailyPoint[];
-  color: string;
-}
+import { chartRows, type Series } from './chart-text.js';
 
 export interface DailyChartProps {
   series: Series[];
@@ -19,10 +13,10 @@ export interface DailyChartProps {
 }
 
 export function DailyChart({ series, stacked = false, formatValue }: DailyChartProps) {
-  const rows = (series[0]?.points ?? []).map((p, i) => ({ date: p.date, ...Object.fromEntries(series.map((s) => [s.name, s.points[i]?.activity ?? 0])) }));
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-      <AreaChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+      {/* No keyboard layer: the chart is an image named by its summary, its numbers are in its table view. */}
+      <AreaChart data={chartRows(series)} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#2a2f3a" />
         <XAxis dataKey="date" tickFormatter={formatDay} tick={{ fill: '#8b93a7', fontSize: 11 }} minTickGap={24} />
         <YAxis allowDecimals={false} tick={{ fill: '#8b93a7', fontSize: 11 }} tickFormatter={formatValue} />

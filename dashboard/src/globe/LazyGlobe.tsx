@@ -18,7 +18,13 @@ export function preloadGlobe(): void {
 export function LazyGlobe({ markers, still = false }: { markers: GlobeMarker[]; still?: boolean }) {
   return (
     <ChunkBoundary fallback={() => <FlatMap markers={markers} />}>
-      <Suspense fallback={<div className="globe-canvas" style={GLOBE_BOX} aria-busy="true" data-testid="globe-placeholder" />}>
+      <Suspense
+        fallback={
+          <div className="globe-canvas placeholder" style={GLOBE_BOX} aria-busy="true" data-testid="globe-placeholder">
+            <span className="block-muted">Loading the globe…</span>
+          </div>
+        }
+      >
         <globe.Component markers={markers} still={still} />
       </Suspense>
     </ChunkBoundary>

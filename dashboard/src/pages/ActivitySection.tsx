@@ -1,7 +1,8 @@
 import type { MetricsResponse } from '../../../contract/metrics.js';
 import type { Polled } from '../api/use-polling.js';
 import { Block } from '../components/Block.js';
-import { LazyDailyChart } from '../components/LazyDailyChart.js';
+import { blockState } from '../components/block-state.js';
+import { ChartWithTable } from '../components/ChartWithTable.js';
 import { RankedList } from '../components/RankedList.js';
 import { UserList } from '../components/UserList.js';
 import { formatCount } from '../format.js';
@@ -10,17 +11,18 @@ const sum = (points: { activity: number }[]) => points.reduce((n, p) => n + p.ac
 
 export function ActivitySection({ metrics }: { metrics: Polled<MetricsResponse> }) {
   const m = metrics.data;
-  const state = { loading: metrics.loading && !m, error: m ? undefined : metrics.error };
+  const state = blockState(metrics);
   const now = m ? new Date(m.now) : new Date();
   const split = m?.daily_active_users_split ?? [];
   return (
     <>
       <Block title="Daily sign-ups" {...state} empty={m && sum(m.daily_signups) === 0}>
-        {m && <LazyDailyChart series={[{ name: 'sign-ups', points: m.daily_signups, color: '#5b8def' }]} />}
+        {m && <ChartWithTable label="Daily sign-ups" series={[{ name: 'sign-ups', points: m.daily_signups, color: '#5b8def' }]} />}
       </Block>
       <Block title="Daily active users" {...state} empty={m && sum(m.daily_active_users) === 0}>
         {m && (
-          <LazyDailyChart
+          <ChartWithTable
+            label="Daily active users"
             stacked
             series={[
               { name: 'new', points: split.map((p) => ({ date: p.date, activity: p.new })), color: '#4cc38a' },
@@ -32,7 +34,8 @@ export function ActivitySection({ metrics }: { metrics: Polled<MetricsResponse> 
       </Block>
       <Block title={m ? `Traffic · ${formatCount(m.visitors)} visitors` : 'Traffic'} {...state} empty={m && sum(m.daily_page_views) === 0}>
         {m && (
-          <LazyDailyChart
+          <ChartWithTable
+            label="Traffic"
             series={[
               { name: 'page views', points: m.daily_page_views, color: '#8f6ef0' },
               { name: 'clicks', points: m.daily_clicks, color: '#e5a444' },

@@ -1,14 +1,15 @@
 import type { MetricsResponse } from '../../../contract/metrics.js';
 import type { Polled } from '../api/use-polling.js';
 import { Block } from '../components/Block.js';
-import { LazyDailyChart } from '../components/LazyDailyChart.js';
+import { blockState } from '../components/block-state.js';
+import { ChartWithTable } from '../components/ChartWithTable.js';
 import { RankedList } from '../components/RankedList.js';
 import { StatCard } from '../components/StatCard.js';
 import { formatCents, formatCount, formatPercent } from '../format.js';
 
 export function BusinessSection({ metrics }: { metrics: Polled<MetricsResponse> }) {
   const m = metrics.data;
-  const state = { loading: metrics.loading && !m, error: m ? undefined : metrics.error };
+  const state = blockState(metrics);
   return (
     <>
       <Block title="Login methods" {...state} empty={m && m.login_methods.length === 0}>
@@ -23,7 +24,7 @@ export function BusinessSection({ metrics }: { metrics: Polled<MetricsResponse> 
               <StatCard label="Bounced" value={formatPercent(m.emails.bounced_rate)} />
               <StatCard label="Errors" value={formatCount(m.emails.by_status.error)} />
             </div>
-            <LazyDailyChart series={[{ name: 'emails', points: m.emails.daily_emails, color: '#5b8def' }]} />
+            <ChartWithTable label="Emails sent" series={[{ name: 'emails', points: m.emails.daily_emails, color: '#5b8def' }]} />
           </>
         )}
       </Block>
@@ -36,7 +37,7 @@ export function BusinessSection({ metrics }: { metrics: Polled<MetricsResponse> 
               <StatCard label="Active subs" value={formatCount(m.payments.active_subscriptions)} />
               <StatCard label="Orders" value={formatCount(m.payments.orders)} />
             </div>
-            <LazyDailyChart series={[{ name: 'revenue', points: m.payments.daily_revenue_cents, color: '#4cc38a' }]} formatValue={formatCents} />
+            <ChartWithTable label="Revenue" series={[{ name: 'revenue', points: m.payments.daily_revenue_cents, color: '#4cc38a' }]} formatValue={formatCents} />
           </>
         )}
       </Block>

@@ -5,7 +5,9 @@ import type { ProjectSession } from '../api/session.js';
 import { useLiveMetrics } from '../api/use-live-metrics.js';
 import { useMetrics } from '../api/use-metrics.js';
 import { Block } from '../components/Block.js';
+import { blockState } from '../components/block-state.js';
 import { preloadDailyChart } from '../components/LazyDailyChart.js';
+import { LiveCount } from '../components/LiveCount.js';
 import { StatCard } from '../components/StatCard.js';
 import { preloadGlobe } from '../globe/LazyGlobe.js';
 import { LiveGlobe } from '../globe/LiveGlobe.js';
@@ -31,21 +33,21 @@ export function Overview({ session }: { session: ProjectSession }) {
 
   return (
     <main className="overview">
-      <Block title="Users" loading={metrics.loading && !m} error={m ? undefined : metrics.error} className="span-all">
+      <Block title="Users" {...blockState(metrics)} className="span-all">
         <div className="stats">
           <StatCard testId="total-users" label="Total users" value={total === undefined ? '—' : formatCount(total)} hint={m ? `${formatCount(m.anonymous_users)} anonymous not counted` : undefined} />
           <StatCard testId="mau" label="Monthly active" value={mau === undefined ? '—' : formatCount(mau)} />
           <StatCard
             testId="live-users"
             label="Live now"
-            value={<span className="live-pill" data-testid="live-pill"><span className="live-dot" />{liveUsers === undefined ? '—' : formatCount(liveUsers)}</span>}
+            value={<LiveCount users={liveUsers} />}
             hint="last 2 minutes"
           />
           <StatCard testId="teams" label="Teams" value={m ? formatCount(m.total_teams) : '—'} />
           <StatCard testId="verified" label="Verified" value={verifiedShare === undefined ? '—' : formatPercent(verifiedShare)} hint={m ? `${formatCount(m.verified_users)} of ${formatCount(m.total_users)}` : undefined} />
         </div>
       </Block>
-      <Block title="Live users" loading={live.loading && !live.data} error={live.data ? undefined : live.error} className="span-2">
+      <Block title="Live users" {...blockState(live)} className="span-2">
         {live.data && <LiveGlobe byCountry={live.data.live_users_by_country} still={!m} />}
       </Block>
       <ActivitySection metrics={metrics} />
