@@ -17,5 +17,5 @@ const QUERY = `
 
 export async function dailyActiveUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
   const rows = await queryRows<{ day: string; value: number }>(analytics, QUERY, chParams(scope, now));
-  return zeroFill(metricWindow(now).days, rows);
+  return zeroFill(metricWindow(now, scope.range).days, rows);
 }

@@ -2,6 +2,7 @@
 // only through `now`, so one request's figures agree with each other and tests can fix the instant.
 import type { AnalyticsStore, RowSource } from '../analytics/store.js';
 import type { PostgresStore } from '../db/store.js';
+import type { DayRange } from './window.js';
 
 export interface MetricStores {
   analytics: AnalyticsStore;
@@ -13,6 +14,8 @@ export interface MetricScope {
   branchId: string;
   /** Count anonymous users and their events too (they are left out by default). */
   includeAnonymous: boolean;
+  /** The window's days (window.ts); absent = the default, today and the 30 days before. */
+  range?: DayRange;
 }
 
 /** What a metric reads through: the runner hands ClickHouse queries to a QueryBatch (one round trip). */
