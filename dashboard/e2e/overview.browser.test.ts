@@ -2,41 +2,26 @@
 // on fresh embedded data: a preview is created, the overview fills in, the globe is drawn.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, launchBrowser, nonBackgroundShare } from '../../src/test/browser.js';
-import { freePort, killStrayPulses, startPulse, waitUntilReady, type Running } from '../../src/test/spawn-pulse.js';
-import { makeTempDir } from '../../src/test/temp-dir.js';
+import { browserSkipReason, nonBackgroundShare } from '../../src/test/browser.js';
+import { openDashboardInBrowser, type DashboardInBrowser } from '../../src/test/dashboard-in-browser.js';
 
 const RESULTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
 const skip = browserSkipReason();
 
 describe.skipIf(skip)('dashboard in Chromium', () => {
-  const temp = makeTempDir('pulse-browser-');
-  let server: Running;
-  let browser: Browser;
+  let dashboard: DashboardInBrowser;
   let page: Page;
   let url: string;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     fs.mkdirSync(RESULTS, { recursive: true });
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}/`;
-    server = startPulse(['serve'], { PULSE_DATA_DIR: temp.dir, PORT: String(port) });
-    await waitUntilReady(server, port);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('pageerror', (error) => errors.push(String(error)));
+    dashboard = await openDashboardInBrowser('pulse-browser-');
+    ({ page, url, errors } = dashboard);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGINT');
-    await server?.exited;
-    killStrayPulses();
-    temp.remove();
-  });
+  afterAll(() => dashboard?.close());
 
   const projectId = () => page.textContent('.project-id');
   const totalUsers = () => page.textContent('[data-testid=total-users] .stat-value');

@@ -2,41 +2,24 @@
 // asks the server for it, writes it into the page URL, survives a reload, and the back button returns.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, launchBrowser } from '../../src/test/browser.js';
-import { freePort, killStrayPulses, startPulse, waitUntilReady, type Running } from '../../src/test/spawn-pulse.js';
-import { makeTempDir } from '../../src/test/temp-dir.js';
+import { browserSkipReason } from '../../src/test/browser.js';
+import { openDashboardInBrowser, type DashboardInBrowser } from '../../src/test/dashboard-in-browser.js';
 
 const RESULTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
 const skip = browserSkipReason();
 const PICKER = '[data-testid=range-picker]';
 
 describe.skipIf(skip)('range picker in Chromium', () => {
-  const temp = makeTempDir('pulse-browser-range-');
-  let server: Running;
-  let browser: Browser;
+  let dashboard: DashboardInBrowser;
   let page: Page;
-  let url: string;
-  const errors: string[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}/`;
-    server = startPulse(['serve'], { PULSE_DATA_DIR: temp.dir, PORT: String(port) });
-    await waitUntilReady(server, port);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('pageerror', (error) => errors.push(String(error)));
+    dashboard = await openDashboardInBrowser('pulse-browser-range-');
+    page = dashboard.page;
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGINT');
-    await server?.exited;
-    killStrayPulses();
-    temp.remove();
-  });
+  afterAll(() => dashboard?.close());
 
   /** The next overview response (GET …/metrics, with or without a query), as the page receives it. */
   const nextOverview = () => page.waitForResponse((r) => /\/api\/v1\/projects\/[^/]+\/metrics(\?|$)/.test(r.url()), { timeout: 60_000 });
@@ -49,7 +32,7 @@ describe.skipIf(skip)('range picker in Chromium', () => {
 
   it('starts on 30 days: no range in the URL, 31 days shown', async () => {
     const overview = nextOverview();
-    await page.goto(url);
+    await page.goto(dashboard.url);
     const window = await windowOf(await overview);
     expect(window.days).toBe(31);
     await page.waitForSelector('[data-testid=range-days]', { timeout: 60_000 });
@@ -100,7 +83,7 @@ describe.skipIf(skip)('range picker in Chromium', () => {
     expect((await windowOf(await back)).days).toBe(91);
     expect(pageSearch()).toBe('?range=90d');
     expect(await page.inputValue(PICKER)).toBe('90d');
-    expect(errors).toEqual([]);
+    expect(dashboard.errors).toEqual([]);
   });
 });
 
