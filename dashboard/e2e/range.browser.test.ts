@@ -85,6 +85,25 @@ describe.skipIf(skip)('range picker in Chromium', () => {
     expect(await page.inputValue(PICKER)).toBe('90d');
     expect(dashboard.errors).toEqual([]);
   });
+
+  it('a first visit to a link with a range asks for that range only (the page starts no default overview)', async () => {
+    const tab = await page.context().browser()!.newPage(); // a fresh session: no project yet, so a preview is created
+    const overviews: string[] = [];
+    tab.on('request', (request) => {
+      const { pathname, search } = new URL(request.url());
+      if (/\/metrics$/.test(pathname)) overviews.push(search);
+    });
+    try {
+      const first = tab.waitForResponse((r) => /\/metrics\?range=7d$/.test(r.url()), { timeout: 60_000 });
+      await tab.goto(`${dashboard.url}?range=7d`);
+      expect((await windowOf(await first)).days).toBe(8);
+      await tab.waitForSelector('[data-testid=range-days]', { timeout: 30_000 });
+      expect(await tab.inputValue(PICKER)).toBe('7d');
+      expect(overviews).toEqual(['?range=7d']);
+    } finally {
+      await tab.close();
+    }
+  });
 });
 
 /** How the picker writes a day: "Mar 17, 2026". */
