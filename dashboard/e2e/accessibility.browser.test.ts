@@ -10,11 +10,8 @@ import { pageErrors, startDashboard, stillScreenshot, waitForFullOverview, type 
 
 const CHARTS = ['Daily sign-ups', 'Daily active users', 'Traffic', 'Emails sent', 'Revenue'];
 
-/**
- * The controls Tab must reach, in this order (other stops may come between). The range picker's control
- * goes in its place in this list, one line, once it exists (e.g. `'Date range',` before 'New preview').
- */
-const TAB_ORDER = ['New preview', ...CHARTS.map((chart) => `${chart} as a table`)];
+/** The controls Tab must reach, in this order (other stops may come between): header, range picker, charts. */
+const TAB_ORDER = ['New preview', 'Period', ...CHARTS.map((chart) => `${chart} as a table`)];
 
 /** From the top of the page, presses Tab until focus leaves the page or comes round again; each stop's accessible name and whether its focus shows. */
 async function tabStops(page: Page, max = 80): Promise<{ name: string; focusShown: boolean }[]> {

@@ -26,6 +26,14 @@ interface FieldIssue {
   message: string;
 }
 
+/** A 400 for one bad field, shaped like the schema validation's (below). */
+export const invalidRequest = (field: string, message: string) => invalidRequestOf([{ field, message }]);
+
+function invalidRequestOf(issues: FieldIssue[]): HttpError {
+  const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+  return new HttpError(400, 'invalid_request', `Invalid request — ${summary}`, { issues });
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof HttpError) {
     if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.message);
@@ -46,8 +54,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       field: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'is invalid',
     }));
-    const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-    return send(reply, 400, 'invalid_request', `Invalid request — ${summary}`, { issues });
+    const invalid = invalidRequestOf(issues);
+    return send(reply, invalid.status, invalid.code, invalid.message, invalid.details);
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');

@@ -4,12 +4,12 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMetrics } from './index.js';
 import {
-  at, click, insertAnalytics, located, NOW, openStores, pageView, refresh, secondsBefore, series, uid, type OpenedMetricStores,
+  at, click, insertAnalytics, located, NOW, openMetricStores, pageView, refresh, secondsBefore, series, uid, type OpenedMetricStores,
 } from '../test/metric-fixtures.js';
 import type { MetricScope } from './types.js';
 
 let stores: OpenedMetricStores;
-beforeAll(async () => (stores = await openStores()));
+beforeAll(async () => (stores = await openMetricStores()));
 afterAll(() => stores?.close());
 
 const newScope = (): MetricScope => ({ projectId: crypto.randomUUID(), branchId: 'main', includeAnonymous: false });

@@ -2,16 +2,19 @@
 // `{name:Type}` placeholders (never values), so the queries that embed them stay fully parameterised.
 import { formatEventAt } from '../events/event-rows.js';
 import type { MetricScope } from './types.js';
-import { liveSince, metricWindow } from './window.js';
+import { liveSince, mauSince, metricWindow } from './window.js';
 
 /** Bound parameters of every ClickHouse metric; a query uses the ones it names. */
 export function chParams(scope: MetricScope, now: Date) {
+  const window = metricWindow(now, scope.range);
   return {
     projectId: scope.projectId,
     branchId: scope.branchId,
     includeAnonymous: scope.includeAnonymous,
-    from: formatEventAt(metricWindow(now).from),
+    from: formatEventAt(window.from),
+    to: formatEventAt(window.to),
     now: formatEventAt(now),
+    mauSince: formatEventAt(mauSince(now)),
     liveSince: formatEventAt(liveSince(now)),
   };
 }
@@ -19,8 +22,11 @@ export function chParams(scope: MetricScope, now: Date) {
 /** The project and branch: first in every table's ORDER BY, so ClickHouse reads only their range. */
 export const IN_SCOPE = `project_id = {projectId:String} AND branch_id = {branchId:String}`;
 
-/** The window: from the first day's midnight to now, inclusive. Never anything after now. */
-export const IN_WINDOW = `event_at >= {from:DateTime64(3, 'UTC')} AND event_at <= {now:DateTime64(3, 'UTC')}`;
+/** The window: from the first day's midnight to the end of its last day or now, inclusive. Never after now. */
+export const IN_WINDOW = `event_at >= {from:DateTime64(3, 'UTC')} AND event_at <= {to:DateTime64(3, 'UTC')}`;
+
+/** MAU's own period, whatever the window: today and the 30 days before it, up to now inclusive. */
+export const IN_MAU_PERIOD = `event_at >= {mauSince:DateTime64(3, 'UTC')} AND event_at <= {now:DateTime64(3, 'UTC')}`;
 
 /**
  * Ids of the users that exist now (latest version is not a tombstone), anonymous ones only when asked.

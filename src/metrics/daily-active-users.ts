@@ -16,5 +16,5 @@ const QUERY = `
 
 export async function dailyActiveUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
   const rows = await analytics.query<{ day: string; value: number }>(QUERY, chParams(scope, now));
-  return zeroFill(metricWindow(now).days, rows);
+  return zeroFill(metricWindow(now, scope.range).days, rows);
 }

@@ -11,10 +11,10 @@ const QUERY = `
     AND sync_is_deleted = 0
     AND ({includeAnonymous:Bool} OR is_anonymous = 0)
     AND signed_up_at >= {from:DateTime64(3, 'UTC')}
-    AND signed_up_at <= {now:DateTime64(3, 'UTC')}
+    AND signed_up_at <= {to:DateTime64(3, 'UTC')}
   GROUP BY day`;
 
 export async function dailySignups({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
   const rows = await analytics.query<{ day: string; value: number }>(QUERY, chParams(scope, now));
-  return zeroFill(metricWindow(now).days, rows);
+  return zeroFill(metricWindow(now, scope.range).days, rows);
 }

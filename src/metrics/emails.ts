@@ -1,5 +1,5 @@
 // emails: the outbox up to now: count per status, sent / delivered / bounced, delivery and bounce rates
-// (of sent), and emails created per UTC day of the window.
+// (of sent), all up to now whatever the window; and emails created per UTC day of the window.
 import { sql } from 'drizzle-orm';
 import type { EmailStats } from '../../contract/metrics.js';
 import { countsRow, dailyRows, ratio } from './postgres-rows.js';
@@ -7,7 +7,7 @@ import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';
 
 export async function emails({ postgres }: MetricReaders, scope: MetricScope, now: Date): Promise<EmailStats> {
-  const window = metricWindow(now);
+  const window = metricWindow(now, scope.range);
   const [totals, daily] = await Promise.all([
     countsRow<'total' | 'ok' | 'error' | 'in_progress' | 'sent' | 'delivered' | 'bounced'>(postgres.db, sql`
       SELECT count(*) AS total,
@@ -25,7 +25,7 @@ export async function emails({ postgres }: MetricReaders, scope: MetricScope, no
       FROM email_outbox
       WHERE project_id = ${scope.projectId} AND branch_id = ${scope.branchId}
         AND created_at >= ${window.from.toISOString()}::timestamptz
-        AND created_at <= ${now.toISOString()}::timestamptz
+        AND created_at <= ${window.to.toISOString()}::timestamptz
       GROUP BY 1`, window.days),
   ]);
   return {

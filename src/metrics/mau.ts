@@ -1,6 +1,6 @@
-// mau: distinct existing users with a `$token-refresh` in the window (today UTC and the 30 days before,
-// up to now). Only users the mirror still holds count, so MAU never exceeds total users.
-import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, onlyRow, USER_IN_SCOPE } from './clickhouse-scope.js';
+// mau: distinct existing users with a `$token-refresh` today (UTC) or in the 30 days before, up to now:
+// its own period, whatever the overview's window. Only users the mirror still holds count, so MAU never exceeds total users.
+import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_MAU_PERIOD, onlyRow, USER_IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
@@ -8,7 +8,7 @@ const QUERY = `
   FROM analytics_internal.events
   WHERE ${IN_SCOPE}
     AND event_type = '$token-refresh'
-    AND ${IN_WINDOW}
+    AND ${IN_MAU_PERIOD}
     AND ${EVENT_NOT_ANONYMOUS}
     AND ${USER_IN_SCOPE}`;
 

@@ -1,6 +1,6 @@
 // payments, up to now: subscriptions per status and active (active + trialing); revenue = paid and
 // succeeded invoices only (all time, and the last 30 days as an MRR proxy); orders = one-time
-// purchases; revenue per UTC day of the window.
+// purchases, all whatever the window; revenue per UTC day of the window.
 import { sql } from 'drizzle-orm';
 import type { PaymentStats } from '../../contract/metrics.js';
 import { countsRow, dailyRows } from './postgres-rows.js';
@@ -9,7 +9,7 @@ import { metricWindow, thirtyDaysBefore } from './window.js';
 
 export async function payments({ postgres }: MetricReaders, scope: MetricScope, now: Date): Promise<PaymentStats> {
   const { db } = postgres;
-  const window = metricWindow(now);
+  const window = metricWindow(now, scope.range);
   const upToNow = now.toISOString();
   const [subscriptions, revenue, orders, daily] = await Promise.all([
     countsRow<'active' | 'trialing' | 'paused' | 'canceled'>(db, sql`
@@ -38,7 +38,7 @@ export async function payments({ postgres }: MetricReaders, scope: MetricScope, 
       WHERE project_id = ${scope.projectId} AND branch_id = ${scope.branchId}
         AND status IN ('paid', 'succeeded')
         AND created_at >= ${window.from.toISOString()}::timestamptz
-        AND created_at <= ${upToNow}::timestamptz
+        AND created_at <= ${window.to.toISOString()}::timestamptz
       GROUP BY 1`, window.days),
   ]);
   return {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authMethods, emailOutbox, invoices, oneTimePurchases, sessionReplays, subscriptions, users } from '../db/schema/index.js';
 import { createProject } from '../projects/create-project.js';
 import { runMetrics } from './index.js';
-import { at, NOW, openStores, series, uid, type OpenedMetricStores } from '../test/metric-fixtures.js';
+import { at, NOW, openMetricStores, series, uid, type OpenedMetricStores } from '../test/metric-fixtures.js';
 import type { MetricScope } from './types.js';
 
 let stores: OpenedMetricStores;
@@ -12,7 +12,7 @@ let scope: MetricScope;
 const AFTER_NOW = new Date(NOW.getTime() + 1);
 
 beforeAll(async () => {
-  stores = await openStores();
+  stores = await openMetricStores();
   const { db } = stores.postgres;
   const { project } = await createProject(db, { displayName: 'Payments' });
   scope = { projectId: project.id, branchId: 'main', includeAnonymous: false };

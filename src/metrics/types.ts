@@ -2,12 +2,15 @@
 // only through `now`, so one request's figures agree with each other and tests can fix the instant.
 import type { AnalyticsReader } from '../analytics/store.js';
 import type { Stores } from '../stores.js';
+import type { DayRange } from './window.js';
 
 export interface MetricScope {
   projectId: string;
   branchId: string;
   /** Count anonymous users and their events too (they are left out by default). */
   includeAnonymous: boolean;
+  /** The window's days (window.ts); absent = the default, today and the 30 days before. */
+  range?: DayRange;
 }
 
 /** What a metric reads through: the runner hands ClickHouse queries to a QueryBatch (one round trip). */

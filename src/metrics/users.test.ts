@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMetrics } from './index.js';
-import { at, insertAnalytics, located, NOW, openStores, refresh, series, uid, type OpenedMetricStores } from '../test/metric-fixtures.js';
+import { at, insertAnalytics, located, NOW, openMetricStores, refresh, series, uid, type OpenedMetricStores } from '../test/metric-fixtures.js';
 import type { MetricScope } from './types.js';
 
 let stores: OpenedMetricStores;
@@ -15,7 +15,7 @@ const signedUp = (n: number) =>
 const user = (n: number, extra: object = {}) => ({ id: uid(n), signedUpAt: signedUp(n), ...extra });
 
 beforeAll(async () => {
-  stores = await openStores();
+  stores = await openMetricStores();
   await insertAnalytics(stores.analytics, scope, {
     users: [
       ...[1, 2, 3, 4, 5, 6, 7, 8, 12].map((n) => user(n)),

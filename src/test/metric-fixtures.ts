@@ -113,10 +113,13 @@ export async function stopMirrorMerges(store: AnalyticsStore): Promise<void> {
  * The expected 31-point series from FIRST_DAY, written independently of src/metrics/window.ts:
  * `series({ '2026-06-15': 2 })` is 30 zeros then 2.
  */
-export function series(values: Record<string, number> = {}): { date: string; activity: number }[] {
+export const series = (values: Record<string, number> = {}) => seriesOver(FIRST_DAY, '2026-06-15', values);
+
+/** The expected series of every day from `first` to `last`, both included; unknown days throw. */
+export function seriesOver(first: string, last: string, values: Record<string, number> = {}): { date: string; activity: number }[] {
   const points: { date: string; activity: number }[] = [];
-  for (let i = 0; i < 31; i++) {
-    const date = new Date(Date.parse(`${FIRST_DAY}T00:00:00.000Z`) + i * 86_400_000).toISOString().slice(0, 10);
+  for (let t = Date.parse(`${first}T00:00:00.000Z`); t <= Date.parse(`${last}T00:00:00.000Z`); t += 86_400_000) {
+    const date = new Date(t).toISOString().slice(0, 10);
     points.push({ date, activity: values[date] ?? 0 });
   }
   const unknown = Object.keys(values).filter((day) => !points.some((p) => p.date === day));
@@ -129,7 +132,7 @@ export interface OpenedMetricStores extends Stores {
 }
 
 /** Fresh, migrated PGlite and chDB in temp dirs (one chDB per test file: it binds one dir per process). */
-export async function openStores(): Promise<OpenedMetricStores> {
+export async function openMetricStores(): Promise<OpenedMetricStores> {
   const pg = await openTestPglite();
   const chDir = makeTempDir('pulse-chdb-');
   const analytics = await openChdb({ dataDir: chDir.dir });

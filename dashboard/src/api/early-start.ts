@@ -44,9 +44,12 @@ export async function takeEarlyMetrics(projectId: string, which: 'overview' | 'l
   return { sent };
 }
 
-/** A project's `/metrics` or `/metrics/live`: the page's early response when it has one, else a request. */
-export async function getFigures<S extends z.ZodType>(session: ProjectSession, which: 'overview' | 'live', schema: S): Promise<z.infer<S>> {
-  const path = `/api/v1/projects/${session.projectId}/metrics${which === 'live' ? '/live' : ''}`;
-  const early = await takeEarlyMetrics(session.projectId, which);
+/**
+ * A project's `/metrics` or `/metrics/live`: the page's early response when it has one, else a request.
+ * The page starts its requests without a query string, so one with `search` never takes them.
+ */
+export async function getFigures<S extends z.ZodType>(session: ProjectSession, which: 'overview' | 'live', schema: S, search = ''): Promise<z.infer<S>> {
+  const path = `/api/v1/projects/${session.projectId}/metrics${which === 'live' ? '/live' : ''}${search}`;
+  const early = search === '' ? await takeEarlyMetrics(session.projectId, which) : undefined;
   return early ? readResponse(early.sent, path, schema) : api(path, schema, { key: session.adminKey });
 }

@@ -4,10 +4,12 @@ import { useEffect } from 'react';
 import type { ProjectSession } from '../api/session.js';
 import { useLiveMetrics } from '../api/use-live-metrics.js';
 import { useMetrics } from '../api/use-metrics.js';
+import { useRange } from '../api/use-range.js';
 import { Block } from '../components/Block.js';
 import { blockState } from '../components/block-state.js';
 import { preloadDailyChart } from '../components/LazyDailyChart.js';
 import { LiveCount } from '../components/LiveCount.js';
+import { RangePicker } from '../components/RangePicker.js';
 import { StatCard } from '../components/StatCard.js';
 import { preloadGlobe } from '../globe/LazyGlobe.js';
 import { LiveGlobe } from '../globe/LiveGlobe.js';
@@ -19,7 +21,8 @@ import { BusinessSection } from './BusinessSection.js';
 export function Overview({ session }: { session: ProjectSession }) {
   // Live first: its request goes out first, and chDB answers one query at a time (see index.html).
   const live = useLiveMetrics(session);
-  const metrics = useMetrics(session);
+  const [range, setRange] = useRange();
+  const metrics = useMetrics(session, range);
   useEffect(() => {
     preloadDailyChart();
     if (hasWebGL()) preloadGlobe();
@@ -33,6 +36,7 @@ export function Overview({ session }: { session: ProjectSession }) {
 
   return (
     <main className="overview">
+      <div className="span-all"><RangePicker value={range} onChange={setRange} shown={m?.window} /></div>
       <Block title="Users" {...blockState(metrics)} className="span-all">
         <div className="stats">
           <StatCard testId="total-users" label="Total users" value={total === undefined ? '—' : formatCount(total)} hint={m ? `${formatCount(m.anonymous_users)} anonymous not counted` : undefined} />

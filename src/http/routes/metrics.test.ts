@@ -82,7 +82,7 @@ const realMetricsOf = (p: CreatedProject, query = '', key = p.adminKey) => get(`
 const ada = { id: uid(1), display_name: 'Ada', primary_email: 'ada@example.com', profile_image_url: null };
 const grace = { id: uid(2), display_name: 'Grace', primary_email: 'grace@example.com', profile_image_url: null };
 const zeroSplit = series().map(({ date }) => ({ date, new: 0, retained: 0, reactivated: 0 }));
-const WINDOW = { from: '2026-05-16T00:00:00.000Z', to: '2026-06-15T12:00:00.000Z' };
+const WINDOW = { from: '2026-05-16T00:00:00.000Z', to: '2026-06-15T12:00:00.000Z', first_day: '2026-05-16', last_day: '2026-06-15', days: 31 };
 
 describe('GET /api/v1/projects/:id/metrics', () => {
   it('an empty project: zeros everywhere, 31 zero points per series', async () => {

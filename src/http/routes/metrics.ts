@@ -1,13 +1,15 @@
-// The project overview (PRODUCT.md §6): parse → authorize → take `now` once → run the registry's
-// metrics concurrently → respond. The response schema (contract/metrics.ts) validates every answer.
+// The project overview (PRODUCT.md §6): parse → authorize → take `now` once → resolve the window →
+// run the registry's metrics concurrently → respond. The response schema (contract/metrics.ts) validates every answer.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, ProjectParams } from '../../../contract/api.js';
-import { LiveMetricsResponse, MetricsQuery, MetricsResponse } from '../../../contract/metrics.js';
+import { LiveMetricsQuery, LiveMetricsResponse, MetricsQuery, MetricsResponse, type ResponseWindow } from '../../../contract/metrics.js';
 import { DEFAULT_BRANCH } from '../../db/schema/index.js';
 import { LIVE_METRICS, OVERVIEW_METRICS, runMetrics } from '../../metrics/index.js';
 import type { Stores } from '../../stores.js';
-import { metricWindow } from '../../metrics/window.js';
+import { RangeParamError, requestedRange } from '../../metrics/range.js';
+import { metricWindow, type DayRange } from '../../metrics/window.js';
 import { authorizeProject } from '../auth.js';
+import { invalidRequest } from '../errors.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody };
 
@@ -24,7 +26,7 @@ export const metricRoutes =
       {
         schema: {
           tags: ['metrics'],
-          summary: 'Every figure of the project overview (window: today UTC and the 30 days before)',
+          summary: 'Every figure of the project overview, over a window of whole UTC days (default: today and the 30 days before)',
           security: [{ bearer: [] }],
           params: ProjectParams,
           querystring: MetricsQuery,
@@ -34,10 +36,10 @@ export const metricRoutes =
       async (request) => {
         const projectId = await authorizeProject(stores.postgres.db, request, request.params.id, 'admin');
         const now = clock();
-        const scope = { projectId, branchId: DEFAULT_BRANCH, includeAnonymous: request.query.include_anonymous };
+        const range = rangeOf(request.query, now);
+        const scope = { projectId, branchId: DEFAULT_BRANCH, includeAnonymous: request.query.include_anonymous, range };
         const values = await runMetrics(OVERVIEW_METRICS, stores, scope, now);
-        const { from, to } = metricWindow(now);
-        return { now: now.toISOString(), window: { from: from.toISOString(), to: to.toISOString() }, ...values };
+        return { now: now.toISOString(), window: responseWindow(range, now), ...values };
       },
     );
 
@@ -49,7 +51,7 @@ export const metricRoutes =
           summary: 'Live users (a `$token-refresh` in the last 120 s), cheap enough to poll',
           security: [{ bearer: [] }],
           params: ProjectParams,
-          querystring: MetricsQuery,
+          querystring: LiveMetricsQuery,
           response: { 200: LiveMetricsResponse, ...errors },
         },
       },
@@ -61,3 +63,18 @@ export const metricRoutes =
       },
     );
   };
+
+/** The request's days, or a 400 that names the parameter like the contract's own checks do. */
+function rangeOf(query: MetricsQuery, now: Date): DayRange {
+  try {
+    return requestedRange(query, now);
+  } catch (error) {
+    if (error instanceof RangeParamError) throw invalidRequest(`querystring.${error.param}`, error.message);
+    throw error;
+  }
+}
+
+function responseWindow(range: DayRange, now: Date): ResponseWindow {
+  const { from, to, days } = metricWindow(now, range);
+  return { from: from.toISOString(), to: to.toISOString(), first_day: range.first, last_day: range.last, days: days.length };
+}
