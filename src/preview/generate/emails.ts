@@ -2,7 +2,7 @@
 // sign-up (a sign-in code for users who sign up by code), a code on many sign-in visits of code users,
 // password resets, one invitation per team membership, and an invoice email per paid invoice.
 import type { GenerationContext } from './context.js';
-import { emailOutcome } from './email-outcomes.js';
+import { emailFates, emailOutcome, type EmailFate } from './email-outcomes.js';
 import type { Person } from './people.js';
 import { returnVisitsOf, type PersonVisits } from './person-visits.js';
 import type { PaymentsResult } from './payments.js';
@@ -70,8 +70,9 @@ export function generateEmails(ctx: GenerationContext, people: readonly Person[]
   }
   for (const { contact, atMs } of paidInvoices) sends.push({ person: contact, kind: KINDS.invoice, atMs: atMs + random.int(...INVOICE_MAILED_AFTER_MS) });
 
-  // Outcomes are drawn in time order so that an email's fate does not depend on how it was found.
+  // Outcomes go in time order, so an email's fate does not depend on which source found it.
   sends.sort((a, b) => a.atMs - b.atMs);
+  const fates = emailFates(random, sends.length);
   return sends.map(({ person, kind, atMs }, i) => ({
     projectId: scope.projectId,
     branchId: scope.branchId,
@@ -80,6 +81,6 @@ export function generateEmails(ctx: GenerationContext, people: readonly Person[]
     toAddress: person.email,
     subject: kind.subject,
     createdAt: new Date(atMs),
-    ...emailOutcome(random, timeline, atMs, kind.clickChance),
+    ...emailOutcome(random, timeline, atMs, fates[i] as EmailFate, kind.clickChance),
   }));
 }

@@ -8,14 +8,15 @@ import type { Person } from './people.js';
 import { returnVisitsOf, type PersonVisits } from './person-visits.js';
 import { PRODUCTS, type Product } from './products.js';
 import { generatePurchases } from './purchases.js';
-import { WeightedTable, type Random, type Weighted } from './random.js';
+import { sampleWeighted, WeightedTable, type Random, type Weighted } from './random.js';
 import { liveSubscription, type Customer, type Subscriber, type SubscriptionFate } from './subscription-lifecycle.js';
 import type { TeamsResult } from './teams.js';
 import { clampToHistory, DAY_MS, MINUTE_MS } from './timeline.js';
 import type { InvoiceRow, OneTimePurchaseRow, SubscriptionRow } from './types.js';
 
-/** Share of the generated (non-anonymous) users who subscribe at some point. */
-const SUBSCRIBER_SHARE = 0.04;
+/** Shares of the generated (non-anonymous) users who subscribe at some point, and who only buy once. */
+const SUBSCRIBER_SHARE = 0.045;
+const ONE_OFF_BUYER_SHARE = 0.004;
 const SUBSCRIBED_INTO_VISIT_MS = [20_000, 3 * MINUTE_MS] as const;
 const TRIAL_SHARE = 0.4;
 const TRIAL_CONVERSION = 0.5;
@@ -48,10 +49,10 @@ interface NamedSubscription {
 const NAMED: readonly NamedSubscription[] = [
   { customer: { team: 'acme' }, product: PRODUCTS.teamMonthly, quantity: 5, afterCustomerMs: DAY_MS, fate: runsOn },
   { customer: { email: 'chloe.martin@example.ca' }, product: PRODUCTS.proMonthly, quantity: 1, afterCustomerMs: null, fate: { ...runsOn, trial: true } },
-  { customer: { email: 'lucas.silva@example.com.br' }, product: PRODUCTS.proMonthly, quantity: 1, afterCustomerMs: 3 * DAY_MS, fate: { ...runsOn, stopAfterPeriods: 1, stopAs: 'paused' } },
-  { customer: { team: 'initech' }, product: PRODUCTS.teamMonthly, quantity: 3, afterCustomerMs: 2 * DAY_MS, fate: { ...runsOn, stopAfterPeriods: 1, failedRenewal: true } },
-  { customer: { team: 'pied-piper' }, product: PRODUCTS.teamMonthly, quantity: 4, afterCustomerMs: 6 * DAY_MS, fate: { ...runsOn, trial: true } },
-  { customer: { team: 'stark' }, product: PRODUCTS.proMonthly, quantity: 2, afterCustomerMs: 11 * DAY_MS, fate: runsOn },
+  { customer: { email: 'lucas.silva@example.com.br' }, product: PRODUCTS.proMonthly, quantity: 1, afterCustomerMs: 8 * DAY_MS, fate: { ...runsOn, stopAfterPeriods: 1, stopAs: 'paused' } },
+  { customer: { team: 'initech' }, product: PRODUCTS.teamMonthly, quantity: 3, afterCustomerMs: 15 * DAY_MS, fate: { ...runsOn, stopAfterPeriods: 1, failedRenewal: true } },
+  { customer: { team: 'pied-piper' }, product: PRODUCTS.teamMonthly, quantity: 4, afterCustomerMs: 3 * DAY_MS, fate: { ...runsOn, trial: true } },
+  { customer: { team: 'stark' }, product: PRODUCTS.proMonthly, quantity: 2, afterCustomerMs: 22 * DAY_MS, fate: runsOn },
 ];
 
 export interface PaymentsResult {
@@ -65,7 +66,8 @@ export interface PaymentsResult {
 export function generatePayments(ctx: GenerationContext, people: readonly Person[], teams: TeamsResult, visits: PersonVisits): PaymentsResult {
   const { ids, timeline, scope } = ctx;
   const { projectId, branchId } = scope;
-  const subscribers = [...namedSubscribers(ctx, people, teams), ...generatedSubscribers(ctx, people, visits)];
+  const generated = chooseCustomers(ctx, people, visits);
+  const subscribers = [...namedSubscribers(ctx, people, teams), ...generated.subscribers];
   const subscriptions: SubscriptionRow[] = [];
   const invoices: InvoiceRow[] = [];
   const paidInvoices: PaymentsResult['paidInvoices'] = [];
@@ -88,7 +90,7 @@ export function generatePayments(ctx: GenerationContext, people: readonly Person
       if (status === 'paid' || status === 'succeeded') paidInvoices.push({ contact: customer.contact, atMs });
     }
   });
-  const oneTimePurchases = generatePurchases(ctx, people, subscribers, visits);
+  const oneTimePurchases = generatePurchases(ctx, subscribers, generated.oneOffBuyers, visits);
   return { subscriptions, invoices, oneTimePurchases, paidInvoices };
 }
 
@@ -105,17 +107,15 @@ function namedSubscribers(ctx: GenerationContext, people: readonly Person[], tea
 
 /**
  * Generated users who subscribe, during one of their return visits: a fixed share of the generated users
- * (so small previews still have a steady paying share), drawn among those who came back, the more engaged
- * the likelier (weighted sampling without replacement: the largest u^(1/weight) win).
+ * (so every preview has a steady paying share), among those who came back, the more engaged the likelier.
+ * Then a few others who buy something once and never subscribe.
  */
-function generatedSubscribers(ctx: GenerationContext, people: readonly Person[], visits: PersonVisits): Subscriber[] {
+function chooseCustomers(ctx: GenerationContext, people: readonly Person[], visits: PersonVisits): { subscribers: Subscriber[]; oneOffBuyers: Person[] } {
   const { random, timeline } = ctx;
   const generated = people.slice(HAND_WRITTEN_USERS.length).filter((p) => !p.isAnonymous);
-  const keyed = generated
-    .filter((p) => returnVisitsOf(visits, p.index).length > 0)
-    .map((person) => ({ person, key: random.float() ** (1 / person.engagement) }));
-  const chosen = keyed.sort((a, b) => b.key - a.key).slice(0, Math.round(SUBSCRIBER_SHARE * generated.length));
-  return chosen.sort((a, b) => a.person.index - b.person.index).map(({ person }): Subscriber => {
+  const returning = generated.filter((p) => returnVisitsOf(visits, p.index).length > 0);
+  const chosen = sampleWeighted(random, returning, (p) => p.engagement, Math.round(SUBSCRIBER_SHARE * generated.length));
+  const subscribers = chosen.map((person): Subscriber => {
     const returns = returnVisitsOf(visits, person.index);
     const visitMs = returns[random.int(0, returns.length - 1)] as number;
     const { product, quantity } = plans.pick(random);
@@ -127,6 +127,9 @@ function generatedSubscribers(ctx: GenerationContext, people: readonly Person[],
       fate: drawFate(random),
     };
   });
+  const subscribed = new Set(chosen);
+  const others = returning.filter((p) => !subscribed.has(p));
+  return { subscribers, oneOffBuyers: random.sample(others, Math.round(ONE_OFF_BUYER_SHARE * generated.length)) };
 }
 
 function drawFate(random: Random): SubscriptionFate {

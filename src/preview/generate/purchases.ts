@@ -1,7 +1,7 @@
 // One-time purchases, spread over time the way the activity is: subscribers buy add-ons during their
-// visits after subscribing (teams at any time after), and a few users who never subscribe buy once.
+// visits after subscribing (teams at any time after), and a few users who never subscribe buy once
+// (chosen in payments.ts).
 import type { GenerationContext } from './context.js';
-import { HAND_WRITTEN_USERS } from './hand-written.js';
 import type { Person } from './people.js';
 import { returnVisitsOf, type PersonVisits } from './person-visits.js';
 import { PRODUCTS, type Product } from './products.js';
@@ -12,8 +12,6 @@ import type { OneTimePurchaseRow } from './types.js';
 
 /** Mean add-on purchases per subscriber over its life (Poisson). */
 const ADD_ONS_PER_SUBSCRIBER = 1.2;
-/** Chance that a returning user who never subscribes buys something once. */
-const ONE_OFF_BUYER_CHANCE = 0.008;
 const BOUGHT_INTO_VISIT_MS = [30_000, 5 * MINUTE_MS] as const;
 
 const ADD_ONS: readonly Weighted<{ product: Product; maxQuantity: number }>[] = [
@@ -23,7 +21,7 @@ const ADD_ONS: readonly Weighted<{ product: Product; maxQuantity: number }>[] = 
 ];
 const addOns = new WeightedTable(ADD_ONS);
 
-export function generatePurchases(ctx: GenerationContext, people: readonly Person[], subscribers: readonly Subscriber[], visits: PersonVisits): OneTimePurchaseRow[] {
+export function generatePurchases(ctx: GenerationContext, subscribers: readonly Subscriber[], oneOffBuyers: readonly Person[], visits: PersonVisits): OneTimePurchaseRow[] {
   const { random, timeline } = ctx;
   const bought: { customer: Customer; atMs: number }[] = [];
   const visitTime = (person: Person, fromMs: number): number | null => {
@@ -35,16 +33,13 @@ export function generatePurchases(ctx: GenerationContext, people: readonly Perso
     return Math.min(timeline.latestMs, visitMs + random.int(...BOUGHT_INTO_VISIT_MS));
   };
 
-  const subscribed = new Set<string>();
   for (const { customer, startMs } of subscribers) {
-    subscribed.add(customer.id);
     for (let n = random.poisson(ADD_ONS_PER_SUBSCRIBER); n > 0; n -= 1) {
       const atMs = customer.type === 'user' ? visitTime(customer.contact, startMs) : Math.round(random.between(startMs, timeline.latestMs));
       if (atMs !== null) bought.push({ customer, atMs });
     }
   }
-  for (const person of people.slice(HAND_WRITTEN_USERS.length)) {
-    if (person.isAnonymous || !person.returns || subscribed.has(person.id) || !random.chance(ONE_OFF_BUYER_CHANCE)) continue;
+  for (const person of oneOffBuyers) {
     const atMs = visitTime(person, person.signedUpAtMs);
     if (atMs !== null) bought.push({ customer: { type: 'user', id: person.id, sinceMs: person.signedUpAtMs, contact: person }, atMs });
   }
