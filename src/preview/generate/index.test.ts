@@ -94,6 +94,9 @@ describe('generatePreviewDataset: drift', () => {
       lastWeekTokenRefreshes: Object.keys(perDay).sort().slice(-7).map((day) => perDay[day]),
       emails: countBy(d.emails, (e) => e.status),
       replays: d.sessionReplays.length,
+      subscriptions: countBy(d.subscriptions, (s) => s.status),
+      invoices: countBy(d.invoices, (i) => i.status),
+      orders: d.oneTimePurchases.length,
       revenueCents: d.invoices.filter((i) => i.status === 'paid' || i.status === 'succeeded').reduce((sum, i) => sum + i.amountCents, 0),
     }).toMatchInlineSnapshot(`
       {
@@ -113,13 +116,19 @@ describe('generatePreviewDataset: drift', () => {
           "US": 214,
         },
         "emails": {
-          "error": 4,
-          "ok": 20,
+          "error": 21,
+          "ok": 963,
         },
         "events": {
-          "$click": 2786,
-          "$page-view": 15744,
+          "$click": 2787,
+          "$page-view": 15584,
           "$token-refresh": 7035,
+        },
+        "invoices": {
+          "open": 5,
+          "paid": 23,
+          "succeeded": 6,
+          "void": 6,
         },
         "lastWeekTokenRefreshes": [
           209,
@@ -130,8 +139,15 @@ describe('generatePreviewDataset: drift', () => {
           253,
           109,
         ],
-        "replays": 250,
-        "revenueCents": 27600,
+        "orders": 23,
+        "replays": 340,
+        "revenueCents": 114500,
+        "subscriptions": {
+          "active": 19,
+          "canceled": 7,
+          "paused": 1,
+          "trialing": 5,
+        },
         "users": 586,
         "verified": 432,
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Random, WeightedTable } from './random.js';
+import { Random, sampleWeighted, WeightedTable } from './random.js';
 
 const draws = (random: Random, n: number): number[] => Array.from({ length: n }, () => random.float());
 
@@ -28,6 +28,21 @@ describe('Random', () => {
     expect(new Set(picked).size).toBe(10);
     expect([...picked].sort((a, b) => a - b)).toEqual(picked);
     expect(new Random('sample').sample(items, 500)).toEqual(items);
+  });
+
+  it('samples distinct items by weight, in their original order', () => {
+    // Items 0–99 weigh 1, items 100–199 weigh 3: of 40 picked, clearly more than half are heavy.
+    const items = Array.from({ length: 200 }, (_, i) => i);
+    const random = new Random('weighted');
+    let heavy = 0;
+    for (let round = 0; round < 50; round += 1) {
+      const picked = sampleWeighted(random, items, (i) => (i < 100 ? 1 : 3), 40);
+      expect(new Set(picked).size).toBe(40);
+      expect([...picked].sort((a, b) => a - b)).toEqual(picked);
+      heavy += picked.filter((i) => i >= 100).length;
+    }
+    expect(heavy / (50 * 40)).toBeGreaterThan(0.65);
+    expect(sampleWeighted(new Random('weighted'), items, () => 1, 500)).toEqual(items);
   });
 
   it('has a Poisson mean close to the asked one', () => {

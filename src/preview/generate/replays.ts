@@ -1,4 +1,4 @@
-// Session replays: a fixed number of the visits of the last two weeks were recorded. They are chosen before
+// Session replays: a steady share of all visits, over the whole history, was recorded. They are chosen before
 // the visits' events are built (page views and clicks carry the replay id); the rows come after, once each
 // recorded visit's last event is known. A recording covers its visit and runs on (reading, idling) for
 // 10 s to 20 min in all, log-uniformly: most sessions are short.
@@ -6,9 +6,9 @@ import type { VisitSchedule } from './activity.js';
 import type { GenerationContext } from './context.js';
 import type { Person } from './people.js';
 import type { SessionReplayRow } from './types.js';
-import { DAY_MS } from './timeline.js';
 
-const REPLAY_WINDOW_MS = 14 * DAY_MS;
+/** Share of visits recorded (the app samples sessions for replay). */
+const RECORDED_SHARE = 0.05;
 const MIN_DURATION_MS = 10_000;
 const MAX_DURATION_MS = 20 * 60_000;
 /** A recording stops a little after the visit's last event. */
@@ -31,17 +31,15 @@ export interface ReplayPlan {
   recorded: RecordedVisit[];
 }
 
-export function chooseReplays(ctx: GenerationContext, schedule: VisitSchedule, count: number): ReplayPlan {
-  const { random, ids, timeline } = ctx;
-  const candidates: number[] = [];
-  for (let v = 0; v < schedule.count; v += 1) {
-    if ((schedule.startMs[v] as number) >= timeline.nowMs - REPLAY_WINDOW_MS) candidates.push(v);
-  }
+export function chooseReplays(ctx: GenerationContext, schedule: VisitSchedule): ReplayPlan {
+  const { random, ids } = ctx;
   const replayOfVisit = new Int32Array(schedule.count).fill(-1);
-  const recorded = random.sample(candidates, count).map((visit, k): RecordedVisit => {
-    replayOfVisit[visit] = k;
-    return { visit, id: ids('session-replay', k), endMs: Number.NaN, refreshTokenId: '' };
-  });
+  const recorded: RecordedVisit[] = [];
+  for (let visit = 0; visit < schedule.count; visit += 1) {
+    if (!random.chance(RECORDED_SHARE)) continue;
+    replayOfVisit[visit] = recorded.length;
+    recorded.push({ visit, id: ids('session-replay', recorded.length), endMs: Number.NaN, refreshTokenId: '' });
+  }
   return { replayOfVisit, recorded };
 }
 

@@ -1,5 +1,5 @@
-// How big a preview is. `users` and `days` in the options override the size's values; the rest of a
-// profile (replays, emails, purchases) stays as the size says.
+// How big a preview is. `users` and `days` in the options override the size's values. Emails, payments and
+// replays follow from the people and their activity, so they scale with both.
 import { HAND_WRITTEN_USERS } from './hand-written.js';
 import type { GenerateOptions, PreviewSize } from './types.js';
 
@@ -11,18 +11,15 @@ export interface SizeProfile {
   days: number;
   /** Mean extra visits on a day a user is active (Poisson); the main lever on event volume. */
   extraVisitsPerActiveDay: number;
-  sessionReplays: number;
-  emails: number;
-  oneTimePurchases: number;
 }
 
 export const SIZE_PROFILES: Readonly<Record<PreviewSize, SizeProfile>> = {
   // Small enough for unit tests, big enough for every kind of row and all 8 live countries.
-  tiny: { generatedUsers: 20, days: 14, extraVisitsPerActiveDay: 1.5, sessionReplays: 12, emails: 6, oneTimePurchases: 3 },
+  tiny: { generatedUsers: 20, days: 14, extraVisitsPerActiveDay: 1.5 },
   // 16 + 570 = 586 users (584 non-anonymous), tens of thousands of events.
-  standard: { generatedUsers: 570, days: 60, extraVisitsPerActiveDay: 1.5, sessionReplays: 250, emails: 24, oneTimePurchases: 6 },
+  standard: { generatedUsers: 570, days: 60, extraVisitsPerActiveDay: 1.5 },
   // 10,000 users; a busier product (more visits per active day) to reach about a million events.
-  large: { generatedUsers: 10_000 - HAND_WRITTEN_USERS.length, days: 60, extraVisitsPerActiveDay: 5.7, sessionReplays: 4_000, emails: 200, oneTimePurchases: 100 },
+  large: { generatedUsers: 10_000 - HAND_WRITTEN_USERS.length, days: 60, extraVisitsPerActiveDay: 5.7 },
 };
 
 export function resolveSize(options: GenerateOptions): SizeProfile {

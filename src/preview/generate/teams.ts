@@ -12,8 +12,8 @@ const JOINED_WITHIN_MS = 36 * HOUR_MS;
 export interface TeamsResult {
   teams: TeamRow[];
   teamMembers: TeamMemberRow[];
-  /** Team id and creation time by key, for payments. */
-  byKey: Map<TeamKey, { id: string; createdAtMs: number }>;
+  /** Team id, creation time and owner (its first member) by key, for payments. */
+  byKey: Map<TeamKey, { id: string; createdAtMs: number; owner: Person }>;
 }
 
 export function generateTeams(ctx: GenerationContext, people: readonly Person[]): TeamsResult {
@@ -30,7 +30,7 @@ export function generateTeams(ctx: GenerationContext, people: readonly Person[])
     if (!owner) throw new Error(`team ${team.key} has no members`);
     const id = ids('team', teamIndex);
     const createdAtMs = clampToHistory(timeline, owner.signedUpAtMs + random.int(...CREATED_AFTER_OWNER_SIGN_UP_MS));
-    byKey.set(team.key, { id, createdAtMs });
+    byKey.set(team.key, { id, createdAtMs, owner });
     teams.push({
       projectId, branchId, id,
       displayName: team.displayName,
