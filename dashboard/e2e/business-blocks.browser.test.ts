@@ -1,16 +1,12 @@
 // The emails, payments and replays blocks of a brand-new preview, in Chromium against a real server: the
 // figures a visitor reads look like a live product of ~600 users (issue 17), and a screenshot of the
 // blocks is kept in test-results/ to look at.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DailyPoint, MetricsResponse } from '../../contract/metrics.js';
-import { browserSkipReason, launchBrowser } from '../../src/test/browser.js';
-import { freePort, killStrayPulses, startPulse, waitUntilReady, type Running } from '../../src/test/spawn-pulse.js';
-import { makeTempDir } from '../../src/test/temp-dir.js';
+import { browserSkipReason } from '../../src/test/browser.js';
+import { RESULTS, startDashboard, type DashboardServer } from './dashboard-server.js';
 
-const RESULTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
 const skip = browserSkipReason();
 
 const daysWith = (points: readonly DailyPoint[]): number => points.filter((p) => p.activity > 0).length;
@@ -18,33 +14,16 @@ const daysWith = (points: readonly DailyPoint[]): number => points.filter((p) =>
 const numberIn = (text: string | null): number => Number((text ?? '').replace(/[$,%\s]/g, ''));
 
 describe.skipIf(skip)('business blocks of a new preview in Chromium', () => {
-  const temp = makeTempDir('pulse-business-');
-  let server: Running;
-  let browser: Browser;
-  let url: string;
-
-  beforeAll(async () => {
-    fs.mkdirSync(RESULTS, { recursive: true });
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}/`;
-    server = startPulse(['serve'], { PULSE_DATA_DIR: temp.dir, PORT: String(port) });
-    await waitUntilReady(server, port);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGINT');
-    await server?.exited;
-    killStrayPulses();
-    temp.remove();
-  });
+  let dashboard: DashboardServer;
+  beforeAll(async () => (dashboard = await startDashboard()));
+  afterAll(() => dashboard?.stop());
 
   it('shows hundreds of emails with a low bounce rate, recurring revenue on many days, and replays across the history', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await dashboard.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     const overview = page.waitForResponse((r) => /\/api\/v1\/projects\/[^/]+\/metrics$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET', { timeout: 60_000 });
-    await page.goto(url);
+    await page.goto(dashboard.url);
     const m = (await (await overview).json()) as MetricsResponse;
     await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 60_000 });
     await page.waitForFunction(() => document.querySelectorAll('[aria-busy=true]').length === 0 && document.querySelectorAll('.recharts-wrapper .recharts-area-curve').length >= 5, null, { timeout: 30_000 });

@@ -18,3 +18,14 @@ export type SeedingMode = 'reseed' | 'fresh';
 export async function markSeedingTransaction(tx: Db, mode: SeedingMode = 'reseed'): Promise<void> {
   await tx.execute(sql`SELECT set_config(${SEEDING_SETTING}, ${mode === 'fresh' ? 'fresh' : 'on'}, true)`);
 }
+
+/**
+ * Before a reseed: the rows only the seeder writes and whose number follows the simulated activity up to
+ * `now` (emails, replays, payments). Upserting by id alone would leave rows a later `now` no longer makes.
+ */
+export async function deleteActivityRows(tx: Db, projectId: string): Promise<void> {
+  // Invoices first: they reference subscriptions.
+  for (const table of ['email_outbox', 'session_replays', 'invoices', 'subscriptions', 'one_time_purchases']) {
+    await tx.execute(sql`DELETE FROM ${sql.identifier(table)} WHERE project_id = ${projectId}`);
+  }
+}

@@ -51,5 +51,7 @@ export async function postgresCounts(db: Db, projectId: string) {
     session_replays: await n('session_replays'),
     subscriptions: await n('subscriptions'),
     invoices: await n('invoices'),
+    one_time_purchases: await n('one_time_purchases'),
+    auth_methods: await n('auth_methods'),
   };
 }

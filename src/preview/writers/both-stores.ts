@@ -5,7 +5,7 @@ import { insertEvents } from '../../analytics/insert-events.js';
 import { deleteProjectData, deleteSeededEvents } from '../../analytics/project-data.js';
 import { AnalyticsError } from '../../analytics/store.js';
 import { createProjectRow, type NewProject } from '../../db/projects.js';
-import { markSeedingTransaction, type SeedingMode } from '../../db/seeding.js';
+import { deleteActivityRows, markSeedingTransaction, type SeedingMode } from '../../db/seeding.js';
 import { DatabaseError, type Db } from '../../db/store.js';
 import { newProjectKeys } from '../../projects/create-project.js';
 import type { Stores } from '../../stores.js';
@@ -33,10 +33,13 @@ export async function writeNewPreview(
   return { adminKey: keys.adminKey, ingestKey: keys.ingestKey, timings };
 }
 
-/** Reseed: seeded events are replaced, Postgres rows upserted by their deterministic ids, mirrors re-sent. */
+/** Reseed: seeded events and activity rows are replaced, the other Postgres rows upserted by their deterministic ids, mirrors re-sent. */
 export async function writeReseed(stores: Stores, dataset: PreviewDataset, onProgress?: ProgressCallback): Promise<WriteTimings> {
   await deleteSeededEvents(stores.analytics, dataset.projectId);
-  return writeBoth(stores, dataset, onProgress, 'reseed', (tx) => writePreviewPostgres(tx, dataset, { upsert: true }), { rollbackAnalytics: false });
+  return writeBoth(stores, dataset, onProgress, 'reseed', async (tx) => {
+    await deleteActivityRows(tx, dataset.projectId);
+    await writePreviewPostgres(tx, dataset, { upsert: true });
+  }, { rollbackAnalytics: false });
 }
 
 /** A failed creation whose ClickHouse rows could not be removed either: both causes, for the log. */
