@@ -25,7 +25,9 @@ async function tabStops(page: Page, max = 80): Promise<{ name: string; focusShow
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return undefined;
       const style = getComputedStyle(el);
-      const name = el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '';
+      // As assistive technology names it: aria-label, else its <label>, else its text.
+      const labelled = (el as HTMLInputElement).labels?.[0]?.textContent?.trim();
+      const name = el.getAttribute('aria-label') ?? labelled ?? el.textContent?.trim() ?? '';
       return { name, focusShown: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
     });
     if (!stop || stops[0]?.name === stop.name) break;
