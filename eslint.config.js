@@ -14,7 +14,10 @@ export default tseslint.config(
       // A dropped promise is a lost write or an unhandled crash.
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -29,9 +32,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'src/test/**/*.ts', '**/*.test.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'vitest.config.ts', 'drizzle.config.ts'],
+    files: [
+      'src/config.ts',
+      'src/test/**/*.ts',
+      '**/*.test.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+      'vitest.config.ts',
+      'drizzle.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked, languageOptions: { globals: globals.node } },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
 );

@@ -61,12 +61,16 @@ export async function bootBench(): Promise<void> {
     baseline ? `${(median(baseline.map((r) => r.readyMs)) / median(runs.map((r) => r.readyMs))).toFixed(2)}×` : '',
     target,
   ];
-  printTable('Boot: spawn → /readyz 200 (embedded PGlite + chDB)', ['case', 'runs', 'p50 ms', 'max ms', 'RSS MB', 'exit on SIGINT', 'speed-up vs baseline', 'target'], [
-    row('first start (template copy)', first, '≤ 3000 ms', firstNoTemplate),
-    row('  baseline: first start, initdb', firstNoTemplate, ''),
-    row('restart (compiled dist/)', restart, '≤ 1000 ms', restartTsx),
-    row('  baseline: restart via tsx', restartTsx, ''),
-  ]);
+  printTable(
+    'Boot: spawn → /readyz 200 (embedded PGlite + chDB)',
+    ['case', 'runs', 'p50 ms', 'max ms', 'RSS MB', 'exit on SIGINT', 'speed-up vs baseline', 'target'],
+    [
+      row('first start (template copy)', first, '≤ 3000 ms', firstNoTemplate),
+      row('  baseline: first start, initdb', firstNoTemplate, ''),
+      row('restart (compiled dist/)', restart, '≤ 1000 ms', restartTsx),
+      row('  baseline: restart via tsx', restartTsx, ''),
+    ],
+  );
 }
 
 async function boot(args: string[], dataDir: string): Promise<Boot> {
@@ -82,7 +86,8 @@ async function boot(args: string[], dataDir: string): Promise<Boot> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   while ((await readyStatus(port)) !== 200) {
     if (child.exitCode !== null) throw new Error(`pulse serve exited early (${child.exitCode}): ${stderr}`);
-    if (performance.now() - started > READY_TIMEOUT_MS) throw new Error(`not ready within ${READY_TIMEOUT_MS} ms: ${stderr}`);
+    if (performance.now() - started > READY_TIMEOUT_MS)
+      throw new Error(`not ready within ${READY_TIMEOUT_MS} ms: ${stderr}`);
     await new Promise((r) => setTimeout(r, 10));
   }
   const readyMs = Math.round(performance.now() - started);

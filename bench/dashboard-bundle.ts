@@ -19,7 +19,12 @@ export function dashboardChunks(distDir: string): ChunkSize[] {
     .filter((file) => file.endsWith('.js'))
     .map((file) => {
       const content = fs.readFileSync(path.join(assets, file));
-      return { file, loaded: html.includes(`/assets/${file}`) ? 'first render' : 'lazy', bytes: content.length, gzipBytes: zlib.gzipSync(content).length } as const;
+      return {
+        file,
+        loaded: html.includes(`/assets/${file}`) ? 'first render' : 'lazy',
+        bytes: content.length,
+        gzipBytes: zlib.gzipSync(content).length,
+      } as const;
     })
     .sort((a, b) => a.loaded.localeCompare(b.loaded) || b.bytes - a.bytes);
 }

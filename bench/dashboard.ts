@@ -19,9 +19,16 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** ms until the total-users card shows a number, and until the overview is fully rendered: every block has
  *  data, no placeholder is busy (charts and globe loaded), the numbers are in, the globe has painted twice. */
-async function renderedMs(page: import('playwright-core').Page, started: number): Promise<{ cards: number; full: number }> {
+async function renderedMs(
+  page: import('playwright-core').Page,
+  started: number,
+): Promise<{ cards: number; full: number }> {
   // Browser-side code as strings: this file is type-checked for Node, not the DOM.
-  await page.waitForFunction(`/\\d/.test(document.querySelector('[data-testid=total-users] .stat-value')?.textContent ?? '')`, null, { timeout: 60_000, polling: 'raf' });
+  await page.waitForFunction(
+    `/\\d/.test(document.querySelector('[data-testid=total-users] .stat-value')?.textContent ?? '')`,
+    null,
+    { timeout: 60_000, polling: 'raf' },
+  );
   const cards = performance.now() - started;
   await page.waitForFunction(
     `document.querySelectorAll('.block').length > 10 &&
@@ -45,10 +52,19 @@ interface Loads {
 }
 
 /** LOADS first visits + reloads against a fresh `pulse serve`; `pauseMs` before each first visit. */
-async function runLoads(browser: import('playwright-core').Browser, env: Record<string, string>, pauseMs: number): Promise<Loads> {
+async function runLoads(
+  browser: import('playwright-core').Browser,
+  env: Record<string, string>,
+  pauseMs: number,
+): Promise<Loads> {
   const temp = makeTempDir('pulse-bench-dash-');
   const port = await freePort();
-  const server = startPulse(['serve'], { PULSE_DATA_DIR: temp.dir, PORT: String(port), PULSE_PREVIEW_RATE_LIMIT: '10000', ...env });
+  const server = startPulse(['serve'], {
+    PULSE_DATA_DIR: temp.dir,
+    PORT: String(port),
+    PULSE_PREVIEW_RATE_LIMIT: '10000',
+    ...env,
+  });
   const loads: Loads = { first: [], firstCards: [], reload: [], reloadCards: [], fromSpare: 0 };
   try {
     await waitUntilReady(server, port);
@@ -58,7 +74,11 @@ async function runLoads(browser: import('playwright-core').Browser, env: Record<
       const page = await context.newPage();
       let spare = false;
       page.on('response', (res) => {
-        if (res.url().endsWith('/api/v1/preview/projects')) void res.json().then((body: { from_spare?: boolean }) => (spare ||= body.from_spare === true), () => {});
+        if (res.url().endsWith('/api/v1/preview/projects'))
+          void res.json().then(
+            (body: { from_spare?: boolean }) => (spare ||= body.from_spare === true),
+            () => {},
+          );
       });
       let started = performance.now();
       await page.goto(`http://127.0.0.1:${port}/`);
@@ -99,16 +119,54 @@ export async function dashboardBench(): Promise<void> {
   }
   const ms = (v: number) => Math.round(v);
   const rows = (label: string, l: Loads, target = '') => [
-    [`${label} (${l.fromSpare}/${l.first.length} from a spare)`, ms(median(l.first)), ms(percentile(l.first, 95)), l.first.length, target],
-    ['  same loads: user cards show numbers', ms(median(l.firstCards)), ms(percentile(l.firstCards, 95)), l.firstCards.length, ''],
+    [
+      `${label} (${l.fromSpare}/${l.first.length} from a spare)`,
+      ms(median(l.first)),
+      ms(percentile(l.first, 95)),
+      l.first.length,
+      target,
+    ],
+    [
+      '  same loads: user cards show numbers',
+      ms(median(l.firstCards)),
+      ms(percentile(l.firstCards, 95)),
+      l.firstCards.length,
+      '',
+    ],
   ];
-  printTable('Dashboard: navigation → fully rendered overview (Chromium, embedded stores)', ['load', 'p50 ms', 'p95 ms', 'loads', 'target'], [
-    ...rows('first visit, spare ready (serve default)', warm, 'p50 ≤ 1500'),
-    ...rows('first visit, PULSE_PREVIEW_SPARES=0 (seeded on request)', cold),
-    ['baseline: reload of an existing project', ms(median(cold.reload)), ms(percentile(cold.reload, 95)), cold.reload.length, ''],
-    ['  same loads: user cards show numbers', ms(median(cold.reloadCards)), ms(percentile(cold.reloadCards, 95)), cold.reloadCards.length, ''],
-    ['first visit (spare ready) ÷ reload', `${(median(warm.first) / median(cold.reload)).toFixed(2)}×`, '', '', ''],
-    ['first visit seeded on request ÷ spare ready', `${(median(cold.first) / median(warm.first)).toFixed(2)}×`, '', '', ''],
-  ]);
-  printTable('Dashboard JavaScript chunks (dist/dashboard/assets)', ['chunk', 'loaded', 'bytes', 'gzip bytes'], chunkRows(dashboardChunks(path.join(ROOT, 'dist', 'dashboard'))));
+  printTable(
+    'Dashboard: navigation → fully rendered overview (Chromium, embedded stores)',
+    ['load', 'p50 ms', 'p95 ms', 'loads', 'target'],
+    [
+      ...rows('first visit, spare ready (serve default)', warm, 'p50 ≤ 1500'),
+      ...rows('first visit, PULSE_PREVIEW_SPARES=0 (seeded on request)', cold),
+      [
+        'baseline: reload of an existing project',
+        ms(median(cold.reload)),
+        ms(percentile(cold.reload, 95)),
+        cold.reload.length,
+        '',
+      ],
+      [
+        '  same loads: user cards show numbers',
+        ms(median(cold.reloadCards)),
+        ms(percentile(cold.reloadCards, 95)),
+        cold.reloadCards.length,
+        '',
+      ],
+      ['first visit (spare ready) ÷ reload', `${(median(warm.first) / median(cold.reload)).toFixed(2)}×`, '', '', ''],
+      [
+        'first visit seeded on request ÷ spare ready',
+        `${(median(cold.first) / median(warm.first)).toFixed(2)}×`,
+        '',
+        '',
+        '',
+      ],
+    ],
+  );
+  printTable(
+    'Dashboard JavaScript chunks (dist/dashboard/assets)',
+    ['chunk', 'loaded', 'bytes', 'gzip bytes'],
+    chunkRows(dashboardChunks(path.join(ROOT, 'dist', 'dashboard'))),
+  );
 }

@@ -27,24 +27,51 @@ export async function ingestBench(): Promise<void> {
   const stores = await openBenchStores();
   try {
     const buffered = createEventBuffer({ write: (rows) => insertEvents(stores.analytics, rows) });
-    const perRequest: EventBuffer = { add: (rows) => insertEvents(stores.analytics, rows), flush: async () => {}, close: async () => {} };
+    const perRequest: EventBuffer = {
+      add: (rows) => insertEvents(stores.analytics, rows),
+      flush: async () => {},
+      close: async () => {},
+    };
     // Warm-up (JIT, first parts) on the served configuration, not counted.
     await run(stores, buffered, Math.min(40, REQUESTS));
     const served = await run(stores, buffered, REQUESTS);
     const baseline = await run(stores, perRequest, REQUESTS);
     await buffered.close();
     const rate = (r: Run) => r.events / (r.ms / 1000);
-    printTable(`Ingestion over HTTP: ${REQUESTS} × ${BATCH}-event batches, ${CONCURRENCY} in flight (PGlite + chDB, loopback)`,
-      ['writer', 'events', 'stored', 'ms', 'events/s', 'speed-up', 'target'], [
-        ['buffered (serve)', served.events, served.stored, Math.round(served.ms), Math.round(rate(served)), `${(rate(served) / rate(baseline)).toFixed(1)}×`, '≥ 100,000 events/s'],
-        ['  baseline: one INSERT per request', baseline.events, baseline.stored, Math.round(baseline.ms), Math.round(rate(baseline)), '', ''],
-      ]);
+    printTable(
+      `Ingestion over HTTP: ${REQUESTS} × ${BATCH}-event batches, ${CONCURRENCY} in flight (PGlite + chDB, loopback)`,
+      ['writer', 'events', 'stored', 'ms', 'events/s', 'speed-up', 'target'],
+      [
+        [
+          'buffered (serve)',
+          served.events,
+          served.stored,
+          Math.round(served.ms),
+          Math.round(rate(served)),
+          `${(rate(served) / rate(baseline)).toFixed(1)}×`,
+          '≥ 100,000 events/s',
+        ],
+        [
+          '  baseline: one INSERT per request',
+          baseline.events,
+          baseline.stored,
+          Math.round(baseline.ms),
+          Math.round(rate(baseline)),
+          '',
+          '',
+        ],
+      ],
+    );
   } finally {
     await stores.close();
   }
 }
 
-async function run(stores: Awaited<ReturnType<typeof openBenchStores>>, eventBuffer: EventBuffer, requests: number): Promise<Run> {
+async function run(
+  stores: Awaited<ReturnType<typeof openBenchStores>>,
+  eventBuffer: EventBuffer,
+  requests: number,
+): Promise<Run> {
   const project = await createProject(stores.postgres.db, { displayName: 'ingest bench' });
   const app = await buildApp({ stores, eventBuffer });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -81,12 +108,21 @@ function batchBody(): string {
     event_type: '$page-view',
     event_at: new Date(now - ((i * 97) % 60_000)).toISOString(),
     user_id: crypto.randomUUID(),
-    data: { path: PATHS[i % PATHS.length], referrer: i % 3 === 0 ? '' : 'https://google.com/', title: 'Pulse', viewport_width: 1280, viewport_height: 800 },
+    data: {
+      path: PATHS[i % PATHS.length],
+      referrer: i % 3 === 0 ? '' : 'https://google.com/',
+      title: 'Pulse',
+      viewport_width: 1280,
+      viewport_height: 800,
+    },
   }));
   return JSON.stringify({ events });
 }
 
 async function stored(analytics: AnalyticsStore, projectId: string): Promise<number> {
-  const rows = await analytics.query<{ n: number }>('SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', { p: projectId });
+  const rows = await analytics.query<{ n: number }>(
+    'SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}',
+    { p: projectId },
+  );
   return Number(rows[0]?.n ?? 0);
 }

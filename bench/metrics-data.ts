@@ -86,17 +86,25 @@ const LIVE = `
 
 export async function writeSyntheticAnalytics(store: AnalyticsStore, p: SyntheticProject): Promise<void> {
   const params = {
-    projectId: p.projectId, now: formatEventAt(p.now), spanMs: p.days * 86_400_000, users: p.users, events: p.events,
-    countries: LIVE_COUNTRIES, live: Math.min(p.liveUsers ?? 0, LIVE_COUNTRIES.length), perVisit: p.eventsPerVisit ?? 1,
+    projectId: p.projectId,
+    now: formatEventAt(p.now),
+    spanMs: p.days * 86_400_000,
+    users: p.users,
+    events: p.events,
+    countries: LIVE_COUNTRIES,
+    live: Math.min(p.liveUsers ?? 0, LIVE_COUNTRIES.length),
+    perVisit: p.eventsPerVisit ?? 1,
   };
-  for (const statement of [USERS, CHANNELS, TEAMS, EVENTS, ...(params.live > 0 ? [LIVE] : [])]) await store.command(statement, params);
+  for (const statement of [USERS, CHANNELS, TEAMS, EVENTS, ...(params.live > 0 ? [LIVE] : [])])
+    await store.command(statement, params);
 }
 
 /** The Postgres side: users and their login methods, emails, replays and payments. */
 export async function writeSyntheticPostgres(store: PostgresStore, p: SyntheticProject): Promise<void> {
   const { db } = store;
   // Ids of these tables are global primary keys: derived from the project id, so projects never collide.
-  const id = (kind: string, n: SQL = sql.raw('n')) => sql`md5(${p.projectId}::text || ${`:${kind}:`}::text || (${n})::text)::uuid`;
+  const id = (kind: string, n: SQL = sql.raw('n')) =>
+    sql`md5(${p.projectId}::text || ${`:${kind}:`}::text || (${n})::text)::uuid`;
   const userId = sql.raw(`('00000000-0000-4000-8000-' || lpad((n % ${Math.floor(p.users)})::text, 12, '0'))::uuid`);
   const ago = (days: number) => sql`${p.now.toISOString()}::timestamptz - (n % ${days * 24}) * interval '1 hour'`;
   const project = sql`${p.projectId}::uuid, 'main'`;

@@ -74,7 +74,10 @@ export async function peakMemoryBytes(stores: Stores, run: (stores: Stores) => P
 }
 
 async function settingDefaults(stores: Stores, names: string[]): Promise<Settings> {
-  const rows = await stores.analytics.query<{ name: string; default: string }>('SELECT name, default FROM system.settings WHERE name IN {names:Array(String)}', { names });
+  const rows = await stores.analytics.query<{ name: string; default: string }>(
+    'SELECT name, default FROM system.settings WHERE name IN {names:Array(String)}',
+    { names },
+  );
   return Object.fromEntries(rows.map((r) => [r.name, r.default]));
 }
 
@@ -85,8 +88,16 @@ export async function perMetric(stores: Stores, scope: MetricScope, runs: number
     if (!(name in METRICS)) throw new Error(`unknown metric ${name}`);
     const postgres = POSTGRES_METRICS.includes(name);
     const timing = await sample(runs, () => runMetrics([name], stores, scope, new Date()));
-    const peak = postgres ? undefined : await peakMemoryBytes(stores, (limited) => runMetrics([name], limited, scope, new Date()));
-    rows.push([name, postgres ? 'Postgres' : 'ClickHouse', timing.p50.toFixed(1), timing.p95.toFixed(1), peak === undefined ? 'n/a' : `${(peak / 2 ** 20).toFixed(2)} MiB`]);
+    const peak = postgres
+      ? undefined
+      : await peakMemoryBytes(stores, (limited) => runMetrics([name], limited, scope, new Date()));
+    rows.push([
+      name,
+      postgres ? 'Postgres' : 'ClickHouse',
+      timing.p50.toFixed(1),
+      timing.p95.toFixed(1),
+      peak === undefined ? 'n/a' : `${(peak / 2 ** 20).toFixed(2)} MiB`,
+    ]);
   }
   return rows;
 }

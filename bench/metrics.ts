@@ -19,7 +19,15 @@ import type { Stores } from '../src/stores.js';
 import { createProject } from '../src/projects/create-project.js';
 import { createPreviewProject } from '../src/preview/create-preview-project.js';
 import { writeSyntheticAnalytics, writeSyntheticPostgres, type SyntheticProject } from './metrics-data.js';
-import { fixedQueryCost, peakMemoryBytes, perMetric, sample, setSettings, withSettings, type Samples } from './metrics-measure.js';
+import {
+  fixedQueryCost,
+  peakMemoryBytes,
+  perMetric,
+  sample,
+  setSettings,
+  withSettings,
+  type Samples,
+} from './metrics-measure.js';
 import { printTable } from './stats.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -41,7 +49,11 @@ export async function metricsBench(): Promise<void> {
     const standard = await project(stores, STANDARD);
     const url = `/api/v1/projects/${standard.scope.projectId}/metrics`;
     const get = async (u: string) => {
-      const res = await app.inject({ method: 'GET', url: u, headers: { authorization: `Bearer ${standard.adminKey}` } });
+      const res = await app.inject({
+        method: 'GET',
+        url: u,
+        headers: { authorization: `Bearer ${standard.adminKey}` },
+      });
       if (res.statusCode !== 200) throw new Error(`${u} answered ${res.statusCode}: ${res.body}`);
     };
     const overview = await sample(REQUESTS, () => get(url));
@@ -49,15 +61,21 @@ export async function metricsBench(): Promise<void> {
     const live = await sample(REQUESTS, () => get(`${url}/live`));
     const liveSequential = await sample(REQUESTS, () => sequentially(LIVE_METRICS, stores, standard.scope));
     const events = await countEvents(stores, standard.scope.projectId);
-    printTable(`Metrics: synthetic preview-size project (${STANDARD.users} users, ${events.project} events over ${STANDARD.days} days), embedded PGlite + chDB, ${REQUESTS} requests each`,
-      ['case', 'p50 ms', 'p95 ms', 'max ms', 'vs baseline (p50)', 'target'], [
+    printTable(
+      `Metrics: synthetic preview-size project (${STANDARD.users} users, ${events.project} events over ${STANDARD.days} days), embedded PGlite + chDB, ${REQUESTS} requests each`,
+      ['case', 'p50 ms', 'p95 ms', 'max ms', 'vs baseline (p50)', 'target'],
+      [
         row('GET /metrics (one batched ClickHouse query, via app.inject)', overview, sequential, 'p95 ≤ 50 ms'),
         row('  baseline: one query per metric, one after another (direct)', sequential),
         row('GET /metrics/live (via app.inject)', live, liveSequential, 'p95 ≤ 10 ms'),
         row('  baseline: live metrics one after another (direct)', liveSequential),
-      ]);
+      ],
+    );
     // The same on a real `standard` preview, as a visitor gets it (generator + writers).
-    const preview = await createPreviewProject({ postgres: postgres, analytics: analytics }, { now: new Date(), expiresAt: null, isPreview: true });
+    const preview = await createPreviewProject(
+      { postgres: postgres, analytics: analytics },
+      { now: new Date(), expiresAt: null, isPreview: true },
+    );
     const previewScope: MetricScope = { projectId: preview.projectId, branchId: 'main', includeAnonymous: false };
     const previewUrl = `/api/v1/projects/${preview.projectId}/metrics`;
     const getPreview = async (u: string) => {
@@ -69,16 +87,26 @@ export async function metricsBench(): Promise<void> {
     const pLive = await sample(REQUESTS, () => getPreview(`${previewUrl}/live`));
     const pLiveSequential = await sample(REQUESTS, () => sequentially(LIVE_METRICS, stores, previewScope));
     const previewEvents = await countEvents(stores, preview.projectId);
-    printTable(`Metrics: a real standard preview (${preview.seeded.users} users, ${previewEvents.project} events), embedded PGlite + chDB, ${REQUESTS} requests each`,
-      ['case', 'p50 ms', 'p95 ms', 'max ms', 'vs baseline (p50)', 'target'], [
+    printTable(
+      `Metrics: a real standard preview (${preview.seeded.users} users, ${previewEvents.project} events), embedded PGlite + chDB, ${REQUESTS} requests each`,
+      ['case', 'p50 ms', 'p95 ms', 'max ms', 'vs baseline (p50)', 'target'],
+      [
         row('GET /metrics (one batched ClickHouse query, via app.inject)', pOverview, pSequential, 'p95 ≤ 50 ms'),
         row('  baseline: one query per metric, one after another (direct)', pSequential),
         row('GET /metrics/live (via app.inject)', pLive, pLiveSequential, 'p95 ≤ 10 ms'),
         row('  baseline: live metrics one after another (direct)', pLiveSequential),
-      ]);
-    printTable('Each metric alone on the same project (peak memory: smallest max_memory_usage it runs under)', ['metric', 'store', 'p50 ms', 'p95 ms', 'peak memory'],
-      await perMetric(stores, standard.scope, 30));
-    printTable('Fixed cost of one ClickHouse query on chDB (ms)', ['query', 'p50 ms', 'p95 ms'], await fixedQueryCost(stores, REQUESTS));
+      ],
+    );
+    printTable(
+      'Each metric alone on the same project (peak memory: smallest max_memory_usage it runs under)',
+      ['metric', 'store', 'p50 ms', 'p95 ms', 'peak memory'],
+      await perMetric(stores, standard.scope, 30),
+    );
+    printTable(
+      'Fixed cost of one ClickHouse query on chDB (ms)',
+      ['query', 'p50 ms', 'p95 ms'],
+      await fixedQueryCost(stores, REQUESTS),
+    );
     await app.close();
     if (LARGE) await largeBench(stores);
     process.stdout.write(`\nProcess peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
@@ -95,31 +123,46 @@ async function largeBench(stores: Stores): Promise<void> {
   const large = { users: 60_000, events: LARGE_EVENTS, days: 60, liveUsers: 8, eventsPerVisit: LARGE_EVENTS_PER_VISIT };
   await writeSyntheticAnalytics(stores.analytics, { projectId: others[0]!, now: new Date(), ...large });
   const target = await project(stores, large);
-  for (const projectId of others.slice(1)) await writeSyntheticAnalytics(stores.analytics, { projectId, now: new Date(), ...large });
+  for (const projectId of others.slice(1))
+    await writeSyntheticAnalytics(stores.analytics, { projectId, now: new Date(), ...large });
   const events = await countEvents(stores, target.scope.projectId);
   process.stderr.write(`large dataset written in ${Math.round((performance.now() - started) / 1000)} s\n`);
   // Measure the steady state: merged parts, not 40M fresh rows still being merged in the background.
   const merging = performance.now();
-  for (const table of ['events', 'users', 'contact_channels']) await stores.analytics.command(`OPTIMIZE TABLE analytics_internal.${table} FINAL`);
+  for (const table of ['events', 'users', 'contact_channels'])
+    await stores.analytics.command(`OPTIMIZE TABLE analytics_internal.${table} FINAL`);
   process.stderr.write(`merged in ${Math.round((performance.now() - merging) / 1000)} s\n`);
   const runs = Number(process.env.BENCH_LARGE_REQUESTS ?? 20);
   const overview = await sample(runs, () => runMetrics(OVERVIEW_METRICS, stores, target.scope, new Date()));
   const live = await sample(runs * 5, () => runMetrics(LIVE_METRICS, stores, target.scope, new Date()));
   const noKey = withSettings(stores, { use_primary_key: 0 });
-  const overviewNoKey = await sample(Math.min(runs, 5), () => runMetrics(OVERVIEW_METRICS, noKey, target.scope, new Date()));
+  const overviewNoKey = await sample(Math.min(runs, 5), () =>
+    runMetrics(OVERVIEW_METRICS, noKey, target.scope, new Date()),
+  );
   const liveNoKey = await sample(Math.min(runs, 5), () => runMetrics(LIVE_METRICS, noKey, target.scope, new Date()));
   await setSettings(stores, { use_primary_key: 1 });
   const shape = large.eventsPerVisit > 1 ? `visits of ${large.eventsPerVisit} events` : 'events spread uniformly';
-  printTable(`Metrics: ${events.project} events of one project in a ${events.table}-row events table (${large.users} users, ${shape}, direct calls, ${runs} runs)`,
-    ['case', 'p50 ms', 'p95 ms', 'max ms', 'vs baseline (p50)', 'target'], [
+  printTable(
+    `Metrics: ${events.project} events of one project in a ${events.table}-row events table (${large.users} users, ${shape}, direct calls, ${runs} runs)`,
+    ['case', 'p50 ms', 'p95 ms', 'max ms', 'vs baseline (p50)', 'target'],
+    [
       row('all overview metrics (runMetrics: one batched ClickHouse query)', overview, overviewNoKey, 'p95 ≤ 300 ms'),
       row('  baseline: without the project-first primary key', overviewNoKey),
       row('live metrics', live, liveNoKey, ''),
       row('  baseline: without the project-first primary key', liveNoKey),
-    ]);
-  printTable('Each metric alone on the 10M-event project', ['metric', 'store', 'p50 ms', 'p95 ms', 'peak memory'], await perMetric(stores, target.scope, 5));
-  const peak = await peakMemoryBytes(stores, (limited) => runMetrics(['daily_active_users_split'], limited, target.scope, new Date()));
-  process.stdout.write(`(check: daily_active_users_split peak memory re-measured: ${(peak / 2 ** 20).toFixed(1)} MiB)\n`);
+    ],
+  );
+  printTable(
+    'Each metric alone on the 10M-event project',
+    ['metric', 'store', 'p50 ms', 'p95 ms', 'peak memory'],
+    await perMetric(stores, target.scope, 5),
+  );
+  const peak = await peakMemoryBytes(stores, (limited) =>
+    runMetrics(['daily_active_users_split'], limited, target.scope, new Date()),
+  );
+  process.stdout.write(
+    `(check: daily_active_users_split peak memory re-measured: ${(peak / 2 ** 20).toFixed(1)} MiB)\n`,
+  );
 }
 
 async function project(stores: Stores, size: Omit<SyntheticProject, 'projectId' | 'now'>) {
@@ -137,7 +180,10 @@ async function sequentially(names: readonly (typeof OVERVIEW_METRICS)[number][],
 }
 
 async function countEvents(stores: Stores, projectId: string) {
-  const [row] = await stores.analytics.query<{ table: number; project: number }>('SELECT count() AS table, countIf(project_id = {projectId:String}) AS project FROM analytics_internal.events', { projectId });
+  const [row] = await stores.analytics.query<{ table: number; project: number }>(
+    'SELECT count() AS table, countIf(project_id = {projectId:String}) AS project FROM analytics_internal.events',
+    { projectId },
+  );
   if (!row) throw new Error('count() returned no row');
   return row;
 }

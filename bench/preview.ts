@@ -34,14 +34,18 @@ export async function previewBench(): Promise<void> {
     // waits until the spare taken by the previous one has been seeded again (not timed).
     const target = stores;
     const spares = createSparePreviews(target, { size: 1, ttlMs: 3_600_000, refillDelayMs: 200 });
-    const spareApp = await buildApp({ stores, preview: { enabled: true, ttlMs: 3_600_000, ratePerMinute: 1_000_000, spares } });
+    const spareApp = await buildApp({
+      stores,
+      preview: { enabled: true, ttlMs: 3_600_000, ratePerMinute: 1_000_000, spares },
+    });
     spares.start();
     const fromSpare: number[] = [];
     for (let i = 0; i < CREATIONS + 2; i++) {
       while (spares.ready() < 1) await new Promise((resolve) => setTimeout(resolve, 20));
       const started = performance.now();
       const res = await spareApp.inject({ method: 'POST', url: '/api/v1/preview/projects' });
-      if (res.statusCode !== 201 || res.json().from_spare !== true) throw new Error(`spare hand-out failed: ${res.statusCode} ${res.body}`);
+      if (res.statusCode !== 201 || res.json().from_spare !== true)
+        throw new Error(`spare hand-out failed: ${res.statusCode} ${res.body}`);
       if (i >= 2) fromSpare.push(performance.now() - started);
     }
     await spares.stop();
@@ -68,28 +72,66 @@ export async function previewBench(): Promise<void> {
     const large = generatePreviewDataset({ projectId: crypto.randomUUID(), seed: 'bench', now, size: 'large' });
     const generateLargeMs = performance.now() - t;
     t = performance.now();
-    const written = await writeNewPreview(target, large, { displayName: 'large', isPreview: true, createdAt: now, expiresAt: now });
+    const written = await writeNewPreview(target, large, {
+      displayName: 'large',
+      isPreview: true,
+      createdAt: now,
+      expiresAt: now,
+    });
     const writeLargeMs = performance.now() - t;
     const events = visitEventCount(large.visits) + large.liveEvents.length;
 
     const ms = (v: number) => Math.round(v);
-    printTable('Preview creation at `standard` (POST /api/v1/preview/projects, embedded PGlite + chDB)', ['measure', 'p50', 'p95', 'runs', 'target'], [
-      ['total ms (HTTP, generate + write both stores)', ms(median(total)), ms(percentile(total, 95)), total.length, 'p50 ≤ 250, p95 ≤ 500'],
-      ...Object.entries(parts).map(([k, v]) => [`  ${k}`, ms(median(v)), ms(percentile(v, 95)), v.length, '']),
-      ['with a spare ready (serve default): total ms', ms(median(fromSpare)), ms(percentile(fromSpare, 95)), fromSpare.length,
-        `${(median(total) / median(fromSpare)).toFixed(1)}× faster than seeding on request`],
-    ]);
-    printTable('Writer vs baseline on the same standard datasets', ['writer', 'p50 ms', 'runs', 'ratio'], [
-      ['Pulse (bulk statements, one transaction, stores concurrently)', ms(median(ours)), ours.length, `${(median(baseline) / median(ours)).toFixed(1)}× faster`],
-      ['baseline: per-row lookup + insert, JSONEachRow 500/batch async_insert', ms(median(baseline)), baseline.length, 'target ≥ 20×'],
-    ]);
-    printTable('`large` dataset', ['measure', 'value', 'target'], [
-      ['users / events', `${large.users.length} / ${events}`, ''],
-      ['generate ms', ms(generateLargeMs), ''],
-      ['write ms (both stores) / ClickHouse ms', `${ms(writeLargeMs)} / ${written.timings.clickhouse_ms}`, ''],
-      ['events/s into ClickHouse', Math.round(events / (written.timings.clickhouse_ms / 1000)), '≥ 1,000,000'],
-      ['events/s end to end (generate + write)', Math.round(events / ((generateLargeMs + writeLargeMs) / 1000)), ''],
-    ]);
+    printTable(
+      'Preview creation at `standard` (POST /api/v1/preview/projects, embedded PGlite + chDB)',
+      ['measure', 'p50', 'p95', 'runs', 'target'],
+      [
+        [
+          'total ms (HTTP, generate + write both stores)',
+          ms(median(total)),
+          ms(percentile(total, 95)),
+          total.length,
+          'p50 ≤ 250, p95 ≤ 500',
+        ],
+        ...Object.entries(parts).map(([k, v]) => [`  ${k}`, ms(median(v)), ms(percentile(v, 95)), v.length, '']),
+        [
+          'with a spare ready (serve default): total ms',
+          ms(median(fromSpare)),
+          ms(percentile(fromSpare, 95)),
+          fromSpare.length,
+          `${(median(total) / median(fromSpare)).toFixed(1)}× faster than seeding on request`,
+        ],
+      ],
+    );
+    printTable(
+      'Writer vs baseline on the same standard datasets',
+      ['writer', 'p50 ms', 'runs', 'ratio'],
+      [
+        [
+          'Pulse (bulk statements, one transaction, stores concurrently)',
+          ms(median(ours)),
+          ours.length,
+          `${(median(baseline) / median(ours)).toFixed(1)}× faster`,
+        ],
+        [
+          'baseline: per-row lookup + insert, JSONEachRow 500/batch async_insert',
+          ms(median(baseline)),
+          baseline.length,
+          'target ≥ 20×',
+        ],
+      ],
+    );
+    printTable(
+      '`large` dataset',
+      ['measure', 'value', 'target'],
+      [
+        ['users / events', `${large.users.length} / ${events}`, ''],
+        ['generate ms', ms(generateLargeMs), ''],
+        ['write ms (both stores) / ClickHouse ms', `${ms(writeLargeMs)} / ${written.timings.clickhouse_ms}`, ''],
+        ['events/s into ClickHouse', Math.round(events / (written.timings.clickhouse_ms / 1000)), '≥ 1,000,000'],
+        ['events/s end to end (generate + write)', Math.round(events / ((generateLargeMs + writeLargeMs) / 1000)), ''],
+      ],
+    );
   } finally {
     await stores.close();
   }

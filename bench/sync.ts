@@ -39,30 +39,56 @@ export async function syncBench(): Promise<void> {
       try {
         await server.migrate();
         // One chDB per process: start the mirror and watermarks afresh for the other sequence.
-        for (const table of ['users', 'sync_state']) await sync.analytics.command(`TRUNCATE TABLE analytics_internal.${table}`);
+        for (const table of ['users', 'sync_state'])
+          await sync.analytics.command(`TRUNCATE TABLE analytics_internal.${table}`);
         rows.push(await backfill({ postgres: server, analytics: sync.analytics }, 'node-postgres (Postgres 15)'));
       } finally {
         await server.close();
         await database.drop();
       }
     }
-    printTable('Sync backfill: 50k users → analytics_internal.users (chDB)', ['case', 'rows', 'ms', 'rows/s', 'speed-up', 'target'],
+    printTable(
+      'Sync backfill: 50k users → analytics_internal.users (chDB)',
+      ['case', 'rows', 'ms', 'rows/s', 'speed-up', 'target'],
       rows.flatMap((r) => [
-        [`${r.name}: one pass, batches of 10,000`, r.rows, Math.round(r.ms), Math.round(r.rate), `${(r.rate / r.baselineRate).toFixed(1)}×`, '≥ 50,000 rows/s'],
-        [`  baseline: one INSERT per row (${ROW_BY_ROW_SAMPLE} rows)`, ROW_BY_ROW_SAMPLE, '', Math.round(r.baselineRate), '', ''],
-      ]));
+        [
+          `${r.name}: one pass, batches of 10,000`,
+          r.rows,
+          Math.round(r.ms),
+          Math.round(r.rate),
+          `${(r.rate / r.baselineRate).toFixed(1)}×`,
+          '≥ 50,000 rows/s',
+        ],
+        [
+          `  baseline: one INSERT per row (${ROW_BY_ROW_SAMPLE} rows)`,
+          ROW_BY_ROW_SAMPLE,
+          '',
+          Math.round(r.baselineRate),
+          '',
+          '',
+        ],
+      ]),
+    );
 
     const notified = await lagUnderLoad(sync, true);
     const timerOnly = await lagUnderLoad(sync, false);
     const row = (name: string, lags: number[], target: string, baseline?: number[]) => [
-      name, lags.length, Math.round(percentile(lags, 50)), Math.round(percentile(lags, 95)), Math.round(percentile(lags, 99)),
-      baseline ? `${(percentile(baseline, 95) / percentile(lags, 95)).toFixed(1)}×` : '', target,
+      name,
+      lags.length,
+      Math.round(percentile(lags, 50)),
+      Math.round(percentile(lags, 95)),
+      Math.round(percentile(lags, 99)),
+      baseline ? `${(percentile(baseline, 95) / percentile(lags, 95)).toFixed(1)}×` : '',
+      target,
     ];
-    printTable(`Sync lag under ${WRITES_PER_SECOND} writes/s for ${LAG_SECONDS} s (user inserts + updates, PGlite + chDB)`,
-      ['worker', 'writes', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 speed-up', 'target'], [
+    printTable(
+      `Sync lag under ${WRITES_PER_SECOND} writes/s for ${LAG_SECONDS} s (user inserts + updates, PGlite + chDB)`,
+      ['worker', 'writes', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 speed-up', 'target'],
+      [
         row('woken by each write (serve)', notified, 'p95 ≤ 1000 ms', timerOnly),
         row('  baseline: 1 s timer only', timerOnly, ''),
-      ]);
+      ],
+    );
   } finally {
     await stores.close();
   }
@@ -75,7 +101,9 @@ async function backfill(sync: Stores, name: string) {
   const pass = await createSyncRunner(sync).runPass({ mappings: users });
   const ms = performance.now() - started;
   // Baseline: the same changes, one INSERT per mirror row (a sample: all of them would take minutes).
-  const sample = (await readSyncBatch(sync.postgres.db, users[0]!, 0, Number.MAX_SAFE_INTEGER, ROW_BY_ROW_SAMPLE)).ndjson.split('\n');
+  const sample = (
+    await readSyncBatch(sync.postgres.db, users[0]!, 0, Number.MAX_SAFE_INTEGER, ROW_BY_ROW_SAMPLE)
+  ).ndjson.split('\n');
   const baselineStarted = performance.now();
   for (const line of sample) await sync.analytics.insert(users[0]!.mirrorTable, [JSON.parse(line) as object]);
   const baselineRate = sample.length / ((performance.now() - baselineStarted) / 1000);
@@ -108,9 +136,14 @@ async function lagUnderLoad(sync: Stores, notify: boolean): Promise<number[]> {
     const updates = perTick - inserts;
     if (updates > 0) {
       const targets = ids.slice(-200, -100).slice(0, updates);
-      await sync.postgres.db.execute(sql`UPDATE users SET display_name = 'updated' WHERE project_id = ${projectId} AND id IN ${targets}`);
+      await sync.postgres.db.execute(
+        sql`UPDATE users SET display_name = 'updated' WHERE project_id = ${projectId} AND id IN ${targets}`,
+      );
     }
-    const [last] = await selectRows<{ seq: unknown }>(sync.postgres.db, sql`SELECT last_value AS seq FROM sync_sequence`);
+    const [last] = await selectRows<{ seq: unknown }>(
+      sync.postgres.db,
+      sql`SELECT last_value AS seq FROM sync_sequence`,
+    );
     const at = performance.now();
     for (let i = 0; i < perTick; i++) writes.push({ at, seq: toSequenceId(last?.seq) });
     if (notify) worker.notify();

@@ -6,18 +6,32 @@ import { z } from 'zod';
 const uuid = (what: string) => z.uuid({ error: `must be a ${what} id (uuid)` });
 const Name = z.string().trim().min(1, 'must not be empty').max(1_000, 'must be at most 1000 characters');
 const Url = z.url({ error: 'must be a URL' }).max(2_048, 'must be at most 2048 characters');
-const Email = z.string().trim().toLowerCase().max(320, 'must be at most 320 characters').pipe(z.email({ error: 'must be an email address' }));
+const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320, 'must be at most 320 characters')
+  .pipe(z.email({ error: 'must be an email address' }));
 const Metadata = z.record(z.string(), z.unknown()).nullable();
 const Reason = z.string().max(10_000, 'must be at most 10000 characters').nullable();
 
 export const UserParams = z.object({ id: uuid('project'), user_id: uuid('user') });
 export const TeamParams = z.object({ id: uuid('project'), team_id: uuid('team') });
-export const ChannelParams = z.object({ id: uuid('project'), user_id: uuid('user'), channel_id: uuid('contact channel') });
+export const ChannelParams = z.object({
+  id: uuid('project'),
+  user_id: uuid('user'),
+  channel_id: uuid('contact channel'),
+});
 export const MemberParams = z.object({ id: uuid('project'), team_id: uuid('team'), user_id: uuid('user') });
 
 export const PageQuery = z.object({
   cursor: uuid('cursor').optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(200, 'must be at most 200')
+    .default(50),
 });
 
 const userFields = {
@@ -58,12 +72,19 @@ export type User = z.infer<typeof User>;
 
 export const UserPage = z.object({ items: z.array(User), next_cursor: z.uuid().nullable() });
 
-const Phone = z.string().trim().regex(/^\+?[0-9 ()-]{3,32}$/, 'must be a phone number');
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{3,32}$/, 'must be a phone number');
 const channelFlags = { is_primary: z.boolean(), is_verified: z.boolean(), used_for_auth: z.boolean() };
 
 export const CreateContactChannel = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('EMAIL'), value: Email, ...channelFlags }).partial({ is_primary: true, is_verified: true, used_for_auth: true }),
-  z.strictObject({ type: z.literal('PHONE'), value: Phone, ...channelFlags }).partial({ is_primary: true, is_verified: true, used_for_auth: true }),
+  z
+    .strictObject({ type: z.literal('EMAIL'), value: Email, ...channelFlags })
+    .partial({ is_primary: true, is_verified: true, used_for_auth: true }),
+  z
+    .strictObject({ type: z.literal('PHONE'), value: Phone, ...channelFlags })
+    .partial({ is_primary: true, is_verified: true, used_for_auth: true }),
 ]);
 
 export const UpdateContactChannel = z
@@ -72,7 +93,12 @@ export const UpdateContactChannel = z
   .superRefine((body, ctx) => {
     if (body.value === undefined || body.type === undefined) return;
     const ok = (body.type === 'EMAIL' ? Email : Phone).safeParse(body.value).success;
-    if (!ok) ctx.addIssue({ code: 'custom', path: ['value'], message: `must be ${body.type === 'EMAIL' ? 'an email address' : 'a phone number'}` });
+    if (!ok)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `must be ${body.type === 'EMAIL' ? 'an email address' : 'a phone number'}`,
+      });
   });
 
 export const ContactChannel = z.object({
@@ -94,7 +120,9 @@ const teamFields = {
   client_read_only_metadata: Metadata,
   server_metadata: Metadata,
 };
-export const CreateTeam = z.strictObject(teamFields).partial({ profile_image_url: true, client_metadata: true, client_read_only_metadata: true, server_metadata: true });
+export const CreateTeam = z
+  .strictObject(teamFields)
+  .partial({ profile_image_url: true, client_metadata: true, client_read_only_metadata: true, server_metadata: true });
 export const UpdateTeam = z.strictObject(teamFields).partial();
 
 export const Team = z.object({
@@ -109,7 +137,12 @@ export const Team = z.object({
 export const TeamPage = z.object({ items: z.array(Team), next_cursor: z.uuid().nullable() });
 
 export const AddTeamMember = z.strictObject({ user_id: uuid('user'), display_name: Name.nullable().optional() });
-export const TeamMember = z.object({ team_id: z.uuid(), user_id: z.uuid(), display_name: z.string().nullable(), created_at: z.iso.datetime() });
+export const TeamMember = z.object({
+  team_id: z.uuid(),
+  user_id: z.uuid(),
+  display_name: z.string().nullable(),
+  created_at: z.iso.datetime(),
+});
 
 export const MappingSyncStatus = z.object({
   last_synced_id: z.number().int(),

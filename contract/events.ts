@@ -61,12 +61,16 @@ const common = {
   session_replay_id: id.nullable().optional(),
 };
 
-export const IncomingEvent = z.discriminatedUnion('event_type', [
-  z.strictObject({ event_type: z.literal('$page-view'), ...common, data: PageViewData }),
-  z.strictObject({ event_type: z.literal('$click'), ...common, data: ClickData }),
-  // Server-side callers only (admin key): it marks sessions and drives MAU and live users.
-  z.strictObject({ event_type: z.literal('$token-refresh'), ...common, user_id: id, data: TokenRefreshData }),
-], { error: "must be one of '$page-view', '$click', '$token-refresh'" });
+export const IncomingEvent = z.discriminatedUnion(
+  'event_type',
+  [
+    z.strictObject({ event_type: z.literal('$page-view'), ...common, data: PageViewData }),
+    z.strictObject({ event_type: z.literal('$click'), ...common, data: ClickData }),
+    // Server-side callers only (admin key): it marks sessions and drives MAU and live users.
+    z.strictObject({ event_type: z.literal('$token-refresh'), ...common, user_id: id, data: TokenRefreshData }),
+  ],
+  { error: "must be one of '$page-view', '$click', '$token-refresh'" },
+);
 export type IncomingEvent = z.infer<typeof IncomingEvent>;
 
 /** The envelope only: each event is checked by the ingestion steps, which name the event's index. */

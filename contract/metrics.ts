@@ -72,7 +72,9 @@ export type LiveUsersByCountry = z.infer<typeof LiveUsersByCountry>;
 export const Referrer = z.object({ referrer: z.string(), visitors: Count });
 export type Referrer = z.infer<typeof Referrer>;
 
-export const TopRegion = z.object({ country_code: CountryCode, region_code: z.string().nullable(), users: Count }).nullable();
+export const TopRegion = z
+  .object({ country_code: CountryCode, region_code: z.string().nullable(), users: Count })
+  .nullable();
 export type TopRegion = z.infer<typeof TopRegion>;
 
 export const RegisteredUser = UserSummary.extend({ signed_up_at: Instant });
@@ -191,7 +193,11 @@ export const MetricsResponse = z
     const { days, first_day, last_day } = body.window;
     for (const [name, points] of series) {
       if (points.length !== days || points[0]?.date !== first_day || points.at(-1)?.date !== last_day) {
-        ctx.addIssue({ code: 'custom', path: name.split('.'), message: `must have one point per window day, ${first_day} … ${last_day} (${days})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: name.split('.'),
+          message: `must have one point per window day, ${first_day} … ${last_day} (${days})`,
+        });
       }
     }
   });

@@ -5,7 +5,9 @@ export const PreviewSize = z.enum(['tiny', 'standard']);
 
 /** Optional: an empty POST (Fastify passes `null`) creates a `standard` preview. */
 export const CreatePreviewBody = z
-  .object({ size: PreviewSize.default('standard').describe('dataset size; large is CLI-only (`pulse seed --size large`)') })
+  .object({
+    size: PreviewSize.default('standard').describe('dataset size; large is CLI-only (`pulse seed --size large`)'),
+  })
   .strict()
   .nullish();
 

@@ -16,7 +16,13 @@ export function listSources() {
   return SOURCE_DIRS.flatMap((dir) =>
     fs
       .readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !e.parentPath.includes(`${path.sep}test`))
+      .filter(
+        (e) =>
+          e.isFile() &&
+          /\.tsx?$/.test(e.name) &&
+          !/\.test\.tsx?$/.test(e.name) &&
+          !e.parentPath.includes(`${path.sep}test`),
+      )
       .map((e) => path.join(e.parentPath, e.name)),
   );
 }
@@ -26,7 +32,16 @@ export async function buildServer() {
   // Build beside, then swap, so a concurrently starting process never sees half a build.
   const tmp = `${out}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
-  await build({ entryPoints: listSources(), outdir: tmp, outbase: root, format: 'esm', platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' });
+  await build({
+    entryPoints: listSources(),
+    outdir: tmp,
+    outbase: root,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
   for (const dir of COPY_DIRS) fs.cpSync(path.join(root, dir), path.join(tmp, dir), { recursive: true });
   fs.writeFileSync(path.join(tmp, '.build-stamp'), new Date().toISOString());
   fs.rmSync(out, { recursive: true, force: true });

@@ -26,6 +26,6 @@ if (fs.existsSync(lockPath)) {
   }
   if (changed) {
     fs.writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
-    console.log('pulse: package-lock.json now declares chdb\'s unpublished platform packages (for npm ci)');
+    console.log("pulse: package-lock.json now declares chdb's unpublished platform packages (for npm ci)");
   }
 }

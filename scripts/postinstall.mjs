@@ -7,5 +7,7 @@ try {
   console.log(`pulse: embedded Postgres template ready (${file}, ${Math.round(performance.now() - started)} ms)`);
 } catch (error) {
   // Not fatal: Pulse falls back to a full initdb on first start, which is only slower.
-  console.warn(`pulse: could not prepare the embedded Postgres template: ${error instanceof Error ? error.message : String(error)}`);
+  console.warn(
+    `pulse: could not prepare the embedded Postgres template: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }

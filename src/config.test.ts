@@ -54,14 +54,22 @@ describe('loadConfig', () => {
     ['PORT', 'abc', /PORT: expected an integer from 0 to 65535, got "abc"/],
     ['PORT', '70000', /PORT: expected an integer/],
     ['PULSE_PREVIEW', 'maybe', /PULSE_PREVIEW: expected one of 1, true, on, yes, 0, false, off, no/],
-    ['PULSE_PREVIEW_TTL', '24', /PULSE_PREVIEW_TTL: expected a positive duration such as 90s, 30m, 24h or 7d, got "24"/],
+    [
+      'PULSE_PREVIEW_TTL',
+      '24',
+      /PULSE_PREVIEW_TTL: expected a positive duration such as 90s, 30m, 24h or 7d, got "24"/,
+    ],
     ['PULSE_PREVIEW_TTL', '0h', /PULSE_PREVIEW_TTL: expected a positive duration/],
     ['PULSE_PREVIEW_RATE_LIMIT', '0', /PULSE_PREVIEW_RATE_LIMIT: expected a whole number ≥ 1/],
     ['PULSE_PREVIEW_SPARES', '17', /PULSE_PREVIEW_SPARES: expected a whole number from 0 to 16, got "17"/],
     ['PULSE_PREVIEW_SPARES', '-1', /PULSE_PREVIEW_SPARES: expected a whole number from 0 to 16/],
     ['PULSE_LOG_LEVEL', 'loud', /PULSE_LOG_LEVEL: expected one of fatal, error/],
     ['PULSE_DATABASE_URL', 'mysql://x', /PULSE_DATABASE_URL: expected unset \(embedded PGlite\) or postgres:\/\//],
-    ['PULSE_CLICKHOUSE_URL', 'tcp://ch:9000', /PULSE_CLICKHOUSE_URL: expected unset \(embedded chDB\) or http\(s\):\/\//],
+    [
+      'PULSE_CLICKHOUSE_URL',
+      'tcp://ch:9000',
+      /PULSE_CLICKHOUSE_URL: expected unset \(embedded chDB\) or http\(s\):\/\//,
+    ],
   ])('rejects %s=%s with a message naming the variable', (variable, value, message) => {
     const attempt = () => loadConfig({ [variable]: value }, CWD);
     expect(attempt).toThrow(ConfigError);

@@ -3,13 +3,9 @@ import path from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-export type PostgresTarget =
-  | { driver: 'pglite'; dataDir: string }
-  | { driver: 'node-postgres'; url: string };
+export type PostgresTarget = { driver: 'pglite'; dataDir: string } | { driver: 'node-postgres'; url: string };
 
-export type ClickHouseTarget =
-  | { driver: 'chdb'; dataDir: string }
-  | { driver: 'http'; url: string };
+export type ClickHouseTarget = { driver: 'chdb'; dataDir: string } | { driver: 'http'; url: string };
 
 export interface Config {
   dataDir: string;
@@ -66,7 +62,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
 /** Test helpers' view of the environment: the optional server URLs for driver suites. */
 export function loadTestTargets(env: Env = process.env): { databaseUrl?: string; clickhouseUrl?: string } {
-  return { databaseUrl: nonEmpty(env, 'PULSE_TEST_DATABASE_URL'), clickhouseUrl: nonEmpty(env, 'PULSE_TEST_CLICKHOUSE_URL') };
+  return {
+    databaseUrl: nonEmpty(env, 'PULSE_TEST_DATABASE_URL'),
+    clickhouseUrl: nonEmpty(env, 'PULSE_TEST_CLICKHOUSE_URL'),
+  };
 }
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -79,7 +78,11 @@ function postgresTarget(env: Env, dataDir: string): PostgresTarget {
   if (!url) return { driver: 'pglite', dataDir: path.join(dataDir, 'postgres') };
   const parsed = parseUrl(url);
   if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
-    throw new ConfigError('PULSE_DATABASE_URL', 'unset (embedded PGlite) or postgres://user:pass@host:port/db', redact(url));
+    throw new ConfigError(
+      'PULSE_DATABASE_URL',
+      'unset (embedded PGlite) or postgres://user:pass@host:port/db',
+      redact(url),
+    );
   }
   return { driver: 'node-postgres', url };
 }
@@ -89,7 +92,11 @@ function clickhouseTarget(env: Env, dataDir: string): ClickHouseTarget {
   if (!url) return { driver: 'chdb', dataDir: path.join(dataDir, 'clickhouse') };
   const parsed = parseUrl(url);
   if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
-    throw new ConfigError('PULSE_CLICKHOUSE_URL', 'unset (embedded chDB) or http(s)://user:pass@host:port/db', redact(url));
+    throw new ConfigError(
+      'PULSE_CLICKHOUSE_URL',
+      'unset (embedded chDB) or http(s)://user:pass@host:port/db',
+      redact(url),
+    );
   }
   return { driver: 'http', url };
 }
@@ -129,7 +136,8 @@ function positiveIntVar(env: Env, name: string, fallback: number): number {
 function wholeNumberVar(env: Env, name: string, fallback: number, max: number): number {
   const value = nonEmpty(env, name);
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new ConfigError(name, `a whole number from 0 to ${max}`, value);
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    throw new ConfigError(name, `a whole number from 0 to ${max}`, value);
   return Number(value);
 }
 

@@ -11,7 +11,9 @@ describe('built dashboard', () => {
   it('is a production build (no React development code)', () => {
     const scripts = fs.readdirSync(assets).filter((name) => name.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
-    const development = scripts.filter((name) => fs.readFileSync(path.join(assets, name), 'utf8').includes('Download the React DevTools'));
+    const development = scripts.filter((name) =>
+      fs.readFileSync(path.join(assets, name), 'utf8').includes('Download the React DevTools'),
+    );
     expect(development).toEqual([]);
   });
 

@@ -49,7 +49,10 @@ describe('data dir lock', () => {
     const dir = tempDir();
     const lock = acquireDataDirLock(dir, 'serve');
     lock.update({ url: 'http://127.0.0.1:3000' });
-    expect(JSON.parse(fs.readFileSync(lock.file, 'utf8'))).toMatchObject({ pid: process.pid, url: 'http://127.0.0.1:3000' });
+    expect(JSON.parse(fs.readFileSync(lock.file, 'utf8'))).toMatchObject({
+      pid: process.pid,
+      url: 'http://127.0.0.1:3000',
+    });
     lock.release();
     expect(fs.existsSync(lock.file)).toBe(false);
     // Released means free: the same process may take it again.

@@ -12,5 +12,8 @@ import type { LogLevel } from './config.js';
  */
 export function createLogger(level: LogLevel, { pretty: human = process.stdout.isTTY } = {}): Logger {
   if (!human) return pino({ level }, pino.destination({ dest: 1, sync: true }));
-  return pino({ level }, pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
+  return pino(
+    { level },
+    pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }),
+  );
 }

@@ -35,26 +35,45 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         ? logger.info({ version, name }, 'applying ClickHouse migration')
         : logger.info({ version, name, ms: step.ms }, 'applied ClickHouse migration'),
   });
-  logger.info({ postgres: stores.postgres.driver, clickhouse: stores.analytics.engine, dataDir: config.dataDir, ...stores.timings }, 'stores open and migrated');
-  const keepAlive = new PreviewKeepAlive(stores, { logger });
-  const spares = createSparePreviews(
-    stores,
+  logger.info(
     {
-      size: config.preview ? config.previewSpares : 0,
-      ttlMs: config.previewTtlMs,
-      logger,
-      warm: (projectId) => runMetrics(OVERVIEW_METRICS, stores, { projectId, branchId: DEFAULT_BRANCH, includeAnonymous: false }, new Date()),
+      postgres: stores.postgres.driver,
+      clickhouse: stores.analytics.engine,
+      dataDir: config.dataDir,
+      ...stores.timings,
     },
+    'stores open and migrated',
   );
+  const keepAlive = new PreviewKeepAlive(stores, { logger });
+  const spares = createSparePreviews(stores, {
+    size: config.preview ? config.previewSpares : 0,
+    ttlMs: config.previewTtlMs,
+    logger,
+    warm: (projectId) =>
+      runMetrics(
+        OVERVIEW_METRICS,
+        stores,
+        { projectId, branchId: DEFAULT_BRANCH, includeAnonymous: false },
+        new Date(),
+      ),
+  });
   const eventBuffer = createEventBuffer({ write: (rows) => insertEvents(stores.analytics, rows) });
   // The worker starts once the app is built; writes before that are caught by its first pass.
   const sync: { worker?: SyncWorker } = {};
   let app: App;
   try {
-    app = await (await appModule).buildApp({
+    app = await (
+      await appModule
+    ).buildApp({
       stores,
       logger,
-      preview: { enabled: config.preview, ttlMs: config.previewTtlMs, ratePerMinute: config.previewRateLimit, spares, onCreated: (c) => keepAlive.prime(c.projectId, c.live.candidates) },
+      preview: {
+        enabled: config.preview,
+        ttlMs: config.previewTtlMs,
+        ratePerMinute: config.previewRateLimit,
+        spares,
+        onCreated: (c) => keepAlive.prime(c.projectId, c.live.candidates),
+      },
       dashboardDir: dashboardDir(),
       onLivePoll: (projectId) => keepAlive.touch(projectId),
       notifyWrite: () => sync.worker?.notify(),

@@ -31,11 +31,19 @@ export interface OpenStoresOptions {
   onMigration?: MigrationListener;
 }
 
-export async function openStores(config: Config, { command, migrate = true, onMigration }: OpenStoresOptions): Promise<OpenedStores> {
+export async function openStores(
+  config: Config,
+  { command, migrate = true, onMigration }: OpenStoresOptions,
+): Promise<OpenedStores> {
   const embedded = config.postgres.driver === 'pglite' || config.clickhouse.driver === 'chdb';
   const lock = embedded ? acquireDataDirLock(config.dataDir, command) : undefined;
   // Each store opens and migrates on its own chain, so the slower one never waits for the other.
-  const timings: OpenedStores['timings'] = { postgres_open_ms: 0, postgres_migrate_ms: 0, clickhouse_open_ms: 0, clickhouse_migrate_ms: 0 };
+  const timings: OpenedStores['timings'] = {
+    postgres_open_ms: 0,
+    postgres_migrate_ms: 0,
+    clickhouse_open_ms: 0,
+    clickhouse_migrate_ms: 0,
+  };
   const timed = <T>(key: keyof OpenedStores['timings'], work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     return work().finally(() => (timings[key] = Math.round(performance.now() - started)));
@@ -45,7 +53,9 @@ export async function openStores(config: Config, { command, migrate = true, onMi
       timed('postgres_migrate_ms', () => ready(store, 'Postgres', migrate ? () => store.migrate() : undefined)),
     ),
     timed('clickhouse_open_ms', () => openAnalytics(config.clickhouse)).then((store) =>
-      timed('clickhouse_migrate_ms', () => ready(store, 'ClickHouse', migrate ? () => migrateAnalytics(store, undefined, onMigration) : undefined)),
+      timed('clickhouse_migrate_ms', () =>
+        ready(store, 'ClickHouse', migrate ? () => migrateAnalytics(store, undefined, onMigration) : undefined),
+      ),
     ),
   ]);
   if (pg.status === 'fulfilled' && ch.status === 'fulfilled') {
@@ -57,11 +67,17 @@ export async function openStores(config: Config, { command, migrate = true, onMi
   }
   await Promise.allSettled([pg, ch].flatMap((r) => (r.status === 'fulfilled' ? [r.value.close()] : [])));
   lock?.release();
-  throw pg.status === 'rejected' ? toOpenError('Postgres', pg.reason) : toOpenError('ClickHouse', (ch as PromiseRejectedResult).reason);
+  throw pg.status === 'rejected'
+    ? toOpenError('Postgres', pg.reason)
+    : toOpenError('ClickHouse', (ch as PromiseRejectedResult).reason);
 }
 
 /** Runs the store's migrations; on failure closes the store so its files are released. */
-async function ready<S extends { close(): Promise<void> }>(store: S, name: 'Postgres' | 'ClickHouse', migrate?: () => Promise<unknown>): Promise<S> {
+async function ready<S extends { close(): Promise<void> }>(
+  store: S,
+  name: 'Postgres' | 'ClickHouse',
+  migrate?: () => Promise<unknown>,
+): Promise<S> {
   if (!migrate) return store;
   try {
     await migrate();

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WINDOW_DAYS } from '../../contract/metrics.js';
 import { browserSkipReason, nonBackgroundShare } from '../../src/test/browser.js';
 import { blockingViolations } from './axe.js';
-import { pageErrors, startDashboard, stillScreenshot, waitForFullOverview, type DashboardServer } from './dashboard-server.js';
+import {
+  pageErrors,
+  startDashboard,
+  stillScreenshot,
+  waitForFullOverview,
+  type DashboardServer,
+} from './dashboard-server.js';
 
 const CHARTS = ['Daily sign-ups', 'Daily active users', 'Traffic', 'Emails sent', 'Revenue'];
 
@@ -72,9 +78,13 @@ describe.skipIf(browserSkipReason())('dashboard accessibility', () => {
     await toggle.focus();
     await page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    const rows = await block.locator('[data-testid=chart-table] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
+    const rows = await block
+      .locator('[data-testid=chart-table] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
     expect(rows).toHaveLength(WINDOW_DAYS);
-    expect(rows.filter(([day, count]) => !/^[A-Z][a-z]{2} \d{1,2}$/.test(day!) || !/^[\d,]+$/.test(count!))).toEqual([]);
+    expect(rows.filter(([day, count]) => !/^[A-Z][a-z]{2} \d{1,2}$/.test(day!) || !/^[\d,]+$/.test(count!))).toEqual(
+      [],
+    );
     const total = rows.reduce((n, [, count]) => n + Number(count!.replace(/,/g, '')), 0);
     // Back to the chart, whose image is named by a summary of the same numbers.
     await page.keyboard.press('Space');

@@ -22,11 +22,24 @@ describe.skipIf(skip)('business blocks of a new preview in Chromium', () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    const overview = page.waitForResponse((r) => /\/api\/v1\/projects\/[^/]+\/metrics$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET', { timeout: 60_000 });
+    const overview = page.waitForResponse(
+      (r) => /\/api\/v1\/projects\/[^/]+\/metrics$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET',
+      { timeout: 60_000 },
+    );
     await page.goto(dashboard.url);
     const m = (await (await overview).json()) as MetricsResponse;
-    await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 60_000 });
-    await page.waitForFunction(() => document.querySelectorAll('[aria-busy=true]').length === 0 && document.querySelectorAll('.recharts-wrapper .recharts-area-curve').length >= 5, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584',
+      null,
+      { timeout: 60_000 },
+    );
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[aria-busy=true]').length === 0 &&
+        document.querySelectorAll('.recharts-wrapper .recharts-area-curve').length >= 5,
+      null,
+      { timeout: 30_000 },
+    );
 
     // What the overview answered (the data behind the blocks).
     expect(m.emails.sent).toBeGreaterThanOrEqual(500);
@@ -45,11 +58,16 @@ describe.skipIf(skip)('business blocks of a new preview in Chromium', () => {
 
     // What the visitor reads on the cards.
     const block = (title: string) => page.locator('section.block', { has: page.locator('h2', { hasText: title }) });
-    const card = (title: string, label: string) => block(title).locator('.stat-card', { has: page.locator('.stat-label', { hasText: label }) }).locator('.stat-value');
+    const card = (title: string, label: string) =>
+      block(title)
+        .locator('.stat-card', { has: page.locator('.stat-label', { hasText: label }) })
+        .locator('.stat-value');
     expect(numberIn(await card('Emails', 'Sent').textContent())).toBe(m.emails.sent);
     expect(numberIn(await card('Emails', 'Bounced').textContent())).toBeLessThanOrEqual(3);
     expect(numberIn(await card('Payments', 'Active subs').textContent())).toBe(m.payments.active_subscriptions);
-    expect(numberIn(await card('Session replays', 'Total').textContent())).toBeGreaterThan(numberIn(await card('Session replays', 'Last 30 days').textContent()));
+    expect(numberIn(await card('Session replays', 'Total').textContent())).toBeGreaterThan(
+      numberIn(await card('Session replays', 'Last 30 days').textContent()),
+    );
 
     await block('Emails').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, 'business-blocks.png'), fullPage: true });

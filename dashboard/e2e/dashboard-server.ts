@@ -20,7 +20,10 @@ export interface DashboardServer {
 }
 
 /** Starts Pulse (`env` on top of a fresh data dir and a free port) and Chromium. `before` runs first, on the data dir. */
-export async function startDashboard(env: Record<string, string> = {}, before?: (dataDir: string) => Promise<void>): Promise<DashboardServer> {
+export async function startDashboard(
+  env: Record<string, string> = {},
+  before?: (dataDir: string) => Promise<void>,
+): Promise<DashboardServer> {
   fs.mkdirSync(RESULTS, { recursive: true });
   const temp = makeTempDir('pulse-browser-');
   await before?.(temp.dir);

@@ -22,14 +22,20 @@ const stickingOut = (page: Page) =>
   page.evaluate(() =>
     [...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className)} right=${Math.round(el.getBoundingClientRect().right)} text=${(el.textContent ?? '').slice(0, 40)}`),
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${String(el.className)} right=${Math.round(el.getBoundingClientRect().right)} text=${(el.textContent ?? '').slice(0, 40)}`,
+      ),
   );
 
 /** Width ÷ height of an element's box, and its drawing buffer's width per CSS px (canvas only). */
 const shape = (page: Page, selector: string) =>
   page.$eval(selector, (el) => {
     const box = el.getBoundingClientRect();
-    return { ratio: box.width / box.height, density: el instanceof HTMLCanvasElement ? el.width / box.width : undefined };
+    return {
+      ratio: box.width / box.height,
+      density: el instanceof HTMLCanvasElement ? el.width / box.width : undefined,
+    };
   });
 
 describe.skipIf(browserSkipReason())('dashboard layout at four widths', () => {
@@ -58,7 +64,11 @@ describe.skipIf(browserSkipReason())('dashboard layout at four widths', () => {
       .waitForFunction(
         (density) => {
           const globe = document.querySelector<HTMLCanvasElement>('[data-testid=globe]');
-          return document.documentElement.scrollWidth <= window.innerWidth && globe !== null && Math.abs(globe.width - globe.clientWidth * density) <= 1;
+          return (
+            document.documentElement.scrollWidth <= window.innerWidth &&
+            globe !== null &&
+            Math.abs(globe.width - globe.clientWidth * density) <= 1
+          );
         },
         DENSITY,
         { timeout: 10_000 },
@@ -98,7 +108,9 @@ describe.skipIf(browserSkipReason())('dashboard layout at four widths', () => {
         sessionStorage.setItem('pulse.project', saved!);
         const getContext = HTMLCanvasElement.prototype.getContext;
         HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-          return type.startsWith('webgl') || type === 'experimental-webgl' ? null : (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
+          return type.startsWith('webgl') || type === 'experimental-webgl'
+            ? null
+            : (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
         } as typeof getContext;
       }, session);
       const phone = await flat.newPage();

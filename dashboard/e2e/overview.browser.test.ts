@@ -42,7 +42,11 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
   it('creates a preview on first visit and shows its overview: 584 users, ≥ 8 live, a drawn globe', async () => {
     const requests = await apiRequests(async () => {
       await page.goto(url);
-      await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584',
+        null,
+        { timeout: 60_000 },
+      );
     });
     // The page starts the preview and its overview before the app's scripts arrive (early-start.ts);
     // the app takes those responses instead of asking again: one preview, one overview.
@@ -57,7 +61,9 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
     expect(nonBackgroundShare(globe)).toBeGreaterThan(0.02);
     // Revenue is stored in cents and shown in dollars, on the cards and on the chart's value axis (recharts
     // draws every tick label in one layer: the day ticks read "Nov 4", the value ticks "$50").
-    const paymentTicks = page.locator('section.block', { has: page.locator('h2', { hasText: 'Payments' }) }).locator('.recharts-cartesian-axis-tick-value');
+    const paymentTicks = page
+      .locator('section.block', { has: page.locator('h2', { hasText: 'Payments' }) })
+      .locator('.recharts-cartesian-axis-tick-value');
     await paymentTicks.first().waitFor();
     const ticks = await paymentTicks.allTextContents();
     expect(ticks.filter((tick) => tick.startsWith('$')).length).toBeGreaterThan(1);
@@ -70,7 +76,11 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
     const before = await projectId();
     const requests = await apiRequests(async () => {
       await page.reload();
-      await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584',
+        null,
+        { timeout: 30_000 },
+      );
     });
     expect(await projectId()).toBe(before);
     expect(requests).not.toContain('POST /api/v1/preview/projects');
@@ -86,16 +96,31 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
     });
     try {
       await page.reload();
-      await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584',
+        null,
+        { timeout: 30_000 },
+      );
       await page.waitForSelector('[data-testid=globe-placeholder]'); // the live metrics are in too
-      const boxes = (selector: string) => page.$$eval(selector, (els) => els.map((el) => `${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`));
+      const boxes = (selector: string) =>
+        page.$$eval(selector, (els) =>
+          els.map(
+            (el) => `${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`,
+          ),
+        );
       const charts = await boxes('[data-testid=chart-placeholder]');
       expect(charts.map((box) => box.split('×')[1])).toEqual(['200', '200', '200', '200', '200']);
       const globe = await boxes('[data-testid=globe-placeholder]');
       const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
 
       release();
-      await page.waitForFunction(() => document.querySelectorAll('[aria-busy=true]').length === 0 && document.querySelectorAll('.recharts-wrapper .recharts-area-curve').length >= 5, null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('[aria-busy=true]').length === 0 &&
+          document.querySelectorAll('.recharts-wrapper .recharts-area-curve').length >= 5,
+        null,
+        { timeout: 30_000 },
+      );
       expect(await boxes('.recharts-responsive-container')).toEqual(charts);
       expect(await boxes('[data-testid=globe]')).toEqual(globe);
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(pageHeight);
@@ -124,7 +149,11 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
       expect(await page.$('[data-testid=total-users]')).toBeNull(); // the overview is still on its way
 
       release();
-      await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584',
+        null,
+        { timeout: 30_000 },
+      );
       await page.waitForTimeout(1_000);
       const turning = await page.locator('[data-testid=globe]').screenshot();
       expect(turning.equals(second)).toBe(false);
@@ -138,7 +167,13 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
   it('"New preview" makes a different project', async () => {
     const before = await projectId();
     await page.click('[data-testid=new-preview]');
-    await page.waitForFunction((old) => document.querySelector('.project-id')?.textContent !== old && document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584', before, { timeout: 60_000 });
+    await page.waitForFunction(
+      (old) =>
+        document.querySelector('.project-id')?.textContent !== old &&
+        document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584',
+      before,
+      { timeout: 60_000 },
+    );
     expect(await projectId()).not.toBe(before);
     expect(await totalUsers()).toBe('584');
   });

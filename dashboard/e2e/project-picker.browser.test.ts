@@ -15,7 +15,9 @@ describe.skipIf(browserSkipReason())('project picker (preview mode off)', () => 
 
   beforeAll(async () => {
     dashboard = await startDashboard({ PULSE_PREVIEW: 'off' }, async (dataDir) => {
-      const created = await runPulse(['projects', 'create', '--name', 'Accessible app', '--json'], { PULSE_DATA_DIR: dataDir });
+      const created = await runPulse(['projects', 'create', '--name', 'Accessible app', '--json'], {
+        PULSE_DATA_DIR: dataDir,
+      });
       project = JSON.parse(created.stdout) as typeof project;
     });
     // A context of its own: axe-core opens its frames through it.
@@ -31,7 +33,14 @@ describe.skipIf(browserSkipReason())('project picker (preview mode off)', () => 
     const names: string[] = [];
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
-      names.push(await page.evaluate(() => document.activeElement?.closest('label')?.textContent?.trim() ?? document.activeElement?.textContent?.trim() ?? ''));
+      names.push(
+        await page.evaluate(
+          () =>
+            document.activeElement?.closest('label')?.textContent?.trim() ??
+            document.activeElement?.textContent?.trim() ??
+            '',
+        ),
+      );
     }
     expect(names).toEqual(['API', 'Project id', 'Admin key', 'Open']);
   });
@@ -48,8 +57,14 @@ describe.skipIf(browserSkipReason())('project picker (preview mode off)', () => 
     const errors = pageErrors(page);
     await page.getByLabel('Admin key').fill(project.admin_key);
     await page.getByLabel('Admin key').press('Enter');
-    await page.waitForFunction(() => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '0', null, { timeout: 30_000 });
-    await page.waitForFunction(() => document.querySelectorAll('[aria-busy=true]').length === 0, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '0',
+      null,
+      { timeout: 30_000 },
+    );
+    await page.waitForFunction(() => document.querySelectorAll('[aria-busy=true]').length === 0, null, {
+      timeout: 30_000,
+    });
     expect(await blockingViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -22,7 +22,8 @@ describe.skipIf(skip)('range picker in Chromium', () => {
   afterAll(() => dashboard?.stop());
 
   /** The next overview response (GET …/metrics, with or without a query), as the page receives it. */
-  const nextOverview = () => page.waitForResponse((r) => /\/api\/v1\/projects\/[^/]+\/metrics(\?|$)/.test(r.url()), { timeout: 60_000 });
+  const nextOverview = () =>
+    page.waitForResponse((r) => /\/api\/v1\/projects\/[^/]+\/metrics(\?|$)/.test(r.url()), { timeout: 60_000 });
   const windowOf = async (response: Response) => {
     expect(response.status()).toBe(200);
     return ((await response.json()) as { window: { first_day: string; last_day: string; days: number } }).window;
@@ -42,7 +43,12 @@ describe.skipIf(skip)('range picker in Chromium', () => {
 
   it('is reached with Tab, shows its focus, and picks 90 days with the arrow keys: URL and figures follow', async () => {
     await page.locator('body').click({ position: { x: 5, y: 500 } });
-    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.matches('[data-testid=range-picker]'))); i++) await page.keyboard.press('Tab');
+    for (
+      let i = 0;
+      i < 10 && !(await page.evaluate(() => document.activeElement?.matches('[data-testid=range-picker]')));
+      i++
+    )
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.matches('[data-testid=range-picker]'))).toBe(true);
     const outline = await page.$eval(PICKER, (el) => getComputedStyle(el).outlineStyle);
     expect(outline).toBe('solid');
@@ -54,7 +60,11 @@ describe.skipIf(skip)('range picker in Chromium', () => {
     const window = await windowOf(response);
     expect(window.days).toBe(91);
     expect(pageSearch()).toBe('?range=90d');
-    await page.waitForFunction(() => document.querySelector('[data-testid=range-days]')?.textContent?.includes('–'), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=range-days]')?.textContent?.includes('–'),
+      null,
+      { timeout: 30_000 },
+    );
     expect(await page.inputValue(PICKER)).toBe('90d');
     expect(await shownDays()).toBe(`${format(window.first_day)} – ${format(window.last_day)}`);
     await page.screenshot({ path: path.join(RESULTS, 'overview-range-90d.png') });
@@ -106,4 +116,10 @@ describe.skipIf(skip)('range picker in Chromium', () => {
 });
 
 /** How the picker writes a day: "Mar 17, 2026". */
-const format = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const format = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });

@@ -50,12 +50,18 @@ export function App() {
 
   let body;
   if (info.error && !info.data) body = <p className="notice error">Pulse is not reachable: {info.error.message}</p>;
-  else if (creating.state === 'creating') body = <p className="notice" data-testid="creating">Creating your preview project — users, teams, 60 days of events…</p>;
-  else if (creating.state === 'failed') body = (
-    <p className="notice error" role="alert">
-      Could not create a preview: {creating.message} <button onClick={() => void newPreview()}>Try again</button>
-    </p>
-  );
+  else if (creating.state === 'creating')
+    body = (
+      <p className="notice" data-testid="creating">
+        Creating your preview project — users, teams, 60 days of events…
+      </p>
+    );
+  else if (creating.state === 'failed')
+    body = (
+      <p className="notice error" role="alert">
+        Could not create a preview: {creating.message} <button onClick={() => void newPreview()}>Try again</button>
+      </p>
+    );
   else if (session) body = <Overview key={session.projectId} session={session} />;
   else if (previewMode === false) body = <ProjectPicker onChoose={choose} />;
   else body = <p className="notice">Loading…</p>;
@@ -63,10 +69,25 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <h1><span className="logo-dot" />Pulse</h1>
-        {session && <code className="project-id" title="project id">{session.projectId}</code>}
+        <h1>
+          <span className="logo-dot" />
+          Pulse
+        </h1>
+        {session && (
+          <code className="project-id" title="project id">
+            {session.projectId}
+          </code>
+        )}
         <div className="topbar-actions">
-          {previewMode && <button data-testid="new-preview" onClick={() => void newPreview()} disabled={creating.state === 'creating'}>New preview</button>}
+          {previewMode && (
+            <button
+              data-testid="new-preview"
+              onClick={() => void newPreview()}
+              disabled={creating.state === 'creating'}
+            >
+              New preview
+            </button>
+          )}
           {previewMode === false && session && <button onClick={() => choose(undefined)}>Switch project</button>}
           <a href="/api/docs">API</a>
         </div>

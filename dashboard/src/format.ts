@@ -7,7 +7,8 @@ const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', t
 
 /** How the overview names a user: a user without a display name goes by their email ("Anonymous user"
  * would mean something else in Pulse). */
-export const userName = (u: { display_name: string | null; primary_email: string | null }) => u.display_name ?? u.primary_email ?? 'Unnamed user';
+export const userName = (u: { display_name: string | null; primary_email: string | null }) =>
+  u.display_name ?? u.primary_email ?? 'Unnamed user';
 
 export const formatCount = (n: number) => integer.format(n);
 export const formatCents = (cents: number) => money.format(cents / 100);

@@ -44,13 +44,17 @@ export function chdbRows(statements: Statements, rawInsert: RawInsert, settings:
         onProgress?.(rows.length);
         return;
       }
-      const columns = Object.keys(rows[0] ?? {}).map(quoted).join(', ');
+      const columns = Object.keys(rows[0] ?? {})
+        .map(quoted)
+        .join(', ');
       await pipelineBatches(rows.length, BATCH_ROWS, {
         stage: (from, to) => writeTempFile(jsonEachRow(rows.slice(from, to))),
         async write(file) {
           try {
             // The file name is ours (random hex under the temp dir), never user input.
-            await statements.command(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM file('${file}', JSONEachRow)`);
+            await statements.command(
+              `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM file('${file}', JSONEachRow)`,
+            );
           } finally {
             await removeFiles([file]);
           }

@@ -22,14 +22,23 @@ export function createChdbClient({ dataDir }: ChdbOptions): { client: ClickHouse
   const raw = (connection as unknown as { chdb: { rawInsert(params: object): Promise<unknown> } }).chdb;
   const rawInsert: RawInsert = async (table, bytes, settings) => {
     // Same input settings as the client's, so both paths parse rows identically.
-    await raw.rawInsert({ table, values: bytes, format: 'JSONEachRow', settings: { date_time_input_format: 'best_effort', ...settings } });
+    await raw.rawInsert({
+      table,
+      values: bytes,
+      format: 'JSONEachRow',
+      settings: { date_time_input_format: 'best_effort', ...settings },
+    });
   };
   return { client, rawInsert };
 }
 
 export async function openChdb(options: ChdbOptions): Promise<AnalyticsStore> {
   const { client, rawInsert } = createChdbClient(options);
-  const store = clientStore({ engine: 'chdb', client, rows: (statements, settings) => chdbRows(statements, rawInsert, settings) });
+  const store = clientStore({
+    engine: 'chdb',
+    client,
+    rows: (statements, settings) => chdbRows(statements, rawInsert, settings),
+  });
   await store.ping();
   return store;
 }

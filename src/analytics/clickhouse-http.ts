@@ -17,7 +17,11 @@ export async function openClickHouseHttp({ url }: ClickHouseHttpOptions): Promis
   // while chDB's connection would run one more SET before every query).
   const settings = { ...CLIENT_SETTINGS, input_format_json_read_objects_as_strings: 1 as const };
   const client = createClient({ url, clickhouse_settings: settings, request_timeout: REQUEST_TIMEOUT_MS });
-  const store = clientStore({ engine: 'http', client, rows: (statements, extra) => serverRows(statements, clientSend(client, extra)) });
+  const store = clientStore({
+    engine: 'http',
+    client,
+    rows: (statements, extra) => serverRows(statements, clientSend(client, extra)),
+  });
   await store.ping();
   return store;
 }

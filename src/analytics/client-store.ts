@@ -1,7 +1,16 @@
 // What both drivers share: an AnalyticsStore over one @clickhouse/client. Each driver passes its own way
 // of moving rows (`RowMover`); queries, commands and settings work the same on both.
 import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client';
-import { AnalyticsError, type AnalyticsStore, type InsertOptions, type InsertRows, type QueryParams, type Settings, type Staged, type StageInput } from './store.js';
+import {
+  AnalyticsError,
+  type AnalyticsStore,
+  type InsertOptions,
+  type InsertRows,
+  type QueryParams,
+  type Settings,
+  type Staged,
+  type StageInput,
+} from './store.js';
 
 /** Settings both drivers share, so results have the same shape whichever answers. */
 export const CLIENT_SETTINGS: ClickHouseSettings = {

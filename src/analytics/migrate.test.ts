@@ -5,10 +5,11 @@ import { listAnalyticsMigrations, migrateAnalytics, splitStatements, type Migrat
 
 describe('ClickHouse migration files', () => {
   it('split into statements at semicolons ending a line, comments dropped', () => {
-    expect(splitStatements('-- a comment; with a semicolon\nCREATE TABLE a (x UInt8) ENGINE = Memory;\n\nCREATE TABLE b\n(y String)\nENGINE = Memory;\n')).toEqual([
-      'CREATE TABLE a (x UInt8) ENGINE = Memory',
-      'CREATE TABLE b\n(y String)\nENGINE = Memory',
-    ]);
+    expect(
+      splitStatements(
+        '-- a comment; with a semicolon\nCREATE TABLE a (x UInt8) ENGINE = Memory;\n\nCREATE TABLE b\n(y String)\nENGINE = Memory;\n',
+      ),
+    ).toEqual(['CREATE TABLE a (x UInt8) ENGINE = Memory', 'CREATE TABLE b\n(y String)\nENGINE = Memory']);
   });
 
   it('are numbered without gaps', () => {
@@ -22,16 +23,38 @@ describe('ClickHouse migration files', () => {
     try {
       const all = listAnalyticsMigrations();
       const first: string[] = [];
-      await migrateAnalytics(store, all.slice(0, 3), (m, step) => step.phase === 'start' && first.push(`${m.version}${step.upgrading ? ' (upgrading)' : ''}`));
+      await migrateAnalytics(
+        store,
+        all.slice(0, 3),
+        (m, step) => step.phase === 'start' && first.push(`${m.version}${step.upgrading ? ' (upgrading)' : ''}`),
+      );
       expect(first).toEqual(['1', '2', '3']); // a new store: nothing to upgrade
       await store.insert('analytics_internal.events', [
-        { event_type: '$token-refresh', event_at: '2026-03-01 10:00:00.000', project_id: 'p', branch_id: 'main', user_id: 'u1', seeded: 1,
-          data: { refresh_token_id: 'r', is_anonymous: false, ip_info: { ip: '1.2.3.4', is_trusted: true, country_code: 'JP', region_code: '13', latitude: 35.7 } } },
-        { event_type: '$page-view', event_at: '2026-03-01 10:00:01.000', project_id: 'p', branch_id: 'main', user_id: 'u2',
-          data: { path: '/', referrer: 'https://github.com/', is_anonymous: true, viewport_width: 1280 } },
+        {
+          event_type: '$token-refresh',
+          event_at: '2026-03-01 10:00:00.000',
+          project_id: 'p',
+          branch_id: 'main',
+          user_id: 'u1',
+          seeded: 1,
+          data: {
+            refresh_token_id: 'r',
+            is_anonymous: false,
+            ip_info: { ip: '1.2.3.4', is_trusted: true, country_code: 'JP', region_code: '13', latitude: 35.7 },
+          },
+        },
+        {
+          event_type: '$page-view',
+          event_at: '2026-03-01 10:00:01.000',
+          project_id: 'p',
+          branch_id: 'main',
+          user_id: 'u2',
+          data: { path: '/', referrer: 'https://github.com/', is_anonymous: true, viewport_width: 1280 },
+        },
       ]);
       const told: string[] = [];
-      const listen: MigrationListener = (m, step) => told.push(`${m.version} ${step.phase === 'start' ? `start${step.upgrading ? ' (upgrading)' : ''}` : 'done'}`);
+      const listen: MigrationListener = (m, step) =>
+        told.push(`${m.version} ${step.phase === 'start' ? `start${step.upgrading ? ' (upgrading)' : ''}` : 'done'}`);
       expect(await migrateAnalytics(store, all, listen)).toEqual(all.slice(3).map((m) => m.version));
       expect(told).toEqual(all.slice(3).flatMap((m) => [`${m.version} start (upgrading)`, `${m.version} done`]));
       const read = () =>
@@ -39,11 +62,35 @@ describe('ClickHouse migration files', () => {
           data.ip_info.latitude::Nullable(Float64) AS latitude, data.viewport_width::Nullable(Int64) AS width, JSONExtractKeys(data_text) AS keys
           FROM analytics_internal.events ORDER BY event_at`);
       const expected = [
-        { user_id: 'u1', seeded: 1, data_is_anonymous: 0, data_country_code: 'JP', data_region_code: '13', data_referrer: null, latitude: 35.7, width: null, keys: ['ip_info', 'is_anonymous', 'refresh_token_id'] },
-        { user_id: 'u2', seeded: 0, data_is_anonymous: 1, data_country_code: null, data_region_code: null, data_referrer: 'https://github.com/', latitude: null, width: 1280, keys: ['is_anonymous', 'path', 'referrer', 'viewport_width'] },
+        {
+          user_id: 'u1',
+          seeded: 1,
+          data_is_anonymous: 0,
+          data_country_code: 'JP',
+          data_region_code: '13',
+          data_referrer: null,
+          latitude: 35.7,
+          width: null,
+          keys: ['ip_info', 'is_anonymous', 'refresh_token_id'],
+        },
+        {
+          user_id: 'u2',
+          seeded: 0,
+          data_is_anonymous: 1,
+          data_country_code: null,
+          data_region_code: null,
+          data_referrer: 'https://github.com/',
+          latitude: null,
+          width: 1280,
+          keys: ['is_anonymous', 'path', 'referrer', 'viewport_width'],
+        },
       ];
       const sortingKey = async () =>
-        (await store.query<{ key: string }>(`SELECT sorting_key AS key FROM system.tables WHERE database = 'analytics_internal' AND name = 'events'`))[0]?.key;
+        (
+          await store.query<{ key: string }>(
+            `SELECT sorting_key AS key FROM system.tables WHERE database = 'analytics_internal' AND name = 'events'`,
+          )
+        )[0]?.key;
       expect(await read()).toEqual(expected);
       expect(await sortingKey()).toBe('project_id, branch_id, event_type, event_at');
       // A crash before a migration's ledger record reruns it from its first statement: same result.

@@ -36,7 +36,10 @@ export function listAnalyticsMigrations(dir: string = MIGRATIONS_DIR): Analytics
 /** Our migrations hold no semicolons inside literals, so a statement ends at `;` + end of line. */
 export function splitStatements(text: string): string[] {
   const withoutComments = text.replace(/^\s*--.*$/gm, '');
-  return withoutComments.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean);
+  return withoutComments
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -50,7 +53,11 @@ export type MigrationListener = (
 ) => void;
 
 /** Applies pending migrations in order; returns the versions applied by this call. */
-export async function migrateAnalytics(store: AnalyticsStore, migrations = listAnalyticsMigrations(), onMigration?: MigrationListener): Promise<number[]> {
+export async function migrateAnalytics(
+  store: AnalyticsStore,
+  migrations = listAnalyticsMigrations(),
+  onMigration?: MigrationListener,
+): Promise<number[]> {
   await store.command('CREATE DATABASE IF NOT EXISTS analytics_internal');
   await store.command(
     `CREATE TABLE IF NOT EXISTS ${LEDGER} (version UInt32, name String, checksum String,
@@ -66,7 +73,9 @@ export async function migrateAnalytics(store: AnalyticsStore, migrations = listA
     const checksum = applied.get(migration.version);
     if (checksum !== undefined) {
       if (checksum !== migration.checksum) {
-        throw new Error(`ClickHouse migration ${migration.version} (${migration.name}) was edited after it was applied; add a new migration instead`);
+        throw new Error(
+          `ClickHouse migration ${migration.version} (${migration.name}) was edited after it was applied; add a new migration instead`,
+        );
       }
       continue;
     }

@@ -14,14 +14,19 @@ export const MIRROR_TABLES = {
 
 /** Before a reseed: events are append-only, so the seeded ones go first (real events stay). */
 export async function deleteSeededEvents(store: Pick<AnalyticsStore, 'command'>, projectId: string): Promise<void> {
-  await store.command(`DELETE FROM ${EVENTS_TABLE} WHERE project_id = {projectId:String} AND seeded = 1`, { projectId });
+  await store.command(`DELETE FROM ${EVENTS_TABLE} WHERE project_id = {projectId:String} AND seeded = 1`, {
+    projectId,
+  });
 }
 
 /**
  * Everything of some projects in ClickHouse: rollback of a failed creation, and preview expiry.
  * One DELETE per table for all of them: each DELETE is a mutation, costly whatever its size.
  */
-export async function deleteProjectData(store: Pick<AnalyticsStore, 'command'>, projectIds: readonly string[]): Promise<void> {
+export async function deleteProjectData(
+  store: Pick<AnalyticsStore, 'command'>,
+  projectIds: readonly string[],
+): Promise<void> {
   if (projectIds.length === 0) return;
   for (const table of [EVENTS_TABLE, ...Object.values(MIRROR_TABLES)]) {
     await store.command(`DELETE FROM ${table} WHERE project_id IN {ids:Array(String)}`, { ids: projectIds });

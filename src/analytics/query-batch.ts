@@ -23,8 +23,12 @@ interface Pending {
 }
 
 // Each waiter gets its own array, so one caller's changes never reach another.
-const resolveAll = (p: Pending, rows: unknown[]) => { for (const w of p.waiters) w.resolve([...rows]); };
-const rejectAll = (p: Pending, error: unknown) => { for (const w of p.waiters) w.reject(error); };
+const resolveAll = (p: Pending, rows: unknown[]) => {
+  for (const w of p.waiters) w.resolve([...rows]);
+};
+const rejectAll = (p: Pending, error: unknown) => {
+  for (const w of p.waiters) w.reject(error);
+};
 
 export class QueryBatch implements AnalyticsReader {
   /** Keyed by query and parameters: equal questions wait on one entry. */
@@ -52,7 +56,10 @@ export class QueryBatch implements AnalyticsReader {
     if (batch.length === 0) return;
     if (batch.length === 1) {
       const [only] = batch as [Pending];
-      await this.store.query(only.query, only.params).then((rows) => resolveAll(only, rows), (error) => rejectAll(only, error));
+      await this.store.query(only.query, only.params).then(
+        (rows) => resolveAll(only, rows),
+        (error) => rejectAll(only, error),
+      );
       return;
     }
     const { query, params } = combine(batch);
@@ -61,8 +68,13 @@ export class QueryBatch implements AnalyticsReader {
       const byQuery = new Map(rows.map((row) => [row.q, row.rows]));
       batch.forEach((p, i) => {
         const encoded = byQuery.get(i);
-        if (encoded === undefined) rejectAll(p, new AnalyticsError('batched query', new Error(`no result for query ${i}`)));
-        else resolveAll(p, encoded.map((line) => JSON.parse(line) as unknown));
+        if (encoded === undefined)
+          rejectAll(p, new AnalyticsError('batched query', new Error(`no result for query ${i}`)));
+        else
+          resolveAll(
+            p,
+            encoded.map((line) => JSON.parse(line) as unknown),
+          );
       });
     } catch (error) {
       for (const p of batch) rejectAll(p, error);

@@ -15,9 +15,19 @@ export type SendRows = (table: string, rows: InsertRows) => Promise<void>;
 export function clientSend(client: ClickHouseClient, settings: Settings = {}): SendRows {
   const clickhouse_settings = settings as ClickHouseSettings;
   return async (table, rows) => {
-    if (!('jsonEachRow' in rows)) return void (await client.insert({ table, values: rows as object[], format: 'JSONEachRow', clickhouse_settings }));
+    if (!('jsonEachRow' in rows))
+      return void (await client.insert({
+        table,
+        values: rows as object[],
+        format: 'JSONEachRow',
+        clickhouse_settings,
+      }));
     // Text goes as the request body, unchanged: the client's insert wants JSON formats as objects.
-    const result = await client.exec({ query: `INSERT INTO ${table} FORMAT JSONEachRow`, values: Readable.from([Buffer.from(rows.jsonEachRow)]), clickhouse_settings });
+    const result = await client.exec({
+      query: `INSERT INTO ${table} FORMAT JSONEachRow`,
+      values: Readable.from([Buffer.from(rows.jsonEachRow)]),
+      clickhouse_settings,
+    });
     result.stream.resume();
   };
 }
@@ -47,8 +57,13 @@ export function serverRows(statements: Statements, send: SendRows): RowMover {
         }
       } catch (error) {
         const failure = error instanceof AnalyticsError ? error : new AnalyticsError('staging rows', error);
-        const cleanup = await release().then(() => null, (e: unknown) => e);
-        throw cleanup === null ? failure : new AggregateError([failure, cleanup], `${failure.message}; dropping its staged tables failed too`);
+        const cleanup = await release().then(
+          () => null,
+          (e: unknown) => e,
+        );
+        throw cleanup === null
+          ? failure
+          : new AggregateError([failure, cleanup], `${failure.message}; dropping its staged tables failed too`);
       }
       return {
         from(name) {

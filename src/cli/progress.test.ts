@@ -16,7 +16,9 @@ describe('progress display', () => {
     for (let i = 0; i < 200; i++) progress.increment();
     progress.stop();
     const lines = out.text().trim().split('\n');
-    expect(lines.slice(0, 10)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90].map((p) => `seeding: ${p}% (${p * 2}/200)`).concat(lines[9]!));
+    expect(lines.slice(0, 10)).toEqual(
+      [10, 20, 30, 40, 50, 60, 70, 80, 90].map((p) => `seeding: ${p}% (${p * 2}/200)`).concat(lines[9]!),
+    );
     expect(lines).toHaveLength(10);
     expect(lines[9]).toMatch(/^seeding: 100% \(200\/200\) done in \d+\.\d s$/);
   });

@@ -20,7 +20,11 @@ export function createProgress({ label, total, stream = process.stderr, interact
   const tty = interactive ?? ('isTTY' in stream && stream.isTTY === true);
   if (tty) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_value}s left`, stream: stream as NodeJS.WriteStream, hideCursor: true },
+      {
+        format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_value}s left`,
+        stream: stream as NodeJS.WriteStream,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0);

@@ -48,7 +48,8 @@ export async function runCommand(body: (config: Config) => Promise<void>): Promi
       process.exit(EXIT_USAGE);
     }
     // Known failures say everything in their message; their cause (e.g. the failed SQL) would only confuse.
-    const message = error instanceof DataDirLockedError || error instanceof DuplicateAuthValueError ? error.message : describe(error);
+    const message =
+      error instanceof DataDirLockedError || error instanceof DuplicateAuthValueError ? error.message : describe(error);
     process.stderr.write(`pulse: ${message}\n`);
     process.exit(EXIT_FAILURE);
   }
@@ -66,7 +67,10 @@ export async function withStores<T>(config: Config, command: string, body: (stor
 
 /** Says on stderr when an upgrade's migration runs past `afterMs` (one that rebuilds a big events table
  * takes minutes), and how long it took. Quiet otherwise, and always on a new store, whose tables are empty. */
-export function reportSlowMigration(afterMs = 2_000, write: (text: string) => unknown = (text) => process.stderr.write(text)): MigrationListener {
+export function reportSlowMigration(
+  afterMs = 2_000,
+  write: (text: string) => unknown = (text) => process.stderr.write(text),
+): MigrationListener {
   let timer: NodeJS.Timeout | undefined;
   let reported = false;
   return ({ version, name }, step) => {
@@ -76,7 +80,9 @@ export function reportSlowMigration(afterMs = 2_000, write: (text: string) => un
       if (!step.upgrading) return;
       timer = setTimeout(() => {
         reported = true;
-        write(`pulse: applying ${label}: still running after ${afterMs / 1000} s (rewriting a table of millions of events takes minutes)…\n`);
+        write(
+          `pulse: applying ${label}: still running after ${afterMs / 1000} s (rewriting a table of millions of events takes minutes)…\n`,
+        );
       }, afterMs);
       return;
     }
@@ -87,6 +93,7 @@ export function reportSlowMigration(afterMs = 2_000, write: (text: string) => un
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error && !error.message.includes(error.cause.message) ? ` (${error.cause.message})` : '';
+  const cause =
+    error.cause instanceof Error && !error.message.includes(error.cause.message) ? ` (${error.cause.message})` : '';
   return `${error.message}${cause}`;
 }

@@ -9,7 +9,10 @@ const env = { PULSE_DATA_DIR: temp.dir };
 
 describe('pulse seed', () => {
   it('seeds a new project, then reseeds it with the same people', async () => {
-    const created = await runPulse(['seed', '--size', 'tiny', '--seed', 'e2e', '--now', '2026-06-01T12:00:00Z', '--json'], env);
+    const created = await runPulse(
+      ['seed', '--size', 'tiny', '--seed', 'e2e', '--now', '2026-06-01T12:00:00Z', '--json'],
+      env,
+    );
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     const first = JSON.parse(created.stdout) as { projectId: string; adminKey: string; seeded: Record<string, number> };
@@ -20,7 +23,14 @@ describe('pulse seed', () => {
     // Rows are regenerated for a new `now`: users, teams and their rows keep their counts; emails, replays,
     // payments and events follow the activity up to the new `now`.
     const { users, teams, team_members, contact_channels, auth_methods, live_events } = first.seeded;
-    expect(JSON.parse(reseeded.stdout).seeded).toMatchObject({ users, teams, team_members, contact_channels, auth_methods, live_events });
+    expect(JSON.parse(reseeded.stdout).seeded).toMatchObject({
+      users,
+      teams,
+      team_members,
+      contact_channels,
+      auth_methods,
+      live_events,
+    });
   });
 
   it('prints a summary table by default', async () => {

@@ -49,7 +49,9 @@ describe('pulse serve on embedded stores', () => {
     const restarted = startPulse(['serve'], { ...env, PORT: String(port) });
     try {
       await waitUntilReady(restarted, port);
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/projects/${project.id}`, { headers: { authorization: `Bearer ${project.admin_key}` } });
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/projects/${project.id}`, {
+        headers: { authorization: `Bearer ${project.admin_key}` },
+      });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ id: project.id, display_name: 'E2E' });
     } finally {
@@ -62,19 +64,32 @@ describe('pulse serve on embedded stores', () => {
   it('still stops on SIGTERM after whoever read its logs has gone (stdout closed)', async () => {
     const port = await freePort();
     const dir = makeTempDir('pulse-e2e-logs-');
-    const server = startPulse(['serve'], { PULSE_DATA_DIR: dir.dir, PORT: String(port), PULSE_LOG_LEVEL: 'info', PULSE_PREVIEW_SPARES: '0' });
+    const server = startPulse(['serve'], {
+      PULSE_DATA_DIR: dir.dir,
+      PORT: String(port),
+      PULSE_LOG_LEVEL: 'info',
+      PULSE_PREVIEW_SPARES: '0',
+    });
     try {
       await waitUntilReady(server, port);
       // A fresh data dir: every ClickHouse migration is applied, and each is logged with its duration.
-      const applied = server.output().split('\n').filter((line) => line.includes('"msg":"applied ClickHouse migration"'));
-      expect(applied.map((line) => (JSON.parse(line) as { version: number }).version)).toEqual(listAnalyticsMigrations().map((m) => m.version));
+      const applied = server
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"msg":"applied ClickHouse migration"'));
+      expect(applied.map((line) => (JSON.parse(line) as { version: number }).version)).toEqual(
+        listAnalyticsMigrations().map((m) => m.version),
+      );
       // A log shipper or `pulse serve | head` that exits: the log pipe's reading end closes, and every later
       // log line fails with EPIPE. Logging must neither crash the server nor keep it from exiting.
       // The first write to fail is then the shutdown's own log line, still pending when the process exits.
       server.child.stdout!.destroy();
       await new Promise((resolve) => setTimeout(resolve, 200));
       server.child.kill('SIGTERM');
-      const exit = await Promise.race([server.exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 15_000))]);
+      const exit = await Promise.race([
+        server.exited,
+        new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 15_000)),
+      ]);
       expect(exit === 'hung' ? 'hung' : exit.code).toBe(0);
     } finally {
       server.child.kill('SIGKILL');
@@ -88,10 +103,16 @@ describe.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))('pulse serve with PULSE_D
     const database = await createTestDatabase(testTargets.databaseUrl!);
     const dir = makeTempDir('pulse-e2e-pg-');
     const port = await freePort();
-    const server = startPulse(['serve'], { PULSE_DATA_DIR: dir.dir, PULSE_DATABASE_URL: database.url, PORT: String(port) });
+    const server = startPulse(['serve'], {
+      PULSE_DATA_DIR: dir.dir,
+      PULSE_DATABASE_URL: database.url,
+      PORT: String(port),
+    });
     try {
       await waitUntilReady(server, port);
-      const ready = (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as { checks: { postgres: { driver: string } } };
+      const ready = (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as {
+        checks: { postgres: { driver: string } };
+      };
       expect(ready.checks.postgres.driver).toBe('node-postgres');
       // Postgres data lives in the server: nothing of it under the data dir.
       expect(fs.existsSync(path.join(dir.dir, 'postgres'))).toBe(false);

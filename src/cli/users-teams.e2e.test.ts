@@ -26,13 +26,29 @@ describe('pulse users / pulse teams', () => {
   });
 
   it('creates a user with a primary email, lists it, deletes it', async () => {
-    const user = await pulseJson<{ id: string; primary_email: string; primary_email_verified: boolean }>(
-      ['users', 'create', '--project', project, '--email', 'Ada@Example.com', '--verified', '--name', 'Ada'],
-    );
+    const user = await pulseJson<{ id: string; primary_email: string; primary_email_verified: boolean }>([
+      'users',
+      'create',
+      '--project',
+      project,
+      '--email',
+      'Ada@Example.com',
+      '--verified',
+      '--name',
+      'Ada',
+    ]);
     expect(user).toMatchObject({ primary_email: 'ada@example.com', primary_email_verified: true, display_name: 'Ada' });
 
-    const listed = await pulseJson<{ items: { id: string; primary_email: string }[]; next_cursor: string | null }>(['users', 'list', '--project', project]);
-    expect(listed).toEqual({ items: [expect.objectContaining({ id: user.id, primary_email: 'ada@example.com' })], next_cursor: null });
+    const listed = await pulseJson<{ items: { id: string; primary_email: string }[]; next_cursor: string | null }>([
+      'users',
+      'list',
+      '--project',
+      project,
+    ]);
+    expect(listed).toEqual({
+      items: [expect.objectContaining({ id: user.id, primary_email: 'ada@example.com' })],
+      next_cursor: null,
+    });
     const table = await runPulse(['users', 'list', '--project', project], env);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(new RegExp(`${user.id} +│ Ada +│ ada@example\\.com +│ yes `));
@@ -51,9 +67,18 @@ describe('pulse users / pulse teams', () => {
   });
 
   it('creates a team, lists it, deletes it', async () => {
-    const team = await pulseJson<{ id: string; display_name: string }>(['teams', 'create', '--project', project, '--name', 'Core']);
+    const team = await pulseJson<{ id: string; display_name: string }>([
+      'teams',
+      'create',
+      '--project',
+      project,
+      '--name',
+      'Core',
+    ]);
     expect(team.display_name).toBe('Core');
-    expect((await pulseJson<{ items: { id: string }[] }>(['teams', 'list', '--project', project])).items.map((t) => t.id)).toEqual([team.id]);
+    expect(
+      (await pulseJson<{ items: { id: string }[] }>(['teams', 'list', '--project', project])).items.map((t) => t.id),
+    ).toEqual([team.id]);
     expect(await pulseJson(['teams', 'delete', team.id, '--project', project])).toEqual({ id: team.id, deleted: true });
     expect((await pulseJson<{ items: unknown[] }>(['teams', 'list', '--project', project])).items).toEqual([]);
   });
@@ -77,7 +102,15 @@ describe('pulse users / pulse teams', () => {
   it('refuses while another process holds the data dir', async () => {
     const lock = path.join(temp.dir, LOCK_FILE);
     // This test process is alive, so its pid makes a lock no one may take over.
-    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, command: 'serve', startedAt: new Date().toISOString(), url: 'http://127.0.0.1:3000' }));
+    fs.writeFileSync(
+      lock,
+      JSON.stringify({
+        pid: process.pid,
+        command: 'serve',
+        startedAt: new Date().toISOString(),
+        url: 'http://127.0.0.1:3000',
+      }),
+    );
     try {
       const result = await runPulse(['users', 'list', '--project', project], env);
       expect(result.code).toBe(1);

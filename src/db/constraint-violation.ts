@@ -7,7 +7,11 @@ export interface ConstraintViolation {
 }
 
 export function constraintViolation(error: unknown): ConstraintViolation | undefined {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const { code, constraint } = e as { code?: unknown; constraint?: unknown };
     if (typeof code === 'string' && /^23\d{3}$/.test(code)) {
       return { code, constraint: typeof constraint === 'string' ? constraint : undefined };
@@ -18,7 +22,10 @@ export function constraintViolation(error: unknown): ConstraintViolation | undef
 
 /** Another user of the project already signs in with this address (contact_channels_auth_value_idx). */
 export class DuplicateAuthValueError extends Error {
-  constructor(readonly value: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly value: string,
+    options?: { cause?: unknown },
+  ) {
     super(`${value} is already used to sign in by another user of this project`, options);
     this.name = 'DuplicateAuthValueError';
   }

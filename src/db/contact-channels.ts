@@ -9,10 +9,17 @@ import type { Db } from './store.js';
 
 export type ContactChannelRecord = typeof contactChannels.$inferSelect;
 
-export type ContactChannelFields = Pick<typeof contactChannels.$inferInsert, 'type' | 'value' | 'isPrimary' | 'isVerified' | 'usedForAuth'>;
+export type ContactChannelFields = Pick<
+  typeof contactChannels.$inferInsert,
+  'type' | 'value' | 'isPrimary' | 'isVerified' | 'usedForAuth'
+>;
 
 const ofUser = (projectId: string, userId: string) =>
-  and(eq(contactChannels.projectId, projectId), eq(contactChannels.branchId, DEFAULT_BRANCH), eq(contactChannels.userId, userId));
+  and(
+    eq(contactChannels.projectId, projectId),
+    eq(contactChannels.branchId, DEFAULT_BRANCH),
+    eq(contactChannels.userId, userId),
+  );
 
 async function userExists(db: Db, projectId: string, userId: string): Promise<boolean> {
   const [row] = await db
@@ -24,13 +31,30 @@ async function userExists(db: Db, projectId: string, userId: string): Promise<bo
 }
 
 /** Undefined when the user does not exist in the project. */
-export async function listContactChannels(db: Db, projectId: string, userId: string): Promise<ContactChannelRecord[] | undefined> {
+export async function listContactChannels(
+  db: Db,
+  projectId: string,
+  userId: string,
+): Promise<ContactChannelRecord[] | undefined> {
   if (!(await userExists(db, projectId, userId))) return undefined;
-  return db.select().from(contactChannels).where(ofUser(projectId, userId)).orderBy(asc(contactChannels.createdAt), asc(contactChannels.id));
+  return db
+    .select()
+    .from(contactChannels)
+    .where(ofUser(projectId, userId))
+    .orderBy(asc(contactChannels.createdAt), asc(contactChannels.id));
 }
 
-export async function getContactChannel(db: Db, projectId: string, userId: string, id: string): Promise<ContactChannelRecord | undefined> {
-  const [row] = await db.select().from(contactChannels).where(and(ofUser(projectId, userId), eq(contactChannels.id, id))).limit(1);
+export async function getContactChannel(
+  db: Db,
+  projectId: string,
+  userId: string,
+  id: string,
+): Promise<ContactChannelRecord | undefined> {
+  const [row] = await db
+    .select()
+    .from(contactChannels)
+    .where(and(ofUser(projectId, userId), eq(contactChannels.id, id)))
+    .limit(1);
   return row;
 }
 
@@ -47,7 +71,10 @@ export async function createContactChannel(
       if (!(await userExists(t, projectId, userId))) return undefined;
       const id = crypto.randomUUID();
       if (fields.isPrimary) await demotePrimary(t, projectId, userId, fields.type, id);
-      const [row] = await tx.insert(contactChannels).values({ ...fields, projectId, userId, id }).returning();
+      const [row] = await tx
+        .insert(contactChannels)
+        .values({ ...fields, projectId, userId, id })
+        .returning();
       return row;
     })
     .catch((error: unknown) => rethrowDuplicateAuthValue(error, fields.value));
@@ -85,9 +112,22 @@ export async function removeContactChannel(db: Db, projectId: string, userId: st
   return deleted.length > 0;
 }
 
-async function demotePrimary(tx: Db, projectId: string, userId: string, type: ContactChannelRecord['type'], except: string): Promise<void> {
+async function demotePrimary(
+  tx: Db,
+  projectId: string,
+  userId: string,
+  type: ContactChannelRecord['type'],
+  except: string,
+): Promise<void> {
   await tx
     .update(contactChannels)
     .set({ isPrimary: false })
-    .where(and(ofUser(projectId, userId), eq(contactChannels.type, type), eq(contactChannels.isPrimary, true), ne(contactChannels.id, except)));
+    .where(
+      and(
+        ofUser(projectId, userId),
+        eq(contactChannels.type, type),
+        eq(contactChannels.isPrimary, true),
+        ne(contactChannels.id, except),
+      ),
+    );
 }

@@ -75,6 +75,7 @@ function removeOtherTemplates(keep: string): void {
   const cache = path.dirname(keep);
   for (const name of fs.readdirSync(cache)) {
     const full = path.join(cache, name);
-    if (full !== keep && name.startsWith(CACHE_PREFIX) && !name.includes('.tmp-')) fs.rmSync(full, { recursive: true, force: true });
+    if (full !== keep && name.startsWith(CACHE_PREFIX) && !name.includes('.tmp-'))
+      fs.rmSync(full, { recursive: true, force: true });
   }
 }

@@ -25,7 +25,9 @@ export async function createProjectRow(db: Db, project: NewProject, keys: NewApi
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(projects).values(project).returning();
     if (keys.length > 0) {
-      await tx.insert(apiKeys).values(keys.map((key) => ({ ...key, projectId: project.id, createdAt: project.createdAt })));
+      await tx
+        .insert(apiKeys)
+        .values(keys.map((key) => ({ ...key, projectId: project.id, createdAt: project.createdAt })));
     }
     if (!row) throw new Error('INSERT … RETURNING gave no project row');
     return row;

@@ -10,7 +10,10 @@ import { selectRows, toCount, type Db } from './store.js';
  * `mirroredUpTo` maps a table to its stored watermark: every tombstone of that table with an id at or
  * below it is already in ClickHouse. Tables left out keep all their tombstones. Returns how many went.
  */
-export async function deleteMirroredTombstones(db: Db, mirroredUpTo: Partial<Record<SyncedTable, number>>): Promise<number> {
+export async function deleteMirroredTombstones(
+  db: Db,
+  mirroredUpTo: Partial<Record<SyncedTable, number>>,
+): Promise<number> {
   const ranges = Object.entries(mirroredUpTo)
     .filter(([, upTo]) => upTo !== undefined && upTo > 0)
     .map(([table, upTo]) => sql`(table_name = ${table} AND sync_sequence_id <= ${upTo})`);

@@ -10,7 +10,12 @@ export interface SyncBacklog {
   oldestChangeAt: Date | null;
 }
 
-export async function getSyncBacklog(db: Db, projectId: string, table: SyncedTable, after: number): Promise<SyncBacklog> {
+export async function getSyncBacklog(
+  db: Db,
+  projectId: string,
+  table: SyncedTable,
+  after: number,
+): Promise<SyncBacklog> {
   const [row] = await selectRows<{ n: unknown; oldest_ms: number | null }>(
     db,
     sql`SELECT count(*) AS n, (extract(epoch FROM min(changed_at)) * 1000)::float8 AS oldest_ms FROM (

@@ -34,11 +34,18 @@ export interface SyncBatch {
 /** The sequence ids arrive as numbers on PGlite and strings on node-postgres. */
 export function toSequenceId(value: unknown): number {
   const n = typeof value === 'string' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new Error(`expected a sequence id, got ${String(value)}`);
+  if (typeof n !== 'number' || !Number.isSafeInteger(n))
+    throw new Error(`expected a sequence id, got ${String(value)}`);
   return n;
 }
 
-export async function readSyncBatch(db: Db, mapping: SyncMapping, after: number, upTo: number, limit: number): Promise<SyncBatch> {
+export async function readSyncBatch(
+  db: Db,
+  mapping: SyncMapping,
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<SyncBatch> {
   // Constant SQL from the mapping (never input); the range and limit are bound parameters.
   const table = sql.identifier(mapping.name);
   const columns = sql.raw(mapping.columns);
@@ -67,5 +74,10 @@ export async function readSyncBatch(db: Db, mapping: SyncMapping, after: number,
   );
   if (!row) throw new Error('sync: the batch query returned no row');
   const rows = toCount(row.rows);
-  return { rows, deleted: toCount(row.deleted), last: rows === 0 ? null : toSequenceId(row.last), ndjson: row.ndjson ?? '' };
+  return {
+    rows,
+    deleted: toCount(row.deleted),
+    last: rows === 0 ? null : toSequenceId(row.last),
+    ndjson: row.ndjson ?? '',
+  };
 }

@@ -9,8 +9,17 @@ import type { Db } from './store.js';
 export type UserFields = Partial<
   Pick<
     typeof users.$inferInsert,
-    | 'displayName' | 'profileImageUrl' | 'isAnonymous' | 'signedUpAt' | 'lastActiveAt' | 'clientMetadata' | 'clientReadOnlyMetadata'
-    | 'serverMetadata' | 'restrictedByAdmin' | 'restrictedByAdminReason' | 'restrictedByAdminPrivateDetails'
+    | 'displayName'
+    | 'profileImageUrl'
+    | 'isAnonymous'
+    | 'signedUpAt'
+    | 'lastActiveAt'
+    | 'clientMetadata'
+    | 'clientReadOnlyMetadata'
+    | 'serverMetadata'
+    | 'restrictedByAdmin'
+    | 'restrictedByAdminReason'
+    | 'restrictedByAdminPrivateDetails'
   >
 >;
 
@@ -41,7 +50,12 @@ const primaryEmailJoin = (projectId: string) =>
 
 const ofProject = (projectId: string) => and(eq(users.projectId, projectId), eq(users.branchId, DEFAULT_BRANCH));
 
-async function selectUsers(db: Db, projectId: string, where: ReturnType<typeof and>, limit: number): Promise<UserRecord[]> {
+async function selectUsers(
+  db: Db,
+  projectId: string,
+  where: ReturnType<typeof and>,
+  limit: number,
+): Promise<UserRecord[]> {
   const rows = await db
     .select({ user: users, email: contactChannels.value, verified: contactChannels.isVerified })
     .from(users)
@@ -57,12 +71,21 @@ export async function getUser(db: Db, projectId: string, id: string): Promise<Us
 }
 
 /** One page in id order; `after` is the previous page's last id (the cursor). */
-export async function listUsers(db: Db, projectId: string, { after, limit }: { after?: string; limit: number }): Promise<UserRecord[]> {
+export async function listUsers(
+  db: Db,
+  projectId: string,
+  { after, limit }: { after?: string; limit: number },
+): Promise<UserRecord[]> {
   return selectUsers(db, projectId, after ? gt(users.id, after) : undefined, limit);
 }
 
 /** The user and, with an email, its primary auth EMAIL channel: both or neither. */
-export async function createUser(db: Db, projectId: string, fields: UserFields, primaryEmail?: PrimaryEmailInput): Promise<UserRecord> {
+export async function createUser(
+  db: Db,
+  projectId: string,
+  fields: UserFields,
+  primaryEmail?: PrimaryEmailInput,
+): Promise<UserRecord> {
   const id = crypto.randomUUID();
   await db
     .transaction(async (tx) => {
@@ -85,7 +108,11 @@ export async function updateUser(
     .transaction(async (tx) => {
       const where = and(ofProject(projectId), eq(users.id, id));
       // An empty SET is invalid SQL; a bare re-stamp still tells the sync that the row was touched.
-      const updated = await tx.update(users).set(Object.keys(fields).length > 0 ? fields : { id }).where(where).returning({ id: users.id });
+      const updated = await tx
+        .update(users)
+        .set(Object.keys(fields).length > 0 ? fields : { id })
+        .where(where)
+        .returning({ id: users.id });
       if (updated.length === 0) return false;
       if (primaryEmail !== undefined) await setPrimaryEmail(tx as unknown as Db, projectId, id, primaryEmail);
       return true;
@@ -96,12 +123,20 @@ export async function updateUser(
 
 /** Deletes the user; its channels, memberships and auth methods cascade. False when it did not exist. */
 export async function removeUser(db: Db, projectId: string, id: string): Promise<boolean> {
-  const deleted = await db.delete(users).where(and(ofProject(projectId), eq(users.id, id))).returning({ id: users.id });
+  const deleted = await db
+    .delete(users)
+    .where(and(ofProject(projectId), eq(users.id, id)))
+    .returning({ id: users.id });
   return deleted.length > 0;
 }
 
 /** Replaces the value of the user's primary EMAIL channel (creating it as an auth channel), or removes it. */
-async function setPrimaryEmail(tx: Db, projectId: string, userId: string, email: PrimaryEmailInput | null): Promise<void> {
+async function setPrimaryEmail(
+  tx: Db,
+  projectId: string,
+  userId: string,
+  email: PrimaryEmailInput | null,
+): Promise<void> {
   const primary = and(
     eq(contactChannels.projectId, projectId),
     eq(contactChannels.branchId, DEFAULT_BRANCH),
@@ -113,13 +148,23 @@ async function setPrimaryEmail(tx: Db, projectId: string, userId: string, email:
     await tx.delete(contactChannels).where(primary);
     return;
   }
-  const changes = { ...(email.value === undefined ? {} : { value: email.value }), ...(email.isVerified === undefined ? {} : { isVerified: email.isVerified }) };
+  const changes = {
+    ...(email.value === undefined ? {} : { value: email.value }),
+    ...(email.isVerified === undefined ? {} : { isVerified: email.isVerified }),
+  };
   if (Object.keys(changes).length === 0) return;
   const updated = await tx.update(contactChannels).set(changes).where(primary).returning({ id: contactChannels.id });
   if (updated.length > 0) return;
   if (email.value === undefined) throw new NoPrimaryEmailError();
   await tx.insert(contactChannels).values({
-    projectId, userId, id: crypto.randomUUID(), type: 'EMAIL', value: email.value, isPrimary: true, usedForAuth: true, isVerified: email.isVerified ?? false,
+    projectId,
+    userId,
+    id: crypto.randomUUID(),
+    type: 'EMAIL',
+    value: email.value,
+    isPrimary: true,
+    usedForAuth: true,
+    isVerified: email.isVerified ?? false,
   });
 }
 

@@ -100,7 +100,11 @@ export function tokenRefreshEvent(
   scope: EventScope,
   e: Common & { refreshTokenId: string; isAnonymous: boolean; ipInfo: IpInfo | null },
 ): EventRow {
-  return row(scope, '$token-refresh', e, { refresh_token_id: e.refreshTokenId, is_anonymous: e.isAnonymous, ip_info: e.ipInfo });
+  return row(scope, '$token-refresh', e, {
+    refresh_token_id: e.refreshTokenId,
+    is_anonymous: e.isAnonymous,
+    ip_info: e.ipInfo,
+  });
 }
 
 export function pageViewEvent(scope: EventScope, e: Common & { data: PageViewData }): EventRow {

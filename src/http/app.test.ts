@@ -13,14 +13,19 @@ beforeAll(async () => {
   t.app.get('/test/boom', async () => {
     throw new Error('secret internals: password=hunter2');
   });
-  t.app.post('/test/echo', { schema: { body: z.object({ name: z.string().min(1), count: z.number().int() }) } }, async (request) => request.body);
+  t.app.post(
+    '/test/echo',
+    { schema: { body: z.object({ name: z.string().min(1), count: z.number().int() }) } },
+    async (request) => request.body,
+  );
   mine = await createProject(t.postgres.db, { displayName: 'Mine', now: new Date('2026-05-01T12:00:00.000Z') });
   theirs = await createProject(t.postgres.db, { displayName: 'Theirs' });
 });
 afterAll(() => t?.close());
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-const getProject = (id: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url: `/api/v1/projects/${id}`, headers });
+const getProject = (id: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url: `/api/v1/projects/${id}`, headers });
 
 describe('health', () => {
   it('/healthz answers while the process lives', async () => {
@@ -43,11 +48,21 @@ describe('GET /api/v1/projects/:id', () => {
   it('returns the project for its admin key', async () => {
     const res = await getProject(mine.project.id, bearer(mine.adminKey));
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ id: mine.project.id, display_name: 'Mine', is_preview: false, created_at: '2026-05-01T12:00:00.000Z', expires_at: null });
+    expect(res.json()).toEqual({
+      id: mine.project.id,
+      display_name: 'Mine',
+      is_preview: false,
+      created_at: '2026-05-01T12:00:00.000Z',
+      expires_at: null,
+    });
   });
 
   it('401 without a key, with a malformed header, and with an unknown key', async () => {
-    for (const headers of [{}, { authorization: mine.adminKey }, bearer('pulse_admin_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')]) {
+    for (const headers of [
+      {},
+      { authorization: mine.adminKey },
+      bearer('pulse_admin_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'),
+    ]) {
       const res = await getProject(mine.project.id, headers);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toMatch(/^(unauthorized|invalid_api_key)$/);
@@ -85,7 +100,12 @@ describe('errors', () => {
   });
 
   it('malformed JSON is a 400, not a 500', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBeTypeOf('string');
   });
@@ -94,7 +114,9 @@ describe('errors', () => {
     const res = await t.app.inject({ method: 'GET', url: '/test/boom' });
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('hunter2');
-    expect(res.json()).toEqual({ error: { code: 'internal_error', message: 'Internal server error', details: { request_id: expect.any(String) } } });
+    expect(res.json()).toEqual({
+      error: { code: 'internal_error', message: 'Internal server error', details: { request_id: expect.any(String) } },
+    });
   });
 
   it('an unknown route is a JSON 404', async () => {
@@ -124,6 +146,9 @@ describe('readiness when a store is gone', () => {
     await t.analytics.close();
     const res = await t.app.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ status: 'not_ready', checks: { postgres: { ok: true }, clickhouse: { ok: false, error: expect.any(String) } } });
+    expect(res.json()).toMatchObject({
+      status: 'not_ready',
+      checks: { postgres: { ok: true }, clickhouse: { ok: false, error: expect.any(String) } },
+    });
   });
 });

@@ -2,7 +2,12 @@
 import Fastify from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Stores } from '../stores.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -42,17 +47,36 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
 
-export async function buildApp({ stores, logger, version = '0.1.0', preview = DEFAULT_PREVIEW, dashboardDir, onLivePoll, notifyWrite = () => {}, eventBuffer }: AppDeps) {
+export async function buildApp({
+  stores,
+  logger,
+  version = '0.1.0',
+  preview = DEFAULT_PREVIEW,
+  dashboardDir,
+  onLivePoll,
+  notifyWrite = () => {},
+  eventBuffer,
+}: AppDeps) {
   const app = Fastify({ loggerInstance: logger, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) => (wantsDashboard(request, dashboardDir) ? sendDashboardIndex(reply, dashboardDir, { previewMode: preview.enabled }) : notFoundHandler(request, reply)));
+  app.setNotFoundHandler((request, reply) =>
+    wantsDashboard(request, dashboardDir)
+      ? sendDashboardIndex(reply, dashboardDir, { previewMode: preview.enabled })
+      : notFoundHandler(request, reply),
+  );
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Pulse API', version, description: 'User analytics for auth platforms. Errors: { error: { code, message, details? } }.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'pulse_admin_… or pulse_ingest_…' } } },
+      info: {
+        title: 'Pulse API',
+        version,
+        description: 'User analytics for auth platforms. Errors: { error: { code, message, details? } }.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'pulse_admin_… or pulse_ingest_…' } },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -74,7 +98,9 @@ export async function buildApp({ stores, logger, version = '0.1.0', preview = DE
   if (onLivePoll) {
     app.addHook('onResponse', async (request, reply) => {
       if (reply.statusCode === 200 && request.routeOptions.url === '/api/v1/projects/:id/metrics/live') {
-        await onLivePoll((request.params as { id: string }).id).catch((error: unknown) => request.log.warn({ err: error }, 'keep-alive failed'));
+        await onLivePoll((request.params as { id: string }).id).catch((error: unknown) =>
+          request.log.warn({ err: error }, 'keep-alive failed'),
+        );
       }
     });
   }

@@ -10,12 +10,22 @@ import { HttpError, notFound } from './errors.js';
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /** Checks the request's key against the project in the URL; returns the project id it may act on. */
-export async function authorizeProject(db: Db, request: FastifyRequest, projectId: string, needs: ApiKeyKind): Promise<string> {
+export async function authorizeProject(
+  db: Db,
+  request: FastifyRequest,
+  projectId: string,
+  needs: ApiKeyKind,
+): Promise<string> {
   return (await authorizeProjectKey(db, request, projectId, needs)).projectId;
 }
 
 /** The same check, returning which kind of key it was (ingestion lets only admin keys send `$token-refresh`). */
-export async function authorizeProjectKey(db: Db, request: FastifyRequest, projectId: string, needs: ApiKeyKind): Promise<KeyOwner> {
+export async function authorizeProjectKey(
+  db: Db,
+  request: FastifyRequest,
+  projectId: string,
+  needs: ApiKeyKind,
+): Promise<KeyOwner> {
   const header = request.headers.authorization;
   const secret = header ? BEARER.exec(header)?.[1] : undefined;
   if (!secret) throw new HttpError(401, 'unauthorized', "Send an API key as 'Authorization: Bearer <key>'");
@@ -23,7 +33,7 @@ export async function authorizeProjectKey(db: Db, request: FastifyRequest, proje
   if (!owner) throw new HttpError(401, 'invalid_api_key', 'The API key is not valid (unknown or revoked)');
   if (owner.projectId !== projectId) throw notFound('Project');
   if (needs === 'admin' && owner.kind !== 'admin') {
-    throw new HttpError(403, 'forbidden', 'This endpoint needs the project\'s admin key, not its ingest key');
+    throw new HttpError(403, 'forbidden', "This endpoint needs the project's admin key, not its ingest key");
   }
   return owner;
 }

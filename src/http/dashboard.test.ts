@@ -13,7 +13,10 @@ const noStores = { postgres: {}, analytics: {} } as Parameters<typeof buildApp>[
 
 beforeAll(() => {
   fs.mkdirSync(path.join(dir.dir, 'assets'));
-  fs.writeFileSync(path.join(dir.dir, 'index.html'), '<!doctype html><html><head><title>Pulse</title></head><body><div id="root"></div></body></html>');
+  fs.writeFileSync(
+    path.join(dir.dir, 'index.html'),
+    '<!doctype html><html><head><title>Pulse</title></head><body><div id="root"></div></body></html>',
+  );
   fs.writeFileSync(path.join(dir.dir, 'assets', 'app.js'), 'console.log(1)');
 });
 afterAll(() => dir.remove());
@@ -24,7 +27,11 @@ describe.each([
 ])('dashboard with preview mode %s', (enabled, content) => {
   let app: App;
   beforeAll(async () => {
-    app = await buildApp({ stores: noStores, dashboardDir: dir.dir, preview: { enabled, ttlMs: 60_000, ratePerMinute: 10 } });
+    app = await buildApp({
+      stores: noStores,
+      dashboardDir: dir.dir,
+      preview: { enabled, ttlMs: 60_000, ratePerMinute: 10 },
+    });
   });
   afterAll(() => app?.close());
 

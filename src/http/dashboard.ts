@@ -27,7 +27,9 @@ export const dashboardRoutes =
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
       reply
         .type('text/html')
-        .send('<!doctype html><title>Pulse</title><p>The dashboard is not built. Run <code>npm run build</code> (or <code>npm install</code>), then reload. The API is at <a href="/api/docs">/api/docs</a>.</p>'),
+        .send(
+          '<!doctype html><title>Pulse</title><p>The dashboard is not built. Run <code>npm run build</code> (or <code>npm install</code>), then reload. The API is at <a href="/api/docs">/api/docs</a>.</p>',
+        ),
     );
   };
 
@@ -45,5 +47,8 @@ export async function sendDashboardIndex(reply: FastifyReply, dir: string, boot:
   // early-start script that reads it can run before the stylesheet (an inline script waits for every
   // stylesheet above it).
   const meta = `<meta name="pulse-preview-mode" content="${boot.previewMode ? 'on' : 'off'}" />`;
-  return reply.type('text/html').header('cache-control', 'no-cache').send(html.replace('<head>', `<head>\n    ${meta}`));
+  return reply
+    .type('text/html')
+    .header('cache-control', 'no-cache')
+    .send(html.replace('<head>', `<head>\n    ${meta}`));
 }

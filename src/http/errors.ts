@@ -41,11 +41,19 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (error instanceof AnalyticsError) {
     request.log.error({ err: error }, 'ClickHouse failed');
-    return send(reply, 503, 'analytics_unavailable', 'The analytics store (ClickHouse) is unavailable; try again shortly', { request_id: request.id });
+    return send(
+      reply,
+      503,
+      'analytics_unavailable',
+      'The analytics store (ClickHouse) is unavailable; try again shortly',
+      { request_id: request.id },
+    );
   }
   if (error instanceof DatabaseError) {
     request.log.error({ err: error }, 'Postgres failed');
-    return send(reply, 503, 'database_unavailable', 'The database (Postgres) is unavailable; try again shortly', { request_id: request.id });
+    return send(reply, 503, 'database_unavailable', 'The database (Postgres) is unavailable; try again shortly', {
+      request_id: request.id,
+    });
   }
   if (error instanceof ProjectNotFoundError) return send(reply, 404, 'not_found', 'Project not found');
   if (error instanceof DuplicateAuthValueError) return send(reply, 409, 'conflict', error.message);

@@ -10,9 +10,19 @@ import { createEventBuffer } from './buffer.js';
 const analytics = useMigratedChdb();
 
 const rows = (projectId: string, n: number): EventRow[] =>
-  Array.from({ length: n }, () => clickEvent({ projectId, branchId: 'main' }, { at: new Date(), userId: null, data: { selector: '#a', is_anonymous: false } }));
+  Array.from({ length: n }, () =>
+    clickEvent(
+      { projectId, branchId: 'main' },
+      { at: new Date(), userId: null, data: { selector: '#a', is_anonymous: false } },
+    ),
+  );
 const count = async (projectId: string) =>
-  (await analytics().query<{ n: number }>('SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', { p: projectId }))[0]!.n;
+  (
+    await analytics().query<{ n: number }>(
+      'SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}',
+      { p: projectId },
+    )
+  )[0]!.n;
 const write = (r: EventRow[]) => insertEvents(analytics(), r);
 
 describe('createEventBuffer', () => {
@@ -69,7 +79,10 @@ describe('createEventBuffer', () => {
   it('a failed flush rejects every request it carried, and the next flush works again', async () => {
     // A real ClickHouse failure: the insert targets a table that does not exist, until it does.
     let table = 'analytics_internal.no_such_table';
-    const failing = createEventBuffer({ write: async (r) => analytics().insert(table, toStoredEvents(r)), flushIntervalMs: 20 });
+    const failing = createEventBuffer({
+      write: async (r) => analytics().insert(table, toStoredEvents(r)),
+      flushIntervalMs: 20,
+    });
     const results = await Promise.allSettled([failing.add(rows('fail', 2)), failing.add(rows('fail', 3))]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(await count('fail')).toBe(0);

@@ -31,7 +31,11 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
-export function createEventBuffer({ write, maxRows = MAX_ROWS, flushIntervalMs = FLUSH_INTERVAL_MS }: EventBufferOptions): EventBuffer {
+export function createEventBuffer({
+  write,
+  maxRows = MAX_ROWS,
+  flushIntervalMs = FLUSH_INTERVAL_MS,
+}: EventBufferOptions): EventBuffer {
   let rows: EventRow[] = [];
   let waiters: Waiter[] = [];
   let closed: Promise<void> | undefined;

@@ -4,42 +4,80 @@ import { runIngestSteps, normaliseText, type IngestContext } from './steps.js';
 
 const now = new Date('2026-03-04T05:06:07.890Z');
 const ctx: IngestContext = { scope: { projectId: 'p', branchId: 'main' }, now, keyKind: 'ingest' };
-const pageView = (data: object = {}, extra: object = {}) => ({ event_type: '$page-view', data: { path: '/pricing', ...data }, ...extra });
+const pageView = (data: object = {}, extra: object = {}) => ({
+  event_type: '$page-view',
+  data: { path: '/pricing', ...data },
+  ...extra,
+});
 
 describe('runIngestSteps', () => {
   it('builds event rows with defaults: event_at = now, referrer = direct, not anonymous', () => {
     const result = runIngestSteps([pageView({}, { user_id: '0b7b4f0e-7c9f-4d58-9d5e-2f1c6f1f6a01' })], ctx);
     expect(result).toEqual({
       ok: true,
-      value: [{
-        event_type: '$page-view', event_at: '2026-03-04 05:06:07.890', project_id: 'p', branch_id: 'main',
-        user_id: '0b7b4f0e-7c9f-4d58-9d5e-2f1c6f1f6a01', team_id: null, refresh_token_id: null, session_replay_id: null,
-        data: { path: '/pricing', referrer: '', is_anonymous: false },
-      }],
+      value: [
+        {
+          event_type: '$page-view',
+          event_at: '2026-03-04 05:06:07.890',
+          project_id: 'p',
+          branch_id: 'main',
+          user_id: '0b7b4f0e-7c9f-4d58-9d5e-2f1c6f1f6a01',
+          team_id: null,
+          refresh_token_id: null,
+          session_replay_id: null,
+          data: { path: '/pricing', referrer: '', is_anonymous: false },
+        },
+      ],
     });
   });
 
   it('names the event index and field of the first problem', () => {
     const bad = runIngestSteps([pageView(), pageView(), pageView({ path: 42 })], ctx);
     expect(bad).toMatchObject({ ok: false, rejection: { status: 400, field: 'body.events.2.data.path' } });
-    expect(runIngestSteps([{ event_type: '$signup', data: {} }], ctx)).toMatchObject({ ok: false, rejection: { field: 'body.events.0.event_type' } });
-    expect(runIngestSteps([pageView({ title: 'x'.repeat(1_001) })], ctx)).toMatchObject({
-      ok: false, rejection: { field: 'body.events.0.data.title', message: 'must be at most 1000 characters' },
+    expect(runIngestSteps([{ event_type: '$signup', data: {} }], ctx)).toMatchObject({
+      ok: false,
+      rejection: { field: 'body.events.0.event_type' },
     });
-    expect(runIngestSteps([pageView({ colour: 'red' })], ctx)).toMatchObject({ ok: false, rejection: { field: 'body.events.0.data' } });
+    expect(runIngestSteps([pageView({ title: 'x'.repeat(1_001) })], ctx)).toMatchObject({
+      ok: false,
+      rejection: { field: 'body.events.0.data.title', message: 'must be at most 1000 characters' },
+    });
+    expect(runIngestSteps([pageView({ colour: 'red' })], ctx)).toMatchObject({
+      ok: false,
+      rejection: { field: 'body.events.0.data' },
+    });
   });
 
   it('accepts event_at up to 5 s ahead, rejects anything later', () => {
     const at = (ms: number) => pageView({}, { event_at: new Date(now.getTime() + ms).toISOString() });
     expect(runIngestSteps([at(5_000)], ctx).ok).toBe(true);
-    expect(runIngestSteps([at(-86_400_000), at(5_001)], ctx)).toMatchObject({ ok: false, rejection: { field: 'body.events.1.event_at' } });
+    expect(runIngestSteps([at(-86_400_000), at(5_001)], ctx)).toMatchObject({
+      ok: false,
+      rejection: { field: 'body.events.1.event_at' },
+    });
   });
 
   it('lets only the admin key send $token-refresh', () => {
-    const refresh = { event_type: '$token-refresh', user_id: '0b7b4f0e-7c9f-4d58-9d5e-2f1c6f1f6a01', data: { refresh_token_id: '1c8d7e6f-5a4b-4c3d-8e2f-1a0b9c8d7e6f' } };
-    expect(runIngestSteps([refresh], ctx)).toMatchObject({ ok: false, rejection: { status: 403, field: 'body.events.0.event_type' } });
+    const refresh = {
+      event_type: '$token-refresh',
+      user_id: '0b7b4f0e-7c9f-4d58-9d5e-2f1c6f1f6a01',
+      data: { refresh_token_id: '1c8d7e6f-5a4b-4c3d-8e2f-1a0b9c8d7e6f' },
+    };
+    expect(runIngestSteps([refresh], ctx)).toMatchObject({
+      ok: false,
+      rejection: { status: 403, field: 'body.events.0.event_type' },
+    });
     const ok = runIngestSteps([refresh], { ...ctx, keyKind: 'admin' });
-    expect(ok).toMatchObject({ ok: true, value: [{ event_type: '$token-refresh', refresh_token_id: '1c8d7e6f-5a4b-4c3d-8e2f-1a0b9c8d7e6f', data: { ip_info: null, is_anonymous: false } }] });
+    expect(ok).toMatchObject({
+      ok: true,
+      value: [
+        {
+          event_type: '$token-refresh',
+          refresh_token_id: '1c8d7e6f-5a4b-4c3d-8e2f-1a0b9c8d7e6f',
+          data: { ip_info: null, is_anonymous: false },
+        },
+      ],
+    });
   });
 
   it('replaces lone UTF-16 surrogates with U+FFFD and keeps valid pairs', () => {

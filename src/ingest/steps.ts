@@ -26,7 +26,10 @@ interface Stamped {
 }
 
 const field = (index: number, path: readonly PropertyKey[]) => ['body', 'events', index, ...path].map(String).join('.');
-const reject = (status: Rejection['status'], f: string, message: string) => ({ ok: false as const, rejection: { status, field: f, message } });
+const reject = (status: Rejection['status'], f: string, message: string) => ({
+  ok: false as const,
+  rejection: { status, field: f, message },
+});
 
 export function validate(events: readonly unknown[], ctx: IngestContext): StepResult<IncomingEvent[]> {
   const valid: IncomingEvent[] = [];
@@ -53,12 +56,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * request — so the common case (no surrogate anywhere) allocates nothing. Keys are zod-checked names.
  */
 export function normaliseText<T>(value: T): T {
-  if (typeof value === 'string') return (ANY_SURROGATE.test(value) ? value.replace(LONE_SURROGATE, '\uFFFD') : value) as T;
+  if (typeof value === 'string')
+    return (ANY_SURROGATE.test(value) ? value.replace(LONE_SURROGATE, '\uFFFD') : value) as T;
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const item = record[key];
-      if (typeof item === 'string' ? ANY_SURROGATE.test(item) : item !== null && typeof item === 'object') record[key] = normaliseText(item);
+      if (typeof item === 'string' ? ANY_SURROGATE.test(item) : item !== null && typeof item === 'object')
+        record[key] = normaliseText(item);
     }
   }
   return value;
@@ -74,7 +79,12 @@ export function stamp(events: IncomingEvent[], ctx: IngestContext): StepResult<S
   const stamped: Stamped[] = [];
   for (const [i, e] of events.entries()) {
     const at = e.event_at === undefined ? ctx.now : new Date(e.event_at);
-    if (at.getTime() > latest) return reject(400, field(i, ['event_at']), `must not be more than ${EVENT_AT_MAX_SKEW_MS / 1000} s in the future`);
+    if (at.getTime() > latest)
+      return reject(
+        400,
+        field(i, ['event_at']),
+        `must not be more than ${EVENT_AT_MAX_SKEW_MS / 1000} s in the future`,
+      );
     stamped.push({ event: e, at });
   }
   return { ok: true, value: stamped };
@@ -91,13 +101,32 @@ export function buildRows(events: Stamped[], ctx: IngestContext): StepResult<Eve
       const sessionReplayId = e.session_replay_id ?? null;
       switch (e.event_type) {
         case '$page-view':
-          return pageViewEvent(ctx.scope, { at, userId, teamId, refreshTokenId: e.refresh_token_id ?? null, sessionReplayId, data: e.data });
+          return pageViewEvent(ctx.scope, {
+            at,
+            userId,
+            teamId,
+            refreshTokenId: e.refresh_token_id ?? null,
+            sessionReplayId,
+            data: e.data,
+          });
         case '$click':
-          return clickEvent(ctx.scope, { at, userId, teamId, refreshTokenId: e.refresh_token_id ?? null, sessionReplayId, data: e.data });
+          return clickEvent(ctx.scope, {
+            at,
+            userId,
+            teamId,
+            refreshTokenId: e.refresh_token_id ?? null,
+            sessionReplayId,
+            data: e.data,
+          });
         case '$token-refresh':
           return tokenRefreshEvent(ctx.scope, {
-            at, userId: e.user_id, teamId, sessionReplayId,
-            refreshTokenId: e.data.refresh_token_id, isAnonymous: e.data.is_anonymous, ipInfo: e.data.ip_info,
+            at,
+            userId: e.user_id,
+            teamId,
+            sessionReplayId,
+            refreshTokenId: e.data.refresh_token_id,
+            isAnonymous: e.data.is_anonymous,
+            ipInfo: e.data.ip_info,
           });
       }
     }),

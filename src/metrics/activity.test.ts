@@ -4,7 +4,18 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMetrics } from './index.js';
 import {
-  at, click, insertAnalytics, located, NOW, openMetricStores, pageView, refresh, secondsBefore, series, uid, type OpenedMetricStores,
+  at,
+  click,
+  insertAnalytics,
+  located,
+  NOW,
+  openMetricStores,
+  pageView,
+  refresh,
+  secondsBefore,
+  series,
+  uid,
+  type OpenedMetricStores,
 } from '../test/metric-fixtures.js';
 import type { MetricScope } from './types.js';
 
@@ -49,9 +60,17 @@ describe('daily active users and the new / retained / reactivated split', () => 
 
   it('splits each day exactly; new + retained + reactivated = DAU', async () => {
     const m = await runMetrics(['daily_active_users', 'daily_active_users_split', 'mau'], stores, scope, NOW);
-    expect(m.daily_active_users).toEqual(series({ '2026-05-16': 1, '2026-06-09': 1, '2026-06-10': 4, '2026-06-11': 1, '2026-06-13': 1 }));
+    expect(m.daily_active_users).toEqual(
+      series({ '2026-05-16': 1, '2026-06-09': 1, '2026-06-10': 4, '2026-06-11': 1, '2026-06-13': 1 }),
+    );
     expect(m.daily_active_users_split).toEqual(
-      splitPoints({ '2026-05-16': [0, 1, 0], '2026-06-09': [1, 0, 0], '2026-06-10': [2, 1, 1], '2026-06-11': [0, 1, 0], '2026-06-13': [0, 0, 1] }),
+      splitPoints({
+        '2026-05-16': [0, 1, 0],
+        '2026-06-09': [1, 0, 0],
+        '2026-06-10': [2, 1, 1],
+        '2026-06-11': [0, 1, 0],
+        '2026-06-13': [0, 0, 1],
+      }),
     );
     expect(m.mau).toBe(5);
   });
@@ -126,7 +145,12 @@ describe('live users', () => {
     expect(m.live_users).toBe(14);
     expect(m.live_users_by_country).toEqual({
       // Latest first; u7 moved from GB to US within the live window. At most 8 per country.
-      BR: brazilians.slice(0, 8).map((n) => ({ id: uid(n), display_name: `User ${n}`, primary_email: `00${n}@example.com`, profile_image_url: null })),
+      BR: brazilians.slice(0, 8).map((n) => ({
+        id: uid(n),
+        display_name: `User ${n}`,
+        primary_email: `00${n}@example.com`,
+        profile_image_url: null,
+      })),
       JP: [{ id: uid(4), display_name: 'User 04', primary_email: '0004@example.com', profile_image_url: null }],
       US: [
         { id: uid(7), display_name: 'User 07', primary_email: '0007@example.com', profile_image_url: null },
@@ -137,9 +161,16 @@ describe('live users', () => {
   });
 
   it('an anonymous refresh is live only when anonymous users are asked for', async () => {
-    const m = await runMetrics(['live_users', 'live_users_by_country'], stores, { ...scope, includeAnonymous: true }, NOW);
+    const m = await runMetrics(
+      ['live_users', 'live_users_by_country'],
+      stores,
+      { ...scope, includeAnonymous: true },
+      NOW,
+    );
     expect(m.live_users).toBe(15);
-    expect(m.live_users_by_country.AU).toEqual([{ id: uid(8), display_name: 'User 08', primary_email: '0008@example.com', profile_image_url: null }]);
+    expect(m.live_users_by_country.AU).toEqual([
+      { id: uid(8), display_name: 'User 08', primary_email: '0008@example.com', profile_image_url: null },
+    ]);
   });
 });
 
@@ -166,7 +197,12 @@ describe('page views, clicks and referrers', () => {
   );
 
   it("ranks referrers by distinct visitors ('' = direct), ties by name; anonymous events and users left out", async () => {
-    const m = await runMetrics(['top_referrers', 'visitors', 'daily_page_views', 'daily_clicks', 'daily_visitors'], stores, scope, NOW);
+    const m = await runMetrics(
+      ['top_referrers', 'visitors', 'daily_page_views', 'daily_clicks', 'daily_visitors'],
+      stores,
+      scope,
+      NOW,
+    );
     expect(m.top_referrers).toEqual([
       { referrer: '', visitors: 2 },
       { referrer: 'https://google.com/', visitors: 2 },
@@ -179,7 +215,12 @@ describe('page views, clicks and referrers', () => {
   });
 
   it('counts anonymous page views and clicks when asked', async () => {
-    const m = await runMetrics(['top_referrers', 'visitors', 'daily_page_views', 'daily_clicks'], stores, { ...scope, includeAnonymous: true }, NOW);
+    const m = await runMetrics(
+      ['top_referrers', 'visitors', 'daily_page_views', 'daily_clicks'],
+      stores,
+      { ...scope, includeAnonymous: true },
+      NOW,
+    );
     expect(m.top_referrers).toEqual([
       { referrer: 'https://google.com/', visitors: 3 },
       { referrer: '', visitors: 2 },

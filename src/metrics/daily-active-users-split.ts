@@ -38,7 +38,11 @@ const QUERY = `
 
 type Row = Omit<DailyActiveSplitPoint, 'date'> & { day: string };
 
-export async function dailyActiveUsersSplit({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyActiveSplitPoint[]> {
+export async function dailyActiveUsersSplit(
+  { analytics }: MetricReaders,
+  scope: MetricScope,
+  now: Date,
+): Promise<DailyActiveSplitPoint[]> {
   const rows = await analytics.query<Row>(QUERY, chParams(scope, now));
   const byDay = new Map(rows.map(({ day, ...split }) => [day, split]));
   const { days } = metricWindow(now, scope.range);

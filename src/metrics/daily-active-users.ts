@@ -14,7 +14,11 @@ const QUERY = `
     AND ${USER_IN_SCOPE}
   GROUP BY day`;
 
-export async function dailyActiveUsers({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
+export async function dailyActiveUsers(
+  { analytics }: MetricReaders,
+  scope: MetricScope,
+  now: Date,
+): Promise<DailyPoint[]> {
   const rows = await analytics.query<{ day: string; value: number }>(QUERY, chParams(scope, now));
   return zeroFill(metricWindow(now, scope.range).days, rows);
 }

@@ -13,7 +13,11 @@ const QUERY = `
     AND ${EVENT_VISIBLE}
   GROUP BY day`;
 
-export async function dailyVisitors({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
+export async function dailyVisitors(
+  { analytics }: MetricReaders,
+  scope: MetricScope,
+  now: Date,
+): Promise<DailyPoint[]> {
   const rows = await analytics.query<{ day: string; value: number }>(QUERY, chParams(scope, now));
   return zeroFill(metricWindow(now, scope.range).days, rows);
 }

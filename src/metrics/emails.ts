@@ -9,7 +9,9 @@ import { metricWindow } from './window.js';
 export async function emails({ postgres }: MetricReaders, scope: MetricScope, now: Date): Promise<EmailStats> {
   const window = metricWindow(now, scope.range);
   const [totals, daily] = await Promise.all([
-    countsRow<'total' | 'ok' | 'error' | 'in_progress' | 'sent' | 'delivered' | 'bounced'>(postgres.db, sql`
+    countsRow<'total' | 'ok' | 'error' | 'in_progress' | 'sent' | 'delivered' | 'bounced'>(
+      postgres.db,
+      sql`
       SELECT count(*) AS total,
              count(*) FILTER (WHERE status = 'ok') AS ok,
              count(*) FILTER (WHERE status = 'error') AS error,
@@ -19,14 +21,20 @@ export async function emails({ postgres }: MetricReaders, scope: MetricScope, no
              count(bounced_at) AS bounced
       FROM email_outbox
       WHERE project_id = ${scope.projectId} AND branch_id = ${scope.branchId}
-        AND created_at <= ${now.toISOString()}::timestamptz`, 'emails'),
-    dailyRows(postgres.db, sql`
+        AND created_at <= ${now.toISOString()}::timestamptz`,
+      'emails',
+    ),
+    dailyRows(
+      postgres.db,
+      sql`
       SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS value
       FROM email_outbox
       WHERE project_id = ${scope.projectId} AND branch_id = ${scope.branchId}
         AND created_at >= ${window.from.toISOString()}::timestamptz
         AND created_at <= ${window.to.toISOString()}::timestamptz
-      GROUP BY 1`, window.days),
+      GROUP BY 1`,
+      window.days,
+    ),
   ]);
   return {
     total: totals.total,

@@ -63,7 +63,8 @@ export const LIVE_METRICS = ['live_users', 'live_users_by_country'] as const sat
 
 /** The metric registered under `name`; throws on a name that is not in the registry. */
 export function metric(name: string): Metric<unknown> {
-  if (!Object.hasOwn(METRICS, name)) throw new Error(`Unknown metric: ${JSON.stringify(name)} (known: ${OVERVIEW_METRICS.join(', ')})`);
+  if (!Object.hasOwn(METRICS, name))
+    throw new Error(`Unknown metric: ${JSON.stringify(name)} (known: ${OVERVIEW_METRICS.join(', ')})`);
   return METRICS[name as MetricName];
 }
 

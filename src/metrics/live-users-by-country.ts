@@ -6,7 +6,11 @@ import type { LiveUsersByCountry } from '../../contract/metrics.js';
 import { liveRoster } from './live-roster.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
-export async function liveUsersByCountry(readers: MetricReaders, scope: MetricScope, now: Date): Promise<LiveUsersByCountry> {
+export async function liveUsersByCountry(
+  readers: MetricReaders,
+  scope: MetricScope,
+  now: Date,
+): Promise<LiveUsersByCountry> {
   const byCountry: LiveUsersByCountry = {};
   for (const { country_code, live_users: _, ...user } of await liveRoster(readers, scope, now)) {
     if (country_code !== null) (byCountry[country_code] ??= []).push(user);

@@ -9,7 +9,9 @@ import type { MetricReaders, MetricScope } from './types.js';
 // autovacuum's ANALYZE, and without statistics the planner joined with a nested loop over every user per
 // method (48 ms for 600 users). NOT IN becomes one hashed subplan, whatever the statistics say.
 export async function loginMethods({ postgres }: MetricReaders, scope: MetricScope, now: Date): Promise<LoginMethod[]> {
-  const rows = await selectRows<{ method: string; count: unknown }>(postgres.db, sql`
+  const rows = await selectRows<{ method: string; count: unknown }>(
+    postgres.db,
+    sql`
     SELECT CASE WHEN m.kind = 'oauth' THEN m.oauth_provider ELSE m.kind END AS method, count(*) AS count
     FROM auth_methods m
     WHERE m.project_id = ${scope.projectId} AND m.branch_id = ${scope.branchId}
@@ -17,6 +19,7 @@ export async function loginMethods({ postgres }: MetricReaders, scope: MetricSco
       AND (${scope.includeAnonymous} OR m.user_id NOT IN (
         SELECT u.id FROM users u WHERE u.project_id = ${scope.projectId} AND u.branch_id = ${scope.branchId} AND u.is_anonymous))
     GROUP BY 1
-    ORDER BY count(*) DESC, method`);
+    ORDER BY count(*) DESC, method`,
+  );
   return rows.map((row) => ({ method: row.method, count: toCount(row.count) }));
 }

@@ -8,7 +8,10 @@ import { zeroFill } from './window.js';
 /** Runs a query of `(day 'YYYY-MM-DD', value)` rows and zero-fills it over the window's days. */
 export async function dailyRows(db: Db, query: SQL, days: readonly string[]): Promise<DailyPoint[]> {
   const rows = await selectRows<{ day: string; value: unknown }>(db, query);
-  return zeroFill(days, rows.map((row) => ({ day: row.day, value: toCount(row.value) })));
+  return zeroFill(
+    days,
+    rows.map((row) => ({ day: row.day, value: toCount(row.value) })),
+  );
 }
 
 /** Runs a query that returns exactly one row of counts, each normalised to a number. */

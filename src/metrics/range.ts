@@ -28,6 +28,7 @@ export function requestedRange({ range, from, to }: Pick<MetricsQuery, 'range' |
   // 'YYYY-MM-DD' strings order as their dates.
   if (to > today) throw new RangeParamError('to', `must not be after today (${today} UTC)`);
   if (from > to) throw new RangeParamError('from', `must not be after to (${to})`);
-  if (daysBetween({ first: from, last: to }) > MAX_WINDOW_DAYS) throw new RangeParamError('from', `must be at most ${MAX_WINDOW_DAYS} days before to, both included`);
+  if (daysBetween({ first: from, last: to }) > MAX_WINDOW_DAYS)
+    throw new RangeParamError('from', `must be at most ${MAX_WINDOW_DAYS} days before to, both included`);
   return { first: from, last: to };
 }

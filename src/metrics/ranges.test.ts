@@ -5,13 +5,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, invoices, subscriptions } from '../db/schema/index.js';
 import { createProject } from '../projects/create-project.js';
 import { OVERVIEW_METRICS, runMetrics } from './index.js';
-import { at, insertAnalytics, located, NOW, openMetricStores, pageView, refresh, seriesOver, uid, type OpenedMetricStores } from '../test/metric-fixtures.js';
+import {
+  at,
+  insertAnalytics,
+  located,
+  NOW,
+  openMetricStores,
+  pageView,
+  refresh,
+  seriesOver,
+  uid,
+  type OpenedMetricStores,
+} from '../test/metric-fixtures.js';
 import type { MetricScope } from './types.js';
 import type { DayRange } from './window.js';
 
 let stores: OpenedMetricStores;
 let scope: MetricScope;
-const [u1, u2, u3, u4, u5, u6, u7] = [1, 2, 3, 4, 5, 6, 7].map(uid) as [string, string, string, string, string, string, string];
+const [u1, u2, u3, u4, u5, u6, u7] = [1, 2, 3, 4, 5, 6, 7].map(uid) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 
 // NOW is 2026-06-15T12:00Z: 7d = 2026-06-08 … 06-15 (8 days), 365d = 2025-06-15 … 2026-06-15 (366 days).
 const SEVEN: DayRange = { first: '2026-06-08', last: '2026-06-15' };
@@ -49,13 +68,42 @@ beforeAll(async () => {
       pageView(scope, u7, at('2026-02-26T23:59:59.999Z'), 'https://c.example/'),
     ],
   });
-  const email = (n: number, createdAt: Date) => ({ ...scope, id: uid(200 + n), userId: u1, toAddress: 'u1@example.com', subject: 'Hi', status: 'ok' as const, createdAt });
-  await db.insert(emailOutbox).values([email(1, at('2026-03-01T23:59:59.999Z')), email(2, at('2026-03-02T00:00:00.000Z')), email(3, at('2026-06-08T00:00:00.000Z'))]);
+  const email = (n: number, createdAt: Date) => ({
+    ...scope,
+    id: uid(200 + n),
+    userId: u1,
+    toAddress: 'u1@example.com',
+    subject: 'Hi',
+    status: 'ok' as const,
+    createdAt,
+  });
+  await db
+    .insert(emailOutbox)
+    .values([
+      email(1, at('2026-03-01T23:59:59.999Z')),
+      email(2, at('2026-03-02T00:00:00.000Z')),
+      email(3, at('2026-06-08T00:00:00.000Z')),
+    ]);
   const created = at('2026-02-01T00:00:00.000Z');
   await db.insert(subscriptions).values({
-    ...scope, id: uid(300), customerType: 'user', customerId: u1, productId: 'pro', status: 'active', currentPeriodStart: created, currentPeriodEnd: created, createdAt: created,
+    ...scope,
+    id: uid(300),
+    customerType: 'user',
+    customerId: u1,
+    productId: 'pro',
+    status: 'active',
+    currentPeriodStart: created,
+    currentPeriodEnd: created,
+    createdAt: created,
   });
-  await db.insert(invoices).values({ ...scope, id: uid(400), subscriptionId: uid(300), status: 'paid', amountCents: 1000, createdAt: at('2026-02-27T00:00:00.000Z') });
+  await db.insert(invoices).values({
+    ...scope,
+    id: uid(400),
+    subscriptionId: uid(300),
+    status: 'paid',
+    amountCents: 1000,
+    createdAt: at('2026-02-27T00:00:00.000Z'),
+  });
 });
 afterAll(() => stores?.close());
 
@@ -84,14 +132,39 @@ describe('figures over a range', () => {
   it('365d: 366 points, a retained first day from the day before, and days far past 64 into the window', async () => {
     const m = await runMetrics(OVERVIEW_METRICS, stores, { ...scope, range: YEAR }, NOW);
     expect(m.daily_active_users).toHaveLength(366);
-    expect(m.daily_active_users).toEqual(seriesOver(YEAR.first, YEAR.last, {
-      '2025-06-15': 1, '2026-03-01': 1, '2026-03-02': 1, '2026-06-07': 1, '2026-06-08': 1, '2026-06-15': 1,
-    }));
-    expect(m.daily_active_users_split).toEqual(splitOver(YEAR, {
-      '2025-06-15': [0, 1, 0], '2026-03-01': [1, 0, 0], '2026-03-02': [0, 1, 0], '2026-06-07': [0, 0, 1], '2026-06-08': [0, 1, 0], '2026-06-15': [1, 0, 0],
-    }));
-    expect(m.daily_signups).toEqual(seriesOver(YEAR.first, YEAR.last, { '2025-06-15': 1, '2026-01-01': 1, '2026-03-01': 1, '2026-03-02': 1, '2026-06-07': 1, '2026-06-08': 1 }));
-    expect(m.daily_page_views).toEqual(seriesOver(YEAR.first, YEAR.last, { '2026-02-26': 1, '2026-02-28': 1, '2026-03-01': 1, '2026-03-02': 1 }));
+    expect(m.daily_active_users).toEqual(
+      seriesOver(YEAR.first, YEAR.last, {
+        '2025-06-15': 1,
+        '2026-03-01': 1,
+        '2026-03-02': 1,
+        '2026-06-07': 1,
+        '2026-06-08': 1,
+        '2026-06-15': 1,
+      }),
+    );
+    expect(m.daily_active_users_split).toEqual(
+      splitOver(YEAR, {
+        '2025-06-15': [0, 1, 0],
+        '2026-03-01': [1, 0, 0],
+        '2026-03-02': [0, 1, 0],
+        '2026-06-07': [0, 0, 1],
+        '2026-06-08': [0, 1, 0],
+        '2026-06-15': [1, 0, 0],
+      }),
+    );
+    expect(m.daily_signups).toEqual(
+      seriesOver(YEAR.first, YEAR.last, {
+        '2025-06-15': 1,
+        '2026-01-01': 1,
+        '2026-03-01': 1,
+        '2026-03-02': 1,
+        '2026-06-07': 1,
+        '2026-06-08': 1,
+      }),
+    );
+    expect(m.daily_page_views).toEqual(
+      seriesOver(YEAR.first, YEAR.last, { '2026-02-26': 1, '2026-02-28': 1, '2026-03-01': 1, '2026-03-02': 1 }),
+    );
     expect(m.payments.daily_revenue_cents).toEqual(seriesOver(YEAR.first, YEAR.last, { '2026-02-27': 1000 }));
     expect(m.users_by_country).toEqual({ JP: 1, FR: 1 });
     expect(m.visitors).toBe(4);
@@ -106,7 +179,10 @@ describe('figures over a range', () => {
     expect(m.emails.daily_emails).toEqual(seriesOver(PAST.first, PAST.last, { '2026-03-01': 1 }));
     expect(m.payments.daily_revenue_cents).toEqual(seriesOver(PAST.first, PAST.last, { '2026-02-27': 1000 }));
     expect(m.visitors).toBe(2);
-    expect(m.top_referrers).toEqual([{ referrer: '', visitors: 1 }, { referrer: 'https://a.example/', visitors: 1 }]);
+    expect(m.top_referrers).toEqual([
+      { referrer: '', visitors: 1 },
+      { referrer: 'https://a.example/', visitors: 1 },
+    ]);
     expect(m.users_by_country).toEqual({ DE: 1 });
     expect(m.top_region).toEqual({ country_code: 'DE', region_code: 'BE', users: 1 });
     expect(m.recently_active.map((u) => [u.id, u.last_active_at])).toEqual([[u3, '2026-03-01T12:00:00.000Z']]);

@@ -21,7 +21,11 @@ const QUERY = `
   ORDER BY last_active_at DESC, id
   LIMIT {limit:UInt32}`;
 
-export async function recentlyActive({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<ActiveUser[]> {
+export async function recentlyActive(
+  { analytics }: MetricReaders,
+  scope: MetricScope,
+  now: Date,
+): Promise<ActiveUser[]> {
   const rows = await analytics.query<ActiveUser>(QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
   return rows.map((row) => ({ ...row, last_active_at: parseEventAt(row.last_active_at).toISOString() }));
 }

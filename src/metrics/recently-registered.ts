@@ -11,7 +11,11 @@ const QUERY = `
   ORDER BY signed_up_at DESC, id
   LIMIT {limit:UInt32}`;
 
-export async function recentlyRegistered({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<RegisteredUser[]> {
+export async function recentlyRegistered(
+  { analytics }: MetricReaders,
+  scope: MetricScope,
+  now: Date,
+): Promise<RegisteredUser[]> {
   const rows = await analytics.query<RegisteredUser>(QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
   return rows.map((row) => ({ ...row, signed_up_at: parseEventAt(row.signed_up_at).toISOString() }));
 }

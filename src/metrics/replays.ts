@@ -7,7 +7,9 @@ import type { MetricReaders, MetricScope } from './types.js';
 import { thirtyDaysBefore } from './window.js';
 
 export async function replays({ postgres }: MetricReaders, scope: MetricScope, now: Date): Promise<ReplayStats> {
-  const row = await countsRow<'total' | 'last_30_days' | 'average_seconds'>(postgres.db, sql`
+  const row = await countsRow<'total' | 'last_30_days' | 'average_seconds'>(
+    postgres.db,
+    sql`
     SELECT count(*) AS total,
            count(*) FILTER (WHERE r.started_at > ${thirtyDaysBefore(now).toISOString()}::timestamptz) AS last_30_days,
            coalesce(avg(extract(epoch FROM r.last_event_at - r.started_at)), 0)::float8 AS average_seconds
@@ -15,7 +17,9 @@ export async function replays({ postgres }: MetricReaders, scope: MetricScope, n
     WHERE r.project_id = ${scope.projectId} AND r.branch_id = ${scope.branchId}
       AND r.started_at <= ${now.toISOString()}::timestamptz
       AND (${scope.includeAnonymous} OR r.user_id NOT IN (
-        SELECT u.id FROM users u WHERE u.project_id = ${scope.projectId} AND u.branch_id = ${scope.branchId} AND u.is_anonymous))`, 'replays');
+        SELECT u.id FROM users u WHERE u.project_id = ${scope.projectId} AND u.branch_id = ${scope.branchId} AND u.is_anonymous))`,
+    'replays',
+  );
   return {
     total: row.total,
     last_30_days: row.last_30_days,

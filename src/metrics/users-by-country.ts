@@ -19,7 +19,11 @@ const QUERY = `
   GROUP BY country_code
   ORDER BY users DESC, country_code`;
 
-export async function usersByCountry({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<Record<string, number>> {
+export async function usersByCountry(
+  { analytics }: MetricReaders,
+  scope: MetricScope,
+  now: Date,
+): Promise<Record<string, number>> {
   const rows = await analytics.query<{ country_code: string; users: number }>(QUERY, chParams(scope, now));
   return Object.fromEntries(rows.map((row) => [row.country_code, row.users]));
 }

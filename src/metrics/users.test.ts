@@ -2,7 +2,17 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMetrics } from './index.js';
-import { at, insertAnalytics, located, NOW, openMetricStores, refresh, series, uid, type OpenedMetricStores } from '../test/metric-fixtures.js';
+import {
+  at,
+  insertAnalytics,
+  located,
+  NOW,
+  openMetricStores,
+  refresh,
+  series,
+  uid,
+  type OpenedMetricStores,
+} from '../test/metric-fixtures.js';
 import type { MetricScope } from './types.js';
 
 let stores: OpenedMetricStores;
@@ -11,7 +21,11 @@ const withAnonymous: MetricScope = { ...scope, includeAnonymous: true };
 
 // u1..u12 sign up one a day from 2026-05-11 (u5 one millisecond before the window, u6 at its first instant).
 const signedUp = (n: number) =>
-  n === 5 ? at('2026-05-15T23:59:59.999Z') : n === 6 ? at('2026-05-16T00:00:00.000Z') : at(`2026-05-${10 + n}T08:00:00.000Z`);
+  n === 5
+    ? at('2026-05-15T23:59:59.999Z')
+    : n === 6
+      ? at('2026-05-16T00:00:00.000Z')
+      : at(`2026-05-${10 + n}T08:00:00.000Z`);
 const user = (n: number, extra: object = {}) => ({ id: uid(n), signedUpAt: signedUp(n), ...extra });
 
 beforeAll(async () => {
@@ -38,7 +52,13 @@ beforeAll(async () => {
       { id: uid(109), userId: uid(9), verified: true },
       { id: uid(110), userId: uid(10), verified: true },
     ],
-    teams: [{ id: uid(201) }, { id: uid(202) }, { id: uid(202), sequence: 1, deleted: true }, { id: uid(203) }, { id: uid(203), sequence: 3 }],
+    teams: [
+      { id: uid(201) },
+      { id: uid(202) },
+      { id: uid(202), sequence: 1, deleted: true },
+      { id: uid(203) },
+      { id: uid(203), sequence: 3 },
+    ],
     events: [
       refresh(scope, uid(1), at('2026-06-10T10:00:00.000Z'), located('US', 'CA')),
       refresh(scope, uid(2), at('2026-06-10T10:00:00.000Z'), located('US', 'NY')),
@@ -68,7 +88,14 @@ afterAll(() => stores?.close());
 
 describe('user totals from the mirrors', () => {
   it('counts existing non-anonymous users: the tombstone hides u10, the later version of u11 wins', async () => {
-    expect(await runMetrics(['total_users', 'anonymous_users', 'verified_users', 'unverified_users', 'total_teams', 'mau'], stores, scope, NOW)).toEqual({
+    expect(
+      await runMetrics(
+        ['total_users', 'anonymous_users', 'verified_users', 'unverified_users', 'total_teams', 'mau'],
+        stores,
+        scope,
+        NOW,
+      ),
+    ).toEqual({
       total_users: 10,
       anonymous_users: 1,
       // u1, u2 and u5 (whose channel was verified by a later version); not u4 (channel deleted) nor u9 (anonymous).
@@ -81,7 +108,14 @@ describe('user totals from the mirrors', () => {
   });
 
   it('includes anonymous users and events when asked; anonymous_users and the verified split stay the same', async () => {
-    expect(await runMetrics(['total_users', 'anonymous_users', 'verified_users', 'unverified_users', 'mau'], stores, withAnonymous, NOW)).toEqual({
+    expect(
+      await runMetrics(
+        ['total_users', 'anonymous_users', 'verified_users', 'unverified_users', 'mau'],
+        stores,
+        withAnonymous,
+        NOW,
+      ),
+    ).toEqual({
       total_users: 11,
       anonymous_users: 1,
       verified_users: 3,
@@ -92,7 +126,7 @@ describe('user totals from the mirrors', () => {
 });
 
 describe('countries', () => {
-  it("counts each user once, in their latest located country in the window (u7 moved to DE)", async () => {
+  it('counts each user once, in their latest located country in the window (u7 moved to DE)', async () => {
     const { users_by_country, top_region } = await runMetrics(['users_by_country', 'top_region'], stores, scope, NOW);
     expect(users_by_country).toEqual({ US: 3, DE: 2, CA: 1, GB: 1, JP: 1 });
     expect(Object.keys(users_by_country)).toEqual(['US', 'DE', 'CA', 'GB', 'JP']);
@@ -109,7 +143,9 @@ describe('sign-ups', () => {
   it('daily_signups counts from the first instant of the window, existing non-anonymous users only', async () => {
     const { daily_signups } = await runMetrics(['daily_signups'], stores, scope, NOW);
     // u6 at 00:00:00.000 counts, u5 at 23:59:59.999 the day before does not; u9 is anonymous, u10 deleted.
-    expect(daily_signups).toEqual(series({ '2026-05-16': 1, '2026-05-17': 1, '2026-05-18': 1, '2026-05-21': 1, '2026-05-22': 1 }));
+    expect(daily_signups).toEqual(
+      series({ '2026-05-16': 1, '2026-05-17': 1, '2026-05-18': 1, '2026-05-21': 1, '2026-05-22': 1 }),
+    );
   });
 
   it('recently_registered lists the newest sign-ups with the latest mirror version of each user', async () => {
@@ -127,7 +163,11 @@ describe('sign-ups', () => {
       [uid(1), 'User 01', '2026-05-11T08:00:00.000Z'],
     ]);
     expect(recently_registered[0]).toEqual({
-      id: uid(12), display_name: 'User 12', primary_email: '0012@example.com', profile_image_url: null, signed_up_at: '2026-05-22T08:00:00.000Z',
+      id: uid(12),
+      display_name: 'User 12',
+      primary_email: '0012@example.com',
+      profile_image_url: null,
+      signed_up_at: '2026-05-22T08:00:00.000Z',
     });
   });
 });

@@ -32,7 +32,10 @@ describe('zeroFill', () => {
   const days = metricWindow(new Date('2026-06-15T12:00:00.000Z')).days;
 
   it('gives every day a point, in order, with 0 where the query had no row', () => {
-    const filled = zeroFill(days, [{ day: '2026-06-15', value: 2 }, { day: '2026-05-16', value: '3' }]);
+    const filled = zeroFill(days, [
+      { day: '2026-06-15', value: 2 },
+      { day: '2026-05-16', value: '3' },
+    ]);
     expect(filled).toHaveLength(31);
     expect(filled[0]).toEqual({ date: '2026-05-16', activity: 3 });
     expect(filled[1]).toEqual({ date: '2026-05-17', activity: 0 });
@@ -54,7 +57,13 @@ describe('the registry', () => {
     expect(() => metric('daily_unicorns')).toThrow(/Unknown metric: "daily_unicorns"/);
     expect(() => metric('toString')).toThrow(/Unknown metric/);
     const noStores = {} as Stores;
-    await expect(runMetrics(['daily_unicorns' as keyof typeof METRICS], noStores, { projectId: 'p', branchId: 'main', includeAnonymous: false }, new Date()))
-      .rejects.toThrow(/Unknown metric/);
+    await expect(
+      runMetrics(
+        ['daily_unicorns' as keyof typeof METRICS],
+        noStores,
+        { projectId: 'p', branchId: 'main', includeAnonymous: false },
+        new Date(),
+      ),
+    ).rejects.toThrow(/Unknown metric/);
   });
 });

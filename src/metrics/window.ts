@@ -31,7 +31,8 @@ export function lastDays(range: RangeName, now: Date): DayRange {
 }
 
 /** Days from `first` to `last`, both included. */
-export const daysBetween = ({ first, last }: DayRange): number => Math.round((midnight(last) - midnight(first)) / DAY_MS) + 1;
+export const daysBetween = ({ first, last }: DayRange): number =>
+  Math.round((midnight(last) - midnight(first)) / DAY_MS) + 1;
 
 /** The window of `range` (the default range when none is given) as seen at `now`. */
 export function metricWindow(now: Date, range: DayRange = lastDays(DEFAULT_RANGE, now)): MetricWindow {
@@ -51,11 +52,15 @@ export const liveSince = (now: Date): Date => new Date(now.getTime() - LIVE_SECO
 export const thirtyDaysBefore = (now: Date): Date => new Date(now.getTime() - 30 * DAY_MS);
 
 /** One point per window day, in order; days the query did not return are 0. Unknown days fail loudly. */
-export function zeroFill(days: readonly string[], rows: readonly { day: string; value: number | string }[]): DailyPoint[] {
+export function zeroFill(
+  days: readonly string[],
+  rows: readonly { day: string; value: number | string }[],
+): DailyPoint[] {
   const inWindow = new Set(days);
   const byDay = new Map<string, number>();
   for (const row of rows) {
-    if (!inWindow.has(row.day)) throw new Error(`metric returned day ${row.day}, outside the window ${days[0]}..${days.at(-1)}`);
+    if (!inWindow.has(row.day))
+      throw new Error(`metric returned day ${row.day}, outside the window ${days[0]}..${days.at(-1)}`);
     byDay.set(row.day, (byDay.get(row.day) ?? 0) + Number(row.value));
   }
   return days.map((date) => ({ date, activity: byDay.get(date) ?? 0 }));

@@ -15,7 +15,12 @@ export interface Reseeded {
   timings: PreviewTimings;
 }
 
-export async function reseedProject(stores: Stores, projectId: string, now: Date, onProgress?: ProgressCallback): Promise<Reseeded> {
+export async function reseedProject(
+  stores: Stores,
+  projectId: string,
+  now: Date,
+  onProgress?: ProgressCallback,
+): Promise<Reseeded> {
   const started = performance.now();
   const project = await getProject(stores.postgres.db, projectId);
   if (!project) throw new ProjectNotFoundError(projectId);
@@ -24,5 +29,9 @@ export async function reseedProject(stores: Stores, projectId: string, now: Date
   const dataset = (await loadGenerator())({ projectId, now, ...params });
   const generateMs = Math.round(performance.now() - started);
   const timings = await writeReseed(stores, dataset, onProgress);
-  return { projectId, seeded: seedSummary(dataset), timings: { generate_ms: generateMs, ...timings, total_ms: Math.round(performance.now() - started) } };
+  return {
+    projectId,
+    seeded: seedSummary(dataset),
+    timings: { generate_ms: generateMs, ...timings, total_ms: Math.round(performance.now() - started) },
+  };
 }

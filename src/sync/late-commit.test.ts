@@ -20,7 +20,13 @@ describe.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))('late commit on node-post
     ({ url, drop } = database);
     t = await openSyncTarget(async () => {
       const store = await openNodePostgres({ url });
-      return { store, dispose: async () => { await store.close(); await drop(); } };
+      return {
+        store,
+        dispose: async () => {
+          await store.close();
+          await drop();
+        },
+      };
     });
   });
   afterAll(() => t?.close());
@@ -36,7 +42,10 @@ describe.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))('late commit on node-post
       await slow.query('BEGIN');
       await slow.query(`INSERT INTO users (project_id, id, display_name) VALUES ($1, $2, 'slow')`, [p, early]);
       await fast.query(`INSERT INTO users (project_id, id, display_name) VALUES ($1, $2, 'fast')`, [p, late]);
-      const ids = await selectRows<{ sync_sequence_id: unknown }>(t.db, sql`SELECT sync_sequence_id FROM users WHERE id = ${late}`);
+      const ids = await selectRows<{ sync_sequence_id: unknown }>(
+        t.db,
+        sql`SELECT sync_sequence_id FROM users WHERE id = ${late}`,
+      );
       const fastId = toSequenceId(ids[0]?.sync_sequence_id);
 
       // The slow transaction holds id fastId - 1 and is still open: the pass must not move past it.

@@ -16,7 +16,10 @@ export interface MirrorBookkeeping {
 }
 
 const json = (value: unknown) => JSON.stringify(value ?? {});
-const sync = ({ sequence, deleted = false }: MirrorBookkeeping) => ({ sync_sequence_id: sequence, sync_is_deleted: deleted ? 1 : 0 });
+const sync = ({ sequence, deleted = false }: MirrorBookkeeping) => ({
+  sync_sequence_id: sequence,
+  sync_is_deleted: deleted ? 1 : 0,
+});
 
 export interface PrimaryEmail {
   value: string;
@@ -88,8 +91,11 @@ export function teamMemberMirrorRow(member: TeamMemberRow, book: MirrorBookkeepi
 }
 
 /** The primary EMAIL channel of each user, for the users mirror's primary_email columns. */
-export function primaryEmails(channels: readonly Pick<ContactChannelRow, 'type' | 'isPrimary' | 'userId' | 'value' | 'isVerified'>[]): Map<string, PrimaryEmail> {
+export function primaryEmails(
+  channels: readonly Pick<ContactChannelRow, 'type' | 'isPrimary' | 'userId' | 'value' | 'isVerified'>[],
+): Map<string, PrimaryEmail> {
   const byUser = new Map<string, PrimaryEmail>();
-  for (const c of channels) if (c.type === 'EMAIL' && c.isPrimary) byUser.set(c.userId, { value: c.value, isVerified: c.isVerified });
+  for (const c of channels)
+    if (c.type === 'EMAIL' && c.isPrimary) byUser.set(c.userId, { value: c.value, isVerified: c.isVerified });
   return byUser;
 }

@@ -53,7 +53,9 @@ export function createSyncRunner(stores: Stores, options: SyncRunnerOptions = {}
         const refreshWatermark = performance.now() - refreshedAt >= WATERMARK_REFRESH_MS;
         // Mappings are independent: their ClickHouse inserts overlap (PGlite still runs one query at a time).
         const results = await Promise.all(
-          mappings.map((mapping) => syncMapping(stores, mapping, { ...rest, upTo, from: watermarks.get(mapping.name) ?? 0, refreshWatermark })),
+          mappings.map((mapping) =>
+            syncMapping(stores, mapping, { ...rest, upTo, from: watermarks.get(mapping.name) ?? 0, refreshWatermark }),
+          ),
         );
         for (const r of results) watermarks.set(r.mapping, r.stored);
         if (refreshWatermark) refreshedAt = performance.now();

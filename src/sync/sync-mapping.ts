@@ -39,7 +39,11 @@ export interface MappingPassResult {
   deleted: number;
 }
 
-export async function syncMapping(stores: Stores, mapping: SyncMapping, options: MappingPassOptions): Promise<MappingPassResult> {
+export async function syncMapping(
+  stores: Stores,
+  mapping: SyncMapping,
+  options: MappingPassOptions,
+): Promise<MappingPassResult> {
   const { upTo, batchSize = SYNC_BATCH_SIZE, afterMirrorInsert, refreshWatermark = true } = options;
   const from = options.from ?? (await readWatermark(stores.analytics, mapping.name));
   const result: MappingPassResult = { mapping: mapping.name, from, to: from, stored: from, rows: 0, deleted: 0 };

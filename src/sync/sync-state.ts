@@ -9,13 +9,15 @@ const TABLE = 'analytics_internal.sync_state';
  * ReplacingMergeTree(updated_at) to order two writes within the same millisecond.
  */
 export async function readWatermarks(analytics: AnalyticsStore): Promise<Map<string, number>> {
-  const rows = await analytics.query<{ mapping: string; last_synced_id: number }>(`SELECT mapping, max(last_synced_id) AS last_synced_id FROM ${TABLE} GROUP BY mapping`,
+  const rows = await analytics.query<{ mapping: string; last_synced_id: number }>(
+    `SELECT mapping, max(last_synced_id) AS last_synced_id FROM ${TABLE} GROUP BY mapping`,
   );
   return new Map(rows.map((row) => [row.mapping, Number(row.last_synced_id)]));
 }
 
 export async function readWatermark(analytics: AnalyticsStore, mapping: string): Promise<number> {
-  const rows = await analytics.query<{ last_synced_id: number }>(`SELECT max(last_synced_id) AS last_synced_id FROM ${TABLE} WHERE mapping = {mapping:String}`,
+  const rows = await analytics.query<{ last_synced_id: number }>(
+    `SELECT max(last_synced_id) AS last_synced_id FROM ${TABLE} WHERE mapping = {mapping:String}`,
     { mapping },
   );
   return Number(rows[0]?.last_synced_id ?? 0);

@@ -13,14 +13,21 @@ export interface MappingStatus {
   seconds_behind: number;
 }
 
-export async function syncStatus(stores: Stores, projectId: string, now: Date): Promise<Record<SyncedTable, MappingStatus>> {
+export async function syncStatus(
+  stores: Stores,
+  projectId: string,
+  now: Date,
+): Promise<Record<SyncedTable, MappingStatus>> {
   const watermarks = await readWatermarks(stores.analytics);
   const entries: [SyncedTable, MappingStatus][] = [];
   for (const mapping of SYNC_MAPPINGS) {
     const lastSyncedId = watermarks.get(mapping.name) ?? 0;
     const backlog = await getSyncBacklog(stores.postgres.db, projectId, mapping.name, lastSyncedId);
     const seconds = backlog.oldestChangeAt ? Math.max(0, (now.getTime() - backlog.oldestChangeAt.getTime()) / 1000) : 0;
-    entries.push([mapping.name, { last_synced_id: lastSyncedId, rows_behind: backlog.rows, seconds_behind: Math.round(seconds * 1000) / 1000 }]);
+    entries.push([
+      mapping.name,
+      { last_synced_id: lastSyncedId, rows_behind: backlog.rows, seconds_behind: Math.round(seconds * 1000) / 1000 },
+    ]);
   }
   return Object.fromEntries(entries) as Record<SyncedTable, MappingStatus>;
 }

@@ -25,7 +25,10 @@ export interface TombstonePruner {
   afterPass(results: readonly MappingPassResult[], stored: ReadonlyMap<string, number>): Promise<number>;
 }
 
-export function createTombstonePruner(db: Db, { intervalMs = PRUNE_INTERVAL_MS }: TombstonePrunerOptions = {}): TombstonePruner {
+export function createTombstonePruner(
+  db: Db,
+  { intervalMs = PRUNE_INTERVAL_MS }: TombstonePrunerOptions = {},
+): TombstonePruner {
   let mirroredSincePrune = true;
   let prunedAt = Number.NEGATIVE_INFINITY;
   return {

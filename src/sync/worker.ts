@@ -43,7 +43,8 @@ export function startSyncWorker({ runPass, logger, idleIntervalMs = IDLE_INTERVA
 
   const loop = (async () => {
     while (!stopped) {
-      if (!dirty) await sleep(failures > 0 ? ERROR_BACKOFF_MS[Math.min(failures, ERROR_BACKOFF_MS.length) - 1]! : idleIntervalMs);
+      if (!dirty)
+        await sleep(failures > 0 ? ERROR_BACKOFF_MS[Math.min(failures, ERROR_BACKOFF_MS.length) - 1]! : idleIntervalMs);
       if (stopped) break;
       dirty = false;
       const released = waiters;

@@ -5,7 +5,16 @@ import { chromium, type Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export function browserSkipReason(): string | undefined {
   if (fs.existsSync(CHROMIUM)) return undefined;

@@ -4,7 +4,8 @@ import type { AnalyticsStore } from '../analytics/store.js';
 import { selectRows, toCount, type Db } from '../db/store.js';
 
 export async function analyticsCounts(analytics: AnalyticsStore, projectId: string) {
-  const [row] = await analytics.query<Record<string, number>>(`SELECT
+  const [row] = await analytics.query<Record<string, number>>(
+    `SELECT
        (SELECT count() FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0) AS users,
        (SELECT countIf(is_anonymous = 0) FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0) AS non_anonymous_users,
        (SELECT count() FROM analytics_internal.teams FINAL WHERE project_id = {p:String}) AS teams,
@@ -21,7 +22,8 @@ export async function analyticsCounts(analytics: AnalyticsStore, projectId: stri
 
 /** Distinct users and countries with `$token-refresh` in (at − 120 s, at]. */
 export async function liveUsersAt(analytics: AnalyticsStore, projectId: string, at: Date) {
-  const [row] = await analytics.query<{ users: number; countries: string[] }>(`SELECT uniqExact(user_id) AS users, arraySort(groupUniqArray(data.ip_info.country_code::String)) AS countries
+  const [row] = await analytics.query<{ users: number; countries: string[] }>(
+    `SELECT uniqExact(user_id) AS users, arraySort(groupUniqArray(data.ip_info.country_code::String)) AS countries
      FROM analytics_internal.events
      WHERE project_id = {p:String} AND event_type = '$token-refresh'
        AND event_at > {at:DateTime64(3, 'UTC')} - INTERVAL 120 SECOND AND event_at <= {at:DateTime64(3, 'UTC')}`,
@@ -31,7 +33,8 @@ export async function liveUsersAt(analytics: AnalyticsStore, projectId: string, 
 }
 
 export async function eventsAfter(analytics: AnalyticsStore, projectId: string, at: Date): Promise<number> {
-  const [row] = await analytics.query<{ n: number }>(`SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String} AND event_at > {at:DateTime64(3, 'UTC')}`,
+  const [row] = await analytics.query<{ n: number }>(
+    `SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String} AND event_at > {at:DateTime64(3, 'UTC')}`,
     { p: projectId, at: at.getTime() / 1000 },
   );
   return row!.n;
@@ -39,7 +42,14 @@ export async function eventsAfter(analytics: AnalyticsStore, projectId: string, 
 
 export async function postgresCounts(db: Db, projectId: string) {
   const n = async (table: string, column = 'project_id') =>
-    toCount((await selectRows<{ n: unknown }>(db, sql`SELECT count(*) AS n FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} = ${projectId}`))[0]?.n);
+    toCount(
+      (
+        await selectRows<{ n: unknown }>(
+          db,
+          sql`SELECT count(*) AS n FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} = ${projectId}`,
+        )
+      )[0]?.n,
+    );
   return {
     projects: await n('projects', 'id'),
     users: await n('users'),

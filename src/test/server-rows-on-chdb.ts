@@ -7,5 +7,9 @@ import type { AnalyticsStore } from '../analytics/store.js';
 
 export function openServerRowsOnChdb(dataDir: string): AnalyticsStore {
   const { client } = createChdbClient({ dataDir });
-  return clientStore({ engine: 'chdb', client, rows: (statements, settings) => serverRows(statements, clientSend(client, settings)) });
+  return clientStore({
+    engine: 'chdb',
+    client,
+    rows: (statements, settings) => serverRows(statements, clientSend(client, settings)),
+  });
 }

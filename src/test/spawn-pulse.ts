@@ -51,7 +51,8 @@ export function runPulse(args: string[], env: Record<string, string>): Promise<F
 export async function waitUntilReady(running: Running, port: number, timeoutMs = 20_000): Promise<void> {
   const started = Date.now();
   for (;;) {
-    if (running.child.exitCode !== null) throw new Error(`pulse exited with ${running.child.exitCode}: ${running.output()}`);
+    if (running.child.exitCode !== null)
+      throw new Error(`pulse exited with ${running.child.exitCode}: ${running.output()}`);
     if (Date.now() - started > timeoutMs) throw new Error(`not ready within ${timeoutMs} ms: ${running.output()}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;

@@ -51,15 +51,22 @@ export interface MirrorUser {
 
 /** Live users of the mirror, as the overview reads them. */
 export async function mirrorUsers(analytics: AnalyticsStore, projectId: string): Promise<MirrorUser[]> {
-  return analytics.query<MirrorUser>(`SELECT toString(id) AS id, display_name, primary_email, primary_email_verified, sync_sequence_id
+  return analytics.query<MirrorUser>(
+    `SELECT toString(id) AS id, display_name, primary_email, primary_email_verified, sync_sequence_id
      FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0 ORDER BY id`,
     { p: projectId },
   );
 }
 
 /** Live keys of any mirror, sorted. */
-export async function mirrorKeys(analytics: AnalyticsStore, table: string, projectId: string, key = 'toString(id)'): Promise<string[]> {
-  const rows = await analytics.query<{ k: string }>(`SELECT ${key} AS k FROM analytics_internal.${table} FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0 ORDER BY k`,
+export async function mirrorKeys(
+  analytics: AnalyticsStore,
+  table: string,
+  projectId: string,
+  key = 'toString(id)',
+): Promise<string[]> {
+  const rows = await analytics.query<{ k: string }>(
+    `SELECT ${key} AS k FROM analytics_internal.${table} FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0 ORDER BY k`,
     { p: projectId },
   );
   return rows.map((r) => r.k);
@@ -67,7 +74,10 @@ export async function mirrorKeys(analytics: AnalyticsStore, table: string, proje
 
 /** Every physical row of a mirror for the project (versions and replays included), before merges. */
 export async function rawMirrorRows(analytics: AnalyticsStore, table: string, projectId: string): Promise<number> {
-  const rows = await analytics.query<{ n: number }>(`SELECT count() AS n FROM analytics_internal.${table} WHERE project_id = {p:String}`, { p: projectId });
+  const rows = await analytics.query<{ n: number }>(
+    `SELECT count() AS n FROM analytics_internal.${table} WHERE project_id = {p:String}`,
+    { p: projectId },
+  );
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -15,7 +15,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function openTestApp(options: Pick<AppDeps, 'preview' | 'notifyWrite' | 'eventBuffer'> = {}): Promise<TestApp> {
+export async function openTestApp(
+  options: Pick<AppDeps, 'preview' | 'notifyWrite' | 'eventBuffer'> = {},
+): Promise<TestApp> {
   const pg = await openTestPglite();
   const chDir = makeTempDir('pulse-chdb-');
   const analytics = await openChdb({ dataDir: chDir.dir });

@@ -13,13 +13,22 @@ const ROWS = `SELECT arraySort(groupArray(concat(event_type, '|', toString(event
 
 export function visitEventsAgree(analytics: () => AnalyticsStore): void {
   it("makes ClickHouse build exactly the generator's events, byte for byte, from the visits", async () => {
-    const d = generatePreviewDataset({ projectId: 'p', seed: 'visits', now: new Date('2026-11-28T16:45:00.000Z'), size: 'standard' });
+    const d = generatePreviewDataset({
+      projectId: 'p',
+      seed: 'visits',
+      now: new Date('2026-11-28T16:45:00.000Z'),
+      size: 'standard',
+    });
     expect(d.visits.length).toBeGreaterThan(1_000);
     expect(new Set(d.events.map((e) => e.event_type))).toEqual(new Set(['$token-refresh', '$page-view', '$click']));
     // One dataset written twice, under two project ids: through its visits, and as rows.
     const store = analytics();
     await writeVisitEvents(store, { projectId: 'from-visits', branchId: d.branchId }, d.visits);
-    await insertEvents(store, d.events.map((e) => ({ ...e, project_id: 'from-rows' })), { seeded: true });
+    await insertEvents(
+      store,
+      d.events.map((e) => ({ ...e, project_id: 'from-rows' })),
+      { seeded: true },
+    );
     const [fromVisits] = await store.query<{ rows: string[]; n: number }>(ROWS, { projectId: 'from-visits' });
     const [fromRows] = await store.query<{ rows: string[]; n: number }>(ROWS, { projectId: 'from-rows' });
     expect(fromRows!.n).toBe(d.events.length);

@@ -13,17 +13,32 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<S extends z.ZodType>(path: string, schema: S, init: RequestInit & { key?: string } = {}): Promise<z.infer<S>> {
+export async function api<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  init: RequestInit & { key?: string } = {},
+): Promise<z.infer<S>> {
   const { key, headers, ...rest } = init;
   return readResponse(
-    fetch(path, { ...rest, headers: { ...(key && { authorization: `Bearer ${key}` }), ...(rest.body ? { 'content-type': 'application/json' } : {}), ...headers } }),
+    fetch(path, {
+      ...rest,
+      headers: {
+        ...(key && { authorization: `Bearer ${key}` }),
+        ...(rest.body ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+    }),
     path,
     schema,
   );
 }
 
 /** The response of a request already sent (api's, or one the page started early: early-start.ts), parsed. */
-export async function readResponse<S extends z.ZodType>(sent: Promise<Response>, path: string, schema: S): Promise<z.infer<S>> {
+export async function readResponse<S extends z.ZodType>(
+  sent: Promise<Response>,
+  path: string,
+  schema: S,
+): Promise<z.infer<S>> {
   let response: Response;
   try {
     response = await sent;

@@ -36,7 +36,10 @@ export function takeEarlyPreview(): Promise<Response> | undefined {
  * The early `/metrics` or `/metrics/live` of this project, once; undefined when there is none. Wrapped, so
  * the pending response stays a promise (a failed request then fails in readResponse, as api's do).
  */
-export async function takeEarlyMetrics(projectId: string, which: 'overview' | 'live'): Promise<{ sent: Promise<Response> } | undefined> {
+export async function takeEarlyMetrics(
+  projectId: string,
+  which: 'overview' | 'live',
+): Promise<{ sent: Promise<Response> } | undefined> {
   const metrics = await window.__pulseEarlyStart?.metrics;
   const sent = metrics?.projectId === projectId ? metrics[which] : undefined;
   if (!metrics || !sent) return undefined;
@@ -48,7 +51,12 @@ export async function takeEarlyMetrics(projectId: string, which: 'overview' | 'l
  * A project's `/metrics` or `/metrics/live`: the page's early response when it has one, else a request.
  * The page starts its requests without a query string, so one with `search` never takes them.
  */
-export async function getFigures<S extends z.ZodType>(session: ProjectSession, which: 'overview' | 'live', schema: S, search = ''): Promise<z.infer<S>> {
+export async function getFigures<S extends z.ZodType>(
+  session: ProjectSession,
+  which: 'overview' | 'live',
+  schema: S,
+  search = '',
+): Promise<z.infer<S>> {
   const path = `/api/v1/projects/${session.projectId}/metrics${which === 'live' ? '/live' : ''}${search}`;
   const early = search === '' ? await takeEarlyMetrics(session.projectId, which) : undefined;
   return early ? readResponse(early.sent, path, schema) : api(path, schema, { key: session.adminKey });

@@ -7,9 +7,7 @@ import { usePolling } from './use-polling.js';
 export const LIVE_POLL_MS = 4_000;
 
 export function useLiveMetrics(session: ProjectSession | undefined) {
-  return usePolling(
-    session ? () => getFigures(session, 'live', LiveMetricsResponse) : undefined,
-    LIVE_POLL_MS,
-    [session?.projectId],
-  );
+  return usePolling(session ? () => getFigures(session, 'live', LiveMetricsResponse) : undefined, LIVE_POLL_MS, [
+    session?.projectId,
+  ]);
 }

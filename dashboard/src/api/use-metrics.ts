@@ -7,5 +7,9 @@ import { metricsSearch } from './use-range.js';
 const REFRESH_MS = 30_000;
 
 export function useMetrics(session: ProjectSession | undefined, range: RangeName) {
-  return usePolling(session ? () => getFigures(session, 'overview', MetricsResponse, metricsSearch(range)) : undefined, REFRESH_MS, [session?.projectId, range]);
+  return usePolling(
+    session ? () => getFigures(session, 'overview', MetricsResponse, metricsSearch(range)) : undefined,
+    REFRESH_MS,
+    [session?.projectId, range],
+  );
 }

@@ -28,11 +28,26 @@ function useSlow(loading: boolean): boolean {
   return slow;
 }
 
-export function Block({ title, loading = false, error, stale, empty, emptyText = 'No data yet', className = '', children }: BlockProps) {
+export function Block({
+  title,
+  loading = false,
+  error,
+  stale,
+  empty,
+  emptyText = 'No data yet',
+  className = '',
+  children,
+}: BlockProps) {
   const slow = useSlow(loading);
   let body: ReactNode = children;
-  if (error) body = <p className="block-error" role="alert">Could not load: {error.message}</p>;
-  else if (loading) body = <p className="block-muted">{slow ? 'Still loading: Pulse is taking longer than usual…' : 'Loading…'}</p>;
+  if (error)
+    body = (
+      <p className="block-error" role="alert">
+        Could not load: {error.message}
+      </p>
+    );
+  else if (loading)
+    body = <p className="block-muted">{slow ? 'Still loading: Pulse is taking longer than usual…' : 'Loading…'}</p>;
   else if (empty) body = <p className="block-muted">{emptyText}</p>;
   return (
     <section className={`block ${className}`} aria-busy={loading}>

@@ -13,20 +13,34 @@ export interface ChartTableProps {
 
 export function ChartTable({ id, label, series, formatValue = formatCount }: ChartTableProps) {
   return (
-    <div id={id} className="chart-table" style={{ height: CHART_HEIGHT }} tabIndex={0} role="region" aria-label={`${label}, by day`} data-testid="chart-table">
+    <div
+      id={id}
+      className="chart-table"
+      style={{ height: CHART_HEIGHT }}
+      tabIndex={0}
+      role="region"
+      aria-label={`${label}, by day`}
+      data-testid="chart-table"
+    >
       <table>
         <caption className="sr-only">{label}, by day</caption>
         <thead>
           <tr>
             <th scope="col">Day</th>
-            {series.map((s) => <th key={s.name} scope="col">{s.name}</th>)}
+            {series.map((s) => (
+              <th key={s.name} scope="col">
+                {s.name}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {chartRows(series).map((row) => (
             <tr key={row.date}>
               <th scope="row">{formatDay(row.date)}</th>
-              {series.map((s) => <td key={s.name}>{formatValue(Number(row[s.name]))}</td>)}
+              {series.map((s) => (
+                <td key={s.name}>{formatValue(Number(row[s.name]))}</td>
+              ))}
             </tr>
           ))}
         </tbody>

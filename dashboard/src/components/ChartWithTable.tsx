@@ -11,7 +11,14 @@ export function ChartWithTable({ label, ...chart }: DailyChartProps & { label: s
   const tableId = useId();
   return (
     <div className="chart">
-      <button type="button" className="chart-toggle" aria-expanded={table} aria-controls={tableId} aria-label={`${label} as a table`} onClick={() => setTable(!table)}>
+      <button
+        type="button"
+        className="chart-toggle"
+        aria-expanded={table}
+        aria-controls={tableId}
+        aria-label={`${label} as a table`}
+        onClick={() => setTable(!table)}
+      >
         Table
       </button>
       {table ? (

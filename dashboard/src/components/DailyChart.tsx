@@ -16,7 +16,11 @@ export function DailyChart({ series, stacked = false, formatValue }: DailyChartP
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       {/* No keyboard layer: the chart is an image named by its summary, its numbers are in its table view. */}
-      <AreaChart data={chartRows(series)} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
+      <AreaChart
+        data={chartRows(series)}
+        margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid strokeDasharray="3 3" stroke="#2a2f3a" />
         <XAxis dataKey="date" tickFormatter={formatDay} tick={{ fill: '#8b93a7', fontSize: 11 }} minTickGap={24} />
         <YAxis allowDecimals={false} tick={{ fill: '#8b93a7', fontSize: 11 }} tickFormatter={formatValue} />
@@ -27,7 +31,16 @@ export function DailyChart({ series, stacked = false, formatValue }: DailyChartP
         />
         {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12, left: 0, width: '100%' }} />}
         {series.map((s) => (
-          <Area key={s.name} type="monotone" dataKey={s.name} stroke={s.color} fill={s.color} fillOpacity={0.25} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />
+          <Area
+            key={s.name}
+            type="monotone"
+            dataKey={s.name}
+            stroke={s.color}
+            fill={s.color}
+            fillOpacity={0.25}
+            stackId={stacked ? 'stack' : undefined}
+            isAnimationActive={false}
+          />
         ))}
       </AreaChart>
     </ResponsiveContainer>

@@ -16,10 +16,21 @@ export function preloadDailyChart(): void {
 
 export function LazyDailyChart(props: DailyChartProps) {
   return (
-    <ChunkBoundary fallback={(error) => <p className="block-error" role="alert">Could not load the chart: {error.message}</p>}>
+    <ChunkBoundary
+      fallback={(error) => (
+        <p className="block-error" role="alert">
+          Could not load the chart: {error.message}
+        </p>
+      )}
+    >
       <Suspense
         fallback={
-          <div className="chart-placeholder" style={{ height: CHART_HEIGHT }} aria-busy="true" data-testid="chart-placeholder">
+          <div
+            className="chart-placeholder"
+            style={{ height: CHART_HEIGHT }}
+            aria-busy="true"
+            data-testid="chart-placeholder"
+          >
             <span className="block-muted">Loading the chart…</span>
           </div>
         }

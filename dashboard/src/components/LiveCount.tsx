@@ -9,7 +9,9 @@ export function LiveCount({ users }: { users: number | undefined }) {
         <span className="live-dot" aria-hidden="true" />
         {users === undefined ? '—' : formatCount(users)}
       </span>
-      <span className="sr-only">{users === undefined ? ' live users loading' : users === 1 ? ' user live now' : ' users live now'}</span>
+      <span className="sr-only">
+        {users === undefined ? ' live users loading' : users === 1 ? ' user live now' : ' users live now'}
+      </span>
     </span>
   );
 }

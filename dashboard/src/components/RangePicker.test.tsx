@@ -15,14 +15,23 @@ describe('RangePicker', () => {
     expect(select.tagName).toBe('SELECT');
     expect(select.value).toBe('30d');
     expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
-      ['7d', 'Last 7 days'], ['30d', 'Last 30 days'], ['90d', 'Last 90 days'], ['365d', 'Last 12 months'],
+      ['7d', 'Last 7 days'],
+      ['30d', 'Last 30 days'],
+      ['90d', 'Last 90 days'],
+      ['365d', 'Last 12 months'],
     ]);
     expect(screen.queryByTestId('range-days')).toBeNull();
   });
 
   it('reports the chosen range, and shows the days of the figures on screen with their years', () => {
     const onChange = vi.fn();
-    render(<RangePicker value="30d" onChange={onChange} shown={{ from: '', to: '', first_day: '2025-06-15', last_day: '2026-06-15', days: 366 }} />);
+    render(
+      <RangePicker
+        value="30d"
+        onChange={onChange}
+        shown={{ from: '', to: '', first_day: '2025-06-15', last_day: '2026-06-15', days: 366 }}
+      />,
+    );
     fireEvent.change(screen.getByLabelText('Period'), { target: { value: '365d' } });
     expect(onChange).toHaveBeenCalledWith('365d');
     expect(screen.getByTestId('range-days').textContent).toBe('Jun 15, 2025 – Jun 15, 2026');

@@ -28,7 +28,9 @@ export function RangePicker({ value, onChange, shown }: RangePickerProps) {
       <label htmlFor={id}>Period</label>
       <select id={id} data-testid="range-picker" value={value} onChange={(event) => choose(event.target.value)}>
         {RANGE_NAMES.map((name) => (
-          <option key={name} value={name}>Last {LABELS[name]}</option>
+          <option key={name} value={name}>
+            Last {LABELS[name]}
+          </option>
         ))}
       </select>
       {shown && (

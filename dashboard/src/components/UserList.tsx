@@ -7,7 +7,9 @@ export function UserList({ users, now }: { users: (UserSummary & { at: string })
     <ul className="user-list">
       {users.map((u) => (
         <li key={u.id}>
-          <span className="avatar" aria-hidden>{(u.display_name ?? u.primary_email ?? '?').slice(0, 1).toUpperCase()}</span>
+          <span className="avatar" aria-hidden>
+            {(u.display_name ?? u.primary_email ?? '?').slice(0, 1).toUpperCase()}
+          </span>
           <span className="user-name">
             {userName(u)}
             {u.display_name !== null && u.primary_email && <small>{u.primary_email}</small>}

@@ -13,5 +13,9 @@ export interface BlockState {
 /** What a block of the overview says about its polled figures: every block says it the same way. */
 export function blockState(polled: Polled<unknown>): BlockState {
   const has = polled.data !== undefined;
-  return { loading: polled.loading && !has, error: has ? undefined : polled.error, stale: has ? polled.error : undefined };
+  return {
+    loading: polled.loading && !has,
+    error: has ? undefined : polled.error,
+    stale: has ? polled.error : undefined,
+  };
 }

@@ -3,7 +3,11 @@ import { formatCents } from '../format.js';
 import { chartRows, chartSummary, type Series } from './chart-text.js';
 
 const days = ['2026-01-01', '2026-01-02', '2026-01-03'];
-const series = (name: string, values: number[]): Series => ({ name, color: '#fff', points: values.map((activity, i) => ({ date: days[i]!, activity })) });
+const series = (name: string, values: number[]): Series => ({
+  name,
+  color: '#fff',
+  points: values.map((activity, i) => ({ date: days[i]!, activity })),
+});
 
 describe('chart text alternative', () => {
   it('names the span, each series total and its busiest day (the first of equal days)', () => {
@@ -13,7 +17,9 @@ describe('chart text alternative', () => {
   });
 
   it('formats values as the chart does (cents as dollars)', () => {
-    expect(chartSummary([series('revenue', [500, 0, 1500])], formatCents)).toBe('3 days, Jan 1 to Jan 3. revenue: $20 in total, most on Jan 3 ($15).');
+    expect(chartSummary([series('revenue', [500, 0, 1500])], formatCents)).toBe(
+      '3 days, Jan 1 to Jan 3. revenue: $20 in total, most on Jan 3 ($15).',
+    );
   });
 
   it('says so when there are no days', () => {

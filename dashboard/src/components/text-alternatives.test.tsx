@@ -19,7 +19,9 @@ const points = [
 describe('ChartWithTable', () => {
   it('names the chart by its summary, and its button swaps it for a table of the same numbers and back', () => {
     render(<ChartWithTable label="Daily sign-ups" series={[{ name: 'sign-ups', points, color: '#fff' }]} />);
-    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Daily sign-ups: 2 days, Jan 1 to Jan 2. sign-ups: 1,203 in total, most on Jan 2 (1,200).');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
+      'Daily sign-ups: 2 days, Jan 1 to Jan 2. sign-ups: 1,203 in total, most on Jan 2 (1,200).',
+    );
     const toggle = screen.getByRole('button', { name: 'Daily sign-ups as a table' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(toggle);
@@ -47,7 +49,11 @@ describe('Block states in words', () => {
   });
 
   it('keeps the last figures after a failed refresh, and says so', () => {
-    render(<Block title="Emails" stale={new ApiError(503, 'analytics_unavailable', 'ClickHouse is down')}><span>22 sent</span></Block>);
+    render(
+      <Block title="Emails" stale={new ApiError(503, 'analytics_unavailable', 'ClickHouse is down')}>
+        <span>22 sent</span>
+      </Block>,
+    );
     expect(screen.getByText('22 sent')).toBeTruthy();
     expect(screen.getByText('Could not refresh (ClickHouse is down); showing the last figures.')).toBeTruthy();
   });

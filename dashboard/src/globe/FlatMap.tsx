@@ -6,7 +6,13 @@ const HEIGHT = 180;
 
 export function FlatMap({ markers }: { markers: GlobeMarker[] }) {
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="flat-map" role="img" aria-label="Live users by country (2D map)" data-testid="flat-map">
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      className="flat-map"
+      role="img"
+      aria-label="Live users by country (2D map)"
+      data-testid="flat-map"
+    >
       <rect width={WIDTH} height={HEIGHT} rx="6" className="flat-map-sea" />
       {[-60, -30, 0, 30, 60].map((lat) => (
         <line key={lat} x1="0" x2={WIDTH} y1={90 - lat} y2={90 - lat} className="flat-map-grid" />

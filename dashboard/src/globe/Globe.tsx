@@ -83,9 +83,20 @@ export function Globe({ markers, still = false }: { markers: GlobeMarker[]; stil
   }, []);
 
   useEffect(() => {
-    globeRef.current?.update({ markers: markers.map((m) => ({ location: [m.lat, m.lng], size: m.size, id: m.country })) });
+    globeRef.current?.update({
+      markers: markers.map((m) => ({ location: [m.lat, m.lng], size: m.size, id: m.country })),
+    });
   }, [markers]);
 
   const countries = markers.length === 1 ? '1 country' : `${markers.length} countries`;
-  return <canvas ref={canvasRef} className="globe-canvas" data-testid="globe" style={GLOBE_BOX} role="img" aria-label={`Globe of live users in ${countries} (listed beside it)`} />;
+  return (
+    <canvas
+      ref={canvasRef}
+      className="globe-canvas"
+      data-testid="globe"
+      style={GLOBE_BOX}
+      role="img"
+      aria-label={`Globe of live users in ${countries} (listed beside it)`}
+    />
+  );
 }

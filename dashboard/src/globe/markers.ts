@@ -13,7 +13,10 @@ export interface GlobeMarker {
 const MIN_SIZE = 0.04;
 const MAX_SIZE = 0.12;
 
-export function globeMarkers(byCountry: LiveUsersByCountry, centroids: Record<string, [number, number]>): GlobeMarker[] {
+export function globeMarkers(
+  byCountry: LiveUsersByCountry,
+  centroids: Record<string, [number, number]>,
+): GlobeMarker[] {
   return Object.entries(byCountry)
     .filter(([country, users]) => users.length > 0 && centroids[country])
     .map(([country, users]) => {

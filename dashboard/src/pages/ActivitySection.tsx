@@ -17,7 +17,12 @@ export function ActivitySection({ metrics }: { metrics: Polled<MetricsResponse> 
   return (
     <>
       <Block title="Daily sign-ups" {...state} empty={m && sum(m.daily_signups) === 0}>
-        {m && <ChartWithTable label="Daily sign-ups" series={[{ name: 'sign-ups', points: m.daily_signups, color: '#5b8def' }]} />}
+        {m && (
+          <ChartWithTable
+            label="Daily sign-ups"
+            series={[{ name: 'sign-ups', points: m.daily_signups, color: '#5b8def' }]}
+          />
+        )}
       </Block>
       <Block title="Daily active users" {...state} empty={m && sum(m.daily_active_users) === 0}>
         {m && (
@@ -26,13 +31,25 @@ export function ActivitySection({ metrics }: { metrics: Polled<MetricsResponse> 
             stacked
             series={[
               { name: 'new', points: split.map((p) => ({ date: p.date, activity: p.new })), color: '#4cc38a' },
-              { name: 'retained', points: split.map((p) => ({ date: p.date, activity: p.retained })), color: '#5b8def' },
-              { name: 'reactivated', points: split.map((p) => ({ date: p.date, activity: p.reactivated })), color: '#e5a444' },
+              {
+                name: 'retained',
+                points: split.map((p) => ({ date: p.date, activity: p.retained })),
+                color: '#5b8def',
+              },
+              {
+                name: 'reactivated',
+                points: split.map((p) => ({ date: p.date, activity: p.reactivated })),
+                color: '#e5a444',
+              },
             ]}
           />
         )}
       </Block>
-      <Block title={m ? `Traffic · ${formatCount(m.visitors)} visitors` : 'Traffic'} {...state} empty={m && sum(m.daily_page_views) === 0}>
+      <Block
+        title={m ? `Traffic · ${formatCount(m.visitors)} visitors` : 'Traffic'}
+        {...state}
+        empty={m && sum(m.daily_page_views) === 0}
+      >
         {m && (
           <ChartWithTable
             label="Traffic"

@@ -24,11 +24,18 @@ export function BusinessSection({ metrics }: { metrics: Polled<MetricsResponse> 
               <StatCard label="Bounced" value={formatPercent(m.emails.bounced_rate)} />
               <StatCard label="Errors" value={formatCount(m.emails.by_status.error)} />
             </div>
-            <ChartWithTable label="Emails sent" series={[{ name: 'emails', points: m.emails.daily_emails, color: '#5b8def' }]} />
+            <ChartWithTable
+              label="Emails sent"
+              series={[{ name: 'emails', points: m.emails.daily_emails, color: '#5b8def' }]}
+            />
           </>
         )}
       </Block>
-      <Block title="Payments" {...state} empty={m && m.payments.revenue_cents === 0 && m.payments.active_subscriptions === 0}>
+      <Block
+        title="Payments"
+        {...state}
+        empty={m && m.payments.revenue_cents === 0 && m.payments.active_subscriptions === 0}
+      >
         {m && (
           <>
             <div className="stats compact">
@@ -37,7 +44,11 @@ export function BusinessSection({ metrics }: { metrics: Polled<MetricsResponse> 
               <StatCard label="Active subs" value={formatCount(m.payments.active_subscriptions)} />
               <StatCard label="Orders" value={formatCount(m.payments.orders)} />
             </div>
-            <ChartWithTable label="Revenue" series={[{ name: 'revenue', points: m.payments.daily_revenue_cents, color: '#4cc38a' }]} formatValue={formatCents} />
+            <ChartWithTable
+              label="Revenue"
+              series={[{ name: 'revenue', points: m.payments.daily_revenue_cents, color: '#4cc38a' }]}
+              formatValue={formatCents}
+            />
           </>
         )}
       </Block>

@@ -36,10 +36,17 @@ export function Overview({ session }: { session: ProjectSession }) {
 
   return (
     <main className="overview">
-      <div className="span-all"><RangePicker value={range} onChange={setRange} shown={m?.window} /></div>
+      <div className="span-all">
+        <RangePicker value={range} onChange={setRange} shown={m?.window} />
+      </div>
       <Block title="Users" {...blockState(metrics)} className="span-all">
         <div className="stats">
-          <StatCard testId="total-users" label="Total users" value={total === undefined ? '—' : formatCount(total)} hint={m ? `${formatCount(m.anonymous_users)} anonymous not counted` : undefined} />
+          <StatCard
+            testId="total-users"
+            label="Total users"
+            value={total === undefined ? '—' : formatCount(total)}
+            hint={m ? `${formatCount(m.anonymous_users)} anonymous not counted` : undefined}
+          />
           <StatCard testId="mau" label="Monthly active" value={mau === undefined ? '—' : formatCount(mau)} />
           <StatCard
             testId="live-users"
@@ -48,7 +55,12 @@ export function Overview({ session }: { session: ProjectSession }) {
             hint="last 2 minutes"
           />
           <StatCard testId="teams" label="Teams" value={m ? formatCount(m.total_teams) : '—'} />
-          <StatCard testId="verified" label="Verified" value={verifiedShare === undefined ? '—' : formatPercent(verifiedShare)} hint={m ? `${formatCount(m.verified_users)} of ${formatCount(m.total_users)}` : undefined} />
+          <StatCard
+            testId="verified"
+            label="Verified"
+            value={verifiedShare === undefined ? '—' : formatPercent(verifiedShare)}
+            hint={m ? `${formatCount(m.verified_users)} of ${formatCount(m.total_users)}` : undefined}
+          />
         </div>
       </Block>
       <Block title="Live users" {...blockState(live)} className="span-2">

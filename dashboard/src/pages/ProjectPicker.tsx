@@ -23,10 +23,22 @@ export function ProjectPicker({ onChoose }: { onChoose: (session: ProjectSession
   return (
     <form className="picker" onSubmit={(e) => void submit(e)}>
       <h2>Open a project</h2>
-      <p className="block-muted">Preview mode is off on this server. Create a project with <code>pulse projects create --name "My app"</code>.</p>
-      <label>Project id<input value={projectId} onChange={(e) => setProjectId(e.target.value)} required /></label>
-      <label>Admin key<input value={adminKey} onChange={(e) => setAdminKey(e.target.value)} type="password" required /></label>
-      {error && <p className="block-error" role="alert">{error}</p>}
+      <p className="block-muted">
+        Preview mode is off on this server. Create a project with <code>pulse projects create --name "My app"</code>.
+      </p>
+      <label>
+        Project id
+        <input value={projectId} onChange={(e) => setProjectId(e.target.value)} required />
+      </label>
+      <label>
+        Admin key
+        <input value={adminKey} onChange={(e) => setAdminKey(e.target.value)} type="password" required />
+      </label>
+      {error && (
+        <p className="block-error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit">Open</button>
     </form>
   );

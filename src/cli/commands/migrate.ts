@@ -8,7 +8,9 @@ export function migrateCommand(program: Command): void {
     .action(() =>
       runCommand(async (config) => {
         await withStores(config, 'migrate', async (stores) => {
-          process.stdout.write(`migrations applied: Postgres (${stores.postgres.driver}) and ClickHouse (${stores.analytics.engine}) are up to date\n`);
+          process.stdout.write(
+            `migrations applied: Postgres (${stores.postgres.driver}) and ClickHouse (${stores.analytics.engine}) are up to date\n`,
+          );
         });
       }),
     );

@@ -18,7 +18,9 @@ export function projectsCommand(program: Command): void {
       runCommand(async (config) => {
         const name = ProjectName.safeParse(options.name);
         if (!name.success) throw new Error(`--name ${name.error.issues[0]?.message ?? 'is invalid'}`);
-        const created = await withStores(config, 'projects create', (stores) => createProject(stores.postgres.db, { displayName: name.data }));
+        const created = await withStores(config, 'projects create', (stores) =>
+          createProject(stores.postgres.db, { displayName: name.data }),
+        );
         const body = { ...toProjectJson(created.project), admin_key: created.adminKey, ingest_key: created.ingestKey };
         if (options.json) return void process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
         process.stdout.write(
@@ -34,10 +36,16 @@ export function projectsCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) =>
       runCommand(async (config) => {
-        const rows = (await withStores(config, 'projects list', (stores) => listProjects(stores.postgres.db))).map(toProjectJson);
+        const rows = (await withStores(config, 'projects list', (stores) => listProjects(stores.postgres.db))).map(
+          toProjectJson,
+        );
         if (options.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-        if (rows.length === 0) return void process.stdout.write('No projects yet. Create one with: pulse projects create --name "My app"\n');
-        printTable(['id', 'name', 'preview', 'created', 'expires'], rows.map((p) => [p.id, p.display_name, p.is_preview ? 'yes' : 'no', p.created_at, p.expires_at ?? '']));
+        if (rows.length === 0)
+          return void process.stdout.write('No projects yet. Create one with: pulse projects create --name "My app"\n');
+        printTable(
+          ['id', 'name', 'preview', 'created', 'expires'],
+          rows.map((p) => [p.id, p.display_name, p.is_preview ? 'yes' : 'no', p.created_at, p.expires_at ?? '']),
+        );
       }),
     );
 }

@@ -46,16 +46,27 @@ export function seedCommand(program: Command): void {
           const target = stores;
           return options.project
             ? reseedProject(target, options.project, input.now, onProgress)
-            : createPreviewProject(target, { now: input.now, params: input.params, isPreview: false, expiresAt: null, displayName: 'Seeded demo', onProgress });
+            : createPreviewProject(target, {
+                now: input.now,
+                params: input.params,
+                isPreview: false,
+                expiresAt: null,
+                displayName: 'Seeded demo',
+                onProgress,
+              });
         });
         progress?.stop();
         if (options.json) return printJson(summaryOf(result));
-        const keys = 'ingestKey' in result ? `  admin key:  ${result.adminKey}\n  ingest key: ${result.ingestKey}\n` : '';
+        const keys =
+          'ingestKey' in result ? `  admin key:  ${result.adminKey}\n  ingest key: ${result.ingestKey}\n` : '';
         process.stdout.write(`${options.project ? 'Reseeded' : 'Seeded'} project ${result.projectId}\n${keys}`);
-        printTable(['rows', 'count'], [
-          ...Object.entries(result.seeded).map(([name, count]) => [name, String(count)]),
-          ...Object.entries(result.timings).map(([name, ms]) => [name, `${ms} ms`]),
-        ]);
+        printTable(
+          ['rows', 'count'],
+          [
+            ...Object.entries(result.seeded).map(([name, count]) => [name, String(count)]),
+            ...Object.entries(result.timings).map(([name, ms]) => [name, `${ms} ms`]),
+          ],
+        );
       }),
     );
 }
@@ -68,12 +79,15 @@ function summaryOf(result: PreviewProject | Reseeded) {
 }
 
 function parseSeedOptions(options: SeedOptions) {
-  if (!PREVIEW_SIZES.includes(options.size as PreviewSize)) throw new Error(`--size must be one of ${PREVIEW_SIZES.join(', ')} (got "${options.size}")`);
+  if (!PREVIEW_SIZES.includes(options.size as PreviewSize))
+    throw new Error(`--size must be one of ${PREVIEW_SIZES.join(', ')} (got "${options.size}")`);
   const users = optionalInt('--users', options.users, 0, 1_000_000);
   const days = optionalInt('--days', options.days, 1, 365);
   const now = options.now === undefined ? new Date() : new Date(options.now);
-  if (Number.isNaN(now.getTime())) throw new Error(`--now must be an ISO 8601 instant such as 2026-11-28T12:00:00Z (got "${options.now}")`);
-  if (now.getTime() > Date.now()) throw new Error('--now must not be in the future: Pulse never dates data after the present');
+  if (Number.isNaN(now.getTime()))
+    throw new Error(`--now must be an ISO 8601 instant such as 2026-11-28T12:00:00Z (got "${options.now}")`);
+  if (now.getTime() > Date.now())
+    throw new Error('--now must not be in the future: Pulse never dates data after the present');
   const params = {
     size: options.size as PreviewSize,
     ...(options.seed !== undefined && { seed: options.seed }),
@@ -86,6 +100,7 @@ function parseSeedOptions(options: SeedOptions) {
 function optionalInt(flag: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new Error(`${flag} must be a whole number from ${min} to ${max} (got "${value}")`);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new Error(`${flag} must be a whole number from ${min} to ${max} (got "${value}")`);
   return n;
 }

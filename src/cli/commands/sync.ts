@@ -8,7 +8,9 @@ const ONCE_SETTLE_WAIT_MS = 5_000;
 export function syncCommand(program: Command): void {
   program
     .command('sync')
-    .description('mirror Postgres changes (users, contact channels, teams, members) into ClickHouse; serve runs this continuously')
+    .description(
+      'mirror Postgres changes (users, contact channels, teams, members) into ClickHouse; serve runs this continuously',
+    )
     .requiredOption('--once', 'run one pass per mapping, print a summary and exit')
     .action(() =>
       runCommand(async (config) => {
@@ -16,12 +18,16 @@ export function syncCommand(program: Command): void {
           const started = performance.now();
           const pass = await createSyncRunner(stores).runPass({ settleWaitMs: ONCE_SETTLE_WAIT_MS });
           for (const m of pass.mappings) {
-            process.stdout.write(`${m.mapping.padEnd(17)} ${String(m.rows).padStart(8)} rows (${m.deleted} deletes)  watermark ${m.from} → ${m.stored}\n`);
+            process.stdout.write(
+              `${m.mapping.padEnd(17)} ${String(m.rows).padStart(8)} rows (${m.deleted} deletes)  watermark ${m.from} → ${m.stored}\n`,
+            );
           }
           const total = pass.mappings.reduce((sum, m) => sum + m.rows, 0);
           const note = pass.more ? ' (a write transaction was still open: run again to catch it)' : '';
           const pruned = pass.prunedTombstones > 0 ? `; pruned ${pass.prunedTombstones} mirrored tombstones` : '';
-          process.stdout.write(`synced ${total} changes up to sequence id ${pass.upTo} in ${Math.round(performance.now() - started)} ms${pruned}${note}\n`);
+          process.stdout.write(
+            `synced ${total} changes up to sequence id ${pass.upTo} in ${Math.round(performance.now() - started)} ms${pruned}${note}\n`,
+          );
         });
       }),
     );

@@ -10,12 +10,26 @@ import { requireProject } from '../project-scoped.js';
 import { toPage } from '../../admin/page.js';
 import { exitUsageErrorsWithCode2, runCommand, withStores } from '../run.js';
 
-interface ListOptions { project: string; limit: string; cursor?: string; json?: boolean }
-interface CreateOptions { project: string; name: string; json?: boolean }
-interface DeleteOptions { project: string; json?: boolean }
+interface ListOptions {
+  project: string;
+  limit: string;
+  cursor?: string;
+  json?: boolean;
+}
+interface CreateOptions {
+  project: string;
+  name: string;
+  json?: boolean;
+}
+interface DeleteOptions {
+  project: string;
+  json?: boolean;
+}
 
 export function teamsCommand(program: Command): void {
-  const teams = exitUsageErrorsWithCode2(program.command('teams').description("list, create and delete a project's teams"));
+  const teams = exitUsageErrorsWithCode2(
+    program.command('teams').description("list, create and delete a project's teams"),
+  );
 
   teams
     .command('list')
@@ -27,16 +41,27 @@ export function teamsCommand(program: Command): void {
     .action((options: ListOptions) =>
       runCommand(async (config) => {
         const projectId = parseProjectOption(options.project);
-        const page = parseFlags(PageQuery, { limit: options.limit, cursor: options.cursor }, { limit: '--limit', cursor: '--cursor' });
+        const page = parseFlags(
+          PageQuery,
+          { limit: options.limit, cursor: options.cursor },
+          { limit: '--limit', cursor: '--cursor' },
+        );
         const rows = await withStores(config, 'teams list', async ({ postgres: { db } }) => {
           await requireProject(db, projectId);
           return listTeams(db, projectId, { after: page.cursor, limit: page.limit + 1 });
         });
         const result = toPage(rows.map(toTeamJson), page.limit);
         if (options.json) return printJson(result);
-        if (result.items.length === 0) return printLine(`No teams${page.cursor ? ' after that cursor' : ''}. Create one with: pulse teams create --project ${projectId} --name …`);
-        printTable(['id', 'name', 'created'], result.items.map((t) => [t.id, t.display_name, t.created_at]));
-        if (result.next_cursor) printLine(`More: pulse teams list --project ${projectId} --cursor ${result.next_cursor}`);
+        if (result.items.length === 0)
+          return printLine(
+            `No teams${page.cursor ? ' after that cursor' : ''}. Create one with: pulse teams create --project ${projectId} --name …`,
+          );
+        printTable(
+          ['id', 'name', 'created'],
+          result.items.map((t) => [t.id, t.display_name, t.created_at]),
+        );
+        if (result.next_cursor)
+          printLine(`More: pulse teams list --project ${projectId} --cursor ${result.next_cursor}`);
       }),
     );
 
@@ -56,7 +81,11 @@ export function teamsCommand(program: Command): void {
         });
         if (options.json) return printJson(team);
         printLine(`Created team ${team.id}`);
-        printRecord([['id', team.id], ['name', team.display_name], ['created', team.created_at]]);
+        printRecord([
+          ['id', team.id],
+          ['name', team.display_name],
+          ['created', team.created_at],
+        ]);
       }),
     );
 
@@ -69,7 +98,11 @@ export function teamsCommand(program: Command): void {
     .action((teamId: string, options: DeleteOptions) =>
       runCommand(async (config) => {
         const projectId = parseProjectOption(options.project);
-        const { team_id: id } = parseFlags(TeamParams.pick({ team_id: true }), { team_id: teamId }, { team_id: '<team-id>' });
+        const { team_id: id } = parseFlags(
+          TeamParams.pick({ team_id: true }),
+          { team_id: teamId },
+          { team_id: '<team-id>' },
+        );
         const deleted = await withStores(config, 'teams delete', async ({ postgres: { db } }) => {
           await requireProject(db, projectId);
           return removeTeam(db, projectId, id);

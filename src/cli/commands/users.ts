@@ -10,14 +10,31 @@ import { requireProject } from '../project-scoped.js';
 import { toPage } from '../../admin/page.js';
 import { exitUsageErrorsWithCode2, runCommand, UsageError, withStores } from '../run.js';
 
-interface ListOptions { project: string; limit: string; cursor?: string; json?: boolean }
-interface CreateOptions { project: string; email?: string; verified?: boolean; name?: string; anonymous?: boolean; json?: boolean }
-interface DeleteOptions { project: string; json?: boolean }
+interface ListOptions {
+  project: string;
+  limit: string;
+  cursor?: string;
+  json?: boolean;
+}
+interface CreateOptions {
+  project: string;
+  email?: string;
+  verified?: boolean;
+  name?: string;
+  anonymous?: boolean;
+  json?: boolean;
+}
+interface DeleteOptions {
+  project: string;
+  json?: boolean;
+}
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 export function usersCommand(program: Command): void {
-  const users = exitUsageErrorsWithCode2(program.command('users').description("list, create and delete a project's users"));
+  const users = exitUsageErrorsWithCode2(
+    program.command('users').description("list, create and delete a project's users"),
+  );
 
   users
     .command('list')
@@ -29,25 +46,40 @@ export function usersCommand(program: Command): void {
     .action((options: ListOptions) =>
       runCommand(async (config) => {
         const projectId = parseProjectOption(options.project);
-        const page = parseFlags(PageQuery, { limit: options.limit, cursor: options.cursor }, { limit: '--limit', cursor: '--cursor' });
+        const page = parseFlags(
+          PageQuery,
+          { limit: options.limit, cursor: options.cursor },
+          { limit: '--limit', cursor: '--cursor' },
+        );
         const rows = await withStores(config, 'users list', async ({ postgres: { db } }) => {
           await requireProject(db, projectId);
           return listUsers(db, projectId, { after: page.cursor, limit: page.limit + 1 });
         });
         const result = toPage(rows.map(toUserJson), page.limit);
         if (options.json) return printJson(result);
-        if (result.items.length === 0) return printLine(`No users${page.cursor ? ' after that cursor' : ''}. Create one with: pulse users create --project ${projectId} --email …`);
+        if (result.items.length === 0)
+          return printLine(
+            `No users${page.cursor ? ' after that cursor' : ''}. Create one with: pulse users create --project ${projectId} --email …`,
+          );
         printTable(
           ['id', 'name', 'primary email', 'verified', 'anonymous', 'signed up'],
-          result.items.map((u) => [u.id, u.display_name ?? '', u.primary_email ?? '', u.primary_email ? yesNo(u.primary_email_verified) : '', yesNo(u.is_anonymous), u.signed_up_at]),
+          result.items.map((u) => [
+            u.id,
+            u.display_name ?? '',
+            u.primary_email ?? '',
+            u.primary_email ? yesNo(u.primary_email_verified) : '',
+            yesNo(u.is_anonymous),
+            u.signed_up_at,
+          ]),
         );
-        if (result.next_cursor) printLine(`More: pulse users list --project ${projectId} --cursor ${result.next_cursor}`);
+        if (result.next_cursor)
+          printLine(`More: pulse users list --project ${projectId} --cursor ${result.next_cursor}`);
       }),
     );
 
   users
     .command('create')
-    .description("create a user; --email also creates its primary auth EMAIL channel")
+    .description('create a user; --email also creates its primary auth EMAIL channel')
     .requiredOption('--project <id>', 'project id')
     .option('--email <address>', 'primary email (another user of the project must not sign in with it)')
     .option('--verified', 'mark the primary email verified (needs --email)')
@@ -60,11 +92,27 @@ export function usersCommand(program: Command): void {
         if (options.verified && options.email === undefined) throw new UsageError('--verified needs --email');
         const body = parseFlags(
           CreateUser,
-          { display_name: options.name, primary_email: options.email, primary_email_verified: options.verified, is_anonymous: options.anonymous },
-          { display_name: '--name', primary_email: '--email', primary_email_verified: '--verified', is_anonymous: '--anonymous' },
+          {
+            display_name: options.name,
+            primary_email: options.email,
+            primary_email_verified: options.verified,
+            is_anonymous: options.anonymous,
+          },
+          {
+            display_name: '--name',
+            primary_email: '--email',
+            primary_email_verified: '--verified',
+            is_anonymous: '--anonymous',
+          },
         );
-        const fields = { ...(body.display_name !== undefined && { displayName: body.display_name }), ...(body.is_anonymous !== undefined && { isAnonymous: body.is_anonymous }) };
-        const email = body.primary_email === undefined ? undefined : { value: body.primary_email, isVerified: body.primary_email_verified ?? false };
+        const fields = {
+          ...(body.display_name !== undefined && { displayName: body.display_name }),
+          ...(body.is_anonymous !== undefined && { isAnonymous: body.is_anonymous }),
+        };
+        const email =
+          body.primary_email === undefined
+            ? undefined
+            : { value: body.primary_email, isVerified: body.primary_email_verified ?? false };
         const user = await withStores(config, 'users create', async ({ postgres: { db } }) => {
           await requireProject(db, projectId);
           return toUserJson(await createUser(db, projectId, fields, email));
@@ -84,7 +132,11 @@ export function usersCommand(program: Command): void {
     .action((userId: string, options: DeleteOptions) =>
       runCommand(async (config) => {
         const projectId = parseProjectOption(options.project);
-        const { user_id: id } = parseFlags(UserParams.pick({ user_id: true }), { user_id: userId }, { user_id: '<user-id>' });
+        const { user_id: id } = parseFlags(
+          UserParams.pick({ user_id: true }),
+          { user_id: userId },
+          { user_id: '<user-id>' },
+        );
         const deleted = await withStores(config, 'users delete', async ({ postgres: { db } }) => {
           await requireProject(db, projectId);
           return removeUser(db, projectId, id);

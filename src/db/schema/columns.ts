@@ -5,7 +5,9 @@ import { projects } from './projects.js';
 export const DEFAULT_BRANCH = 'main';
 
 export const projectColumns = () => ({
-  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  projectId: uuid('project_id')
+    .notNull()
+    .references(() => projects.id, { onDelete: 'cascade' }),
   branchId: text('branch_id').notNull().default(DEFAULT_BRANCH),
 });
 

@@ -19,10 +19,25 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const post = (events: unknown[], key = a.ingest, projectId = a.id) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/projects/${projectId}/events`, headers: { authorization: `Bearer ${key}` }, payload: { events } });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/projects/${projectId}/events`,
+    headers: { authorization: `Bearer ${key}` },
+    payload: { events },
+  });
 const count = async (projectId: string, where = '1') =>
-  (await t.analytics.query<{ n: number }>(`SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String} AND ${where}`, { p: projectId }))[0]!.n;
-const pageView = (path = '/', extra: object = {}) => ({ event_type: '$page-view', user_id: null, data: { path, referrer: 'https://google.com' }, ...extra });
+  (
+    await t.analytics.query<{ n: number }>(
+      `SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String} AND ${where}`,
+      { p: projectId },
+    )
+  )[0]!.n;
+const pageView = (path = '/', extra: object = {}) => ({
+  event_type: '$page-view',
+  user_id: null,
+  data: { path, referrer: 'https://google.com' },
+  ...extra,
+});
 const click = () => ({ event_type: '$click', data: { selector: '#buy' } });
 
 describe('POST /projects/:id/events', () => {
@@ -31,7 +46,11 @@ describe('POST /projects/:id/events', () => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ accepted: 3 });
     expect(await count(a.id)).toBe(3);
-    const views = await dailyPageViews({ analytics: t.analytics, postgres: t.postgres }, { projectId: a.id, branchId: 'main', includeAnonymous: false }, new Date());
+    const views = await dailyPageViews(
+      { analytics: t.analytics, postgres: t.postgres },
+      { projectId: a.id, branchId: 'main', includeAnonymous: false },
+      new Date(),
+    );
     expect(views.at(-1)?.activity).toBe(2);
   });
 
@@ -49,20 +68,31 @@ describe('POST /projects/:id/events', () => {
       expect(res.json().error.details.issues[0].field).toBe(field);
     }
     expect((await post([])).statusCode).toBe(400);
-    expect((await post(Array.from({ length: 501 }, () => click()))).json().error.details.issues[0].field).toBe('body.events');
+    expect((await post(Array.from({ length: 501 }, () => click()))).json().error.details.issues[0].field).toBe(
+      'body.events',
+    );
     expect(await count(a.id)).toBe(before);
   });
 
   it('stores lone surrogates as U+FFFD', async () => {
-    expect((await post([{ event_type: '$click', data: { selector: '#s', text: 'half \uD83D emoji' } }])).statusCode).toBe(202);
-    const [row] = await t.analytics.query<{ text: string }>(`SELECT data.text::String AS text FROM analytics_internal.events WHERE project_id = {p:String} AND data.selector::String = '#s'`, { p: a.id });
+    expect(
+      (await post([{ event_type: '$click', data: { selector: '#s', text: 'half \uD83D emoji' } }])).statusCode,
+    ).toBe(202);
+    const [row] = await t.analytics.query<{ text: string }>(
+      `SELECT data.text::String AS text FROM analytics_internal.events WHERE project_id = {p:String} AND data.selector::String = '#s'`,
+      { p: a.id },
+    );
     expect(row?.text).toBe('half \uFFFD emoji');
   });
 
-  it("an ingest key cannot write to another project, nor send $token-refresh; the admin key can", async () => {
+  it('an ingest key cannot write to another project, nor send $token-refresh; the admin key can', async () => {
     expect((await post([pageView()], b.ingest, a.id)).statusCode).toBe(404);
     expect((await post([pageView()], 'pulse_ingest_nope', a.id)).statusCode).toBe(401);
-    const refresh = { event_type: '$token-refresh', user_id: crypto.randomUUID(), data: { refresh_token_id: crypto.randomUUID() } };
+    const refresh = {
+      event_type: '$token-refresh',
+      user_id: crypto.randomUUID(),
+      data: { refresh_token_id: crypto.randomUUID() },
+    };
     expect((await post([refresh])).statusCode).toBe(403);
     expect((await post([refresh], a.admin)).statusCode).toBe(202);
     expect(await count(b.id)).toBe(0);
@@ -71,7 +101,9 @@ describe('POST /projects/:id/events', () => {
 
   it('500 concurrent requests lose nothing', async () => {
     const before = await count(b.id);
-    const results = await Promise.all(Array.from({ length: 500 }, (_, i) => post([pageView(`/c/${i}`), click()], b.ingest, b.id)));
+    const results = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => post([pageView(`/c/${i}`), click()], b.ingest, b.id)),
+    );
     expect(results.filter((r) => r.statusCode !== 202)).toEqual([]);
     expect(await count(b.id)).toBe(before + 1_000);
   });

@@ -23,23 +23,43 @@ export const eventRoutes =
     const buffer = given ?? createEventBuffer({ write: (rows) => insertEvents(analytics, rows) });
     // onClose runs after in-flight requests finished: nothing is left waiting in the buffer.
     if (!given) app.addHook('onClose', () => buffer.close());
-    app.post('/projects/:id/events', {
-      schema: {
-        tags: ['events'],
-        summary: `Ingest 1–${MAX_EVENTS_PER_REQUEST} events ($page-view, $click; $token-refresh with the admin key). event_at defaults to now and may be at most ${EVENT_AT_MAX_SKEW_MS / 1000} s in the future. All or nothing: one invalid event rejects the batch.`,
-        security: [{ bearer: [] }],
-        params: ProjectParams,
-        body: IngestBody,
-        response: { 202: IngestAccepted, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+    app.post(
+      '/projects/:id/events',
+      {
+        schema: {
+          tags: ['events'],
+          summary: `Ingest 1–${MAX_EVENTS_PER_REQUEST} events ($page-view, $click; $token-refresh with the admin key). event_at defaults to now and may be at most ${EVENT_AT_MAX_SKEW_MS / 1000} s in the future. All or nothing: one invalid event rejects the batch.`,
+          security: [{ bearer: [] }],
+          params: ProjectParams,
+          body: IngestBody,
+          response: {
+            202: IngestAccepted,
+            400: ErrorBody,
+            401: ErrorBody,
+            403: ErrorBody,
+            404: ErrorBody,
+            503: ErrorBody,
+          },
+        },
       },
-    }, async (request, reply) => {
-      const owner = await authorizeProjectKey(postgres.db, request, request.params.id, 'ingest');
-      const result = runIngestSteps(request.body.events, { scope: { projectId: owner.projectId, branchId: DEFAULT_BRANCH }, now: new Date(), keyKind: owner.kind });
-      if (!result.ok) {
-        const { status, field, message } = result.rejection;
-        throw new HttpError(status, status === 403 ? 'forbidden' : 'invalid_request', `Invalid request — ${field}: ${message}`, { issues: [{ field, message }] });
-      }
-      await buffer.add(result.value);
-      return reply.status(202).send({ accepted: result.value.length });
-    });
+      async (request, reply) => {
+        const owner = await authorizeProjectKey(postgres.db, request, request.params.id, 'ingest');
+        const result = runIngestSteps(request.body.events, {
+          scope: { projectId: owner.projectId, branchId: DEFAULT_BRANCH },
+          now: new Date(),
+          keyKind: owner.kind,
+        });
+        if (!result.ok) {
+          const { status, field, message } = result.rejection;
+          throw new HttpError(
+            status,
+            status === 403 ? 'forbidden' : 'invalid_request',
+            `Invalid request — ${field}: ${message}`,
+            { issues: [{ field, message }] },
+          );
+        }
+        await buffer.add(result.value);
+        return reply.status(202).send({ accepted: result.value.length });
+      },
+    );
   };

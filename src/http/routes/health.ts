@@ -8,7 +8,9 @@ const CHECK_TIMEOUT_MS = 2_000;
 export const healthRoutes =
   (stores: Pick<Stores, 'postgres' | 'analytics'>): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/healthz', { schema: { tags: ['health'], response: { 200: Health } } }, async () => ({ status: 'ok' as const }));
+    app.get('/healthz', { schema: { tags: ['health'], response: { 200: Health } } }, async () => ({
+      status: 'ok' as const,
+    }));
 
     app.get(
       '/readyz',
@@ -19,7 +21,9 @@ export const healthRoutes =
           check(stores.analytics.engine, () => stores.analytics.ping()),
         ]);
         const ready = postgres.ok && clickhouse.ok;
-        return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { postgres, clickhouse } });
+        return reply
+          .status(ready ? 200 : 503)
+          .send({ status: ready ? 'ready' : 'not_ready', checks: { postgres, clickhouse } });
       },
     );
   };
@@ -36,7 +40,12 @@ async function check(driver: string, ping: () => Promise<void>) {
     ]);
     return { ok: true, driver, latency_ms: elapsed(started) };
   } catch (error) {
-    return { ok: false, driver, latency_ms: elapsed(started), error: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      driver,
+      latency_ms: elapsed(started),
+      error: error instanceof Error ? error.message : String(error),
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -5,8 +5,18 @@ import { ServerInfo } from '../../../contract/api.js';
 export const infoRoutes =
   (info: { version: string; previewMode: boolean }): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/info', { schema: { tags: ['health'], summary: 'Server version and whether preview mode is on', response: { 200: ServerInfo } } }, async () => ({
-      version: info.version,
-      preview_mode: info.previewMode,
-    }));
+    app.get(
+      '/info',
+      {
+        schema: {
+          tags: ['health'],
+          summary: 'Server version and whether preview mode is on',
+          response: { 200: ServerInfo },
+        },
+      },
+      async () => ({
+        version: info.version,
+        preview_mode: info.previewMode,
+      }),
+    );
   };

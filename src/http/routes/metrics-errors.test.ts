@@ -17,15 +17,23 @@ afterAll(() => t?.close());
 
 const get = (url: string, headers: Record<string, string>) => t.app.inject({ method: 'GET', url, headers });
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-const metricsOf = (p: CreatedProject, query = '', key = p.adminKey) => get(`/api/v1/projects/${p.project.id}/metrics${query}`, bearer(key));
-const liveOf = (p: CreatedProject, query = '', key = p.adminKey) => get(`/api/v1/projects/${p.project.id}/metrics/live${query}`, bearer(key));
+const metricsOf = (p: CreatedProject, query = '', key = p.adminKey) =>
+  get(`/api/v1/projects/${p.project.id}/metrics${query}`, bearer(key));
+const liveOf = (p: CreatedProject, query = '', key = p.adminKey) =>
+  get(`/api/v1/projects/${p.project.id}/metrics/live${query}`, bearer(key));
 
 describe('metrics routes: bad requests and keys', () => {
   it('400 naming the field for a bad include_anonymous, on both routes', async () => {
     for (const value of ['yes', '1', '', 'TRUE']) {
-      for (const res of [await metricsOf(mine, `?include_anonymous=${value}`), await liveOf(mine, `?include_anonymous=${value}`)]) {
+      for (const res of [
+        await metricsOf(mine, `?include_anonymous=${value}`),
+        await liveOf(mine, `?include_anonymous=${value}`),
+      ]) {
         expect(res.statusCode).toBe(400);
-        expect(res.json().error).toMatchObject({ code: 'invalid_request', details: { issues: [{ field: 'querystring.include_anonymous' }] } });
+        expect(res.json().error).toMatchObject({
+          code: 'invalid_request',
+          details: { issues: [{ field: 'querystring.include_anonymous' }] },
+        });
         expect(res.json().error.message).toContain('querystring.include_anonymous');
       }
     }
@@ -49,7 +57,9 @@ describe('metrics routes: bad requests and keys', () => {
 
   it('both routes are in the OpenAPI document, with their 503', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/projects/{id}/metrics', '/api/v1/projects/{id}/metrics/live']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/projects/{id}/metrics', '/api/v1/projects/{id}/metrics/live']),
+    );
     expect(spec.paths['/api/v1/projects/{id}/metrics'].get.responses).toHaveProperty('503');
     expect(spec.paths['/api/v1/projects/{id}/metrics/live'].get.responses).toHaveProperty('503');
   });
@@ -62,7 +72,11 @@ describe('when ClickHouse fails', () => {
     for (const res of [await metricsOf(mine), await liveOf(mine)]) {
       expect(res.statusCode).toBe(503);
       expect(res.json()).toEqual({
-        error: { code: 'analytics_unavailable', message: expect.stringContaining('ClickHouse'), details: { request_id: expect.any(String) } },
+        error: {
+          code: 'analytics_unavailable',
+          message: expect.stringContaining('ClickHouse'),
+          details: { request_id: expect.any(String) },
+        },
       });
     }
   });

@@ -17,14 +17,22 @@ beforeAll(async () => {
   const scope = { projectId: mine.project.id, branchId: 'main' };
   await insertAnalytics(t.analytics, scope, {
     users: [{ id: uid(1) }],
-    events: [pageView(scope, uid(1), at('2026-03-01T23:59:59.999Z')), pageView(scope, uid(1), at('2026-03-02T00:00:00.000Z')), pageView(scope, uid(1), NOW)],
+    events: [
+      pageView(scope, uid(1), at('2026-03-01T23:59:59.999Z')),
+      pageView(scope, uid(1), at('2026-03-02T00:00:00.000Z')),
+      pageView(scope, uid(1), NOW),
+    ],
   });
   await t.app.register(metricRoutes(t, { clock: () => NOW }), { prefix: '/at-now/api/v1' });
 });
 afterAll(() => t?.close());
 
 const metricsAt = (query: string) =>
-  t.app.inject({ method: 'GET', url: `/at-now/api/v1/projects/${mine.project.id}/metrics${query}`, headers: { authorization: `Bearer ${mine.adminKey}` } });
+  t.app.inject({
+    method: 'GET',
+    url: `/at-now/api/v1/projects/${mine.project.id}/metrics${query}`,
+    headers: { authorization: `Bearer ${mine.adminKey}` },
+  });
 
 async function ok(query: string) {
   const res = await metricsAt(query);
@@ -34,11 +42,28 @@ async function ok(query: string) {
 
 describe('GET /metrics: the window', () => {
   it('range=7d|30d|90d|365d: today and the N days before, ending at now; 30d is the default', async () => {
-    const cases = [['7d', '2026-06-08', 8], ['30d', '2026-05-16', 31], ['90d', '2026-03-17', 91], ['365d', '2025-06-15', 366]] as const;
+    const cases = [
+      ['7d', '2026-06-08', 8],
+      ['30d', '2026-05-16', 31],
+      ['90d', '2026-03-17', 91],
+      ['365d', '2025-06-15', 366],
+    ] as const;
     for (const [range, first, days] of cases) {
       const body = await ok(`?range=${range}`);
-      expect(body.window).toEqual({ from: `${first}T00:00:00.000Z`, to: NOW.toISOString(), first_day: first, last_day: '2026-06-15', days });
-      expect(body.daily_page_views).toEqual(seriesOver(first, '2026-06-15', first <= '2026-03-01' ? { '2026-03-01': 1, '2026-03-02': 1, '2026-06-15': 1 } : { '2026-06-15': 1 }));
+      expect(body.window).toEqual({
+        from: `${first}T00:00:00.000Z`,
+        to: NOW.toISOString(),
+        first_day: first,
+        last_day: '2026-06-15',
+        days,
+      });
+      expect(body.daily_page_views).toEqual(
+        seriesOver(
+          first,
+          '2026-06-15',
+          first <= '2026-03-01' ? { '2026-03-01': 1, '2026-03-02': 1, '2026-06-15': 1 } : { '2026-06-15': 1 },
+        ),
+      );
       expect(body.daily_active_users_split).toHaveLength(days);
     }
     const byDefault = (await metricsAt('')).json();
@@ -48,14 +73,24 @@ describe('GET /metrics: the window', () => {
 
   it('from/to in the past: whole days, ending at the last millisecond of `to`', async () => {
     const body = await ok('?from=2026-02-27&to=2026-03-01');
-    expect(body.window).toEqual({ from: '2026-02-27T00:00:00.000Z', to: '2026-03-01T23:59:59.999Z', first_day: '2026-02-27', last_day: '2026-03-01', days: 3 });
+    expect(body.window).toEqual({
+      from: '2026-02-27T00:00:00.000Z',
+      to: '2026-03-01T23:59:59.999Z',
+      first_day: '2026-02-27',
+      last_day: '2026-03-01',
+      days: 3,
+    });
     expect(body.daily_page_views).toEqual(seriesOver('2026-02-27', '2026-03-01', { '2026-03-01': 1 }));
     expect(body.visitors).toBe(1);
   });
 
   it('from/to ending today end at now; one day is one point; 366 days is the most', async () => {
     expect((await ok('?from=2026-06-15&to=2026-06-15')).window).toEqual({
-      from: '2026-06-15T00:00:00.000Z', to: NOW.toISOString(), first_day: '2026-06-15', last_day: '2026-06-15', days: 1,
+      from: '2026-06-15T00:00:00.000Z',
+      to: NOW.toISOString(),
+      first_day: '2026-06-15',
+      last_day: '2026-06-15',
+      days: 1,
     });
     expect((await ok('?from=2025-06-15&to=2026-06-15')).daily_signups).toHaveLength(366);
   });
@@ -80,14 +115,21 @@ describe('GET /metrics: the window', () => {
       expect(res.statusCode, query).toBe(400);
       const field = `querystring.${param}`;
       expect(res.json(), query).toEqual({
-        error: { code: 'invalid_request', message: `Invalid request — ${field}: ${message}`, details: { issues: [{ field, message }] } },
+        error: {
+          code: 'invalid_request',
+          message: `Invalid request — ${field}: ${message}`,
+          details: { issues: [{ field, message }] },
+        },
       });
     }
   });
 
   it('the OpenAPI document lists range, from and to on /metrics only', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-    const names = (path: string) => (spec.paths[path].get.parameters as { name: string; in: string }[]).filter((p) => p.in === 'query').map((p) => p.name);
+    const names = (path: string) =>
+      (spec.paths[path].get.parameters as { name: string; in: string }[])
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name);
     expect(names('/api/v1/projects/{id}/metrics').sort()).toEqual(['from', 'include_anonymous', 'range', 'to']);
     expect(names('/api/v1/projects/{id}/metrics/live')).toEqual(['include_anonymous']);
   });

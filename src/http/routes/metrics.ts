@@ -2,7 +2,13 @@
 // run the registry's metrics concurrently → respond. The response schema (contract/metrics.ts) validates every answer.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, ProjectParams } from '../../../contract/api.js';
-import { LiveMetricsQuery, LiveMetricsResponse, MetricsQuery, MetricsResponse, type ResponseWindow } from '../../../contract/metrics.js';
+import {
+  LiveMetricsQuery,
+  LiveMetricsResponse,
+  MetricsQuery,
+  MetricsResponse,
+  type ResponseWindow,
+} from '../../../contract/metrics.js';
 import { DEFAULT_BRANCH } from '../../db/schema/index.js';
 import { LIVE_METRICS, OVERVIEW_METRICS, runMetrics } from '../../metrics/index.js';
 import type { Stores } from '../../stores.js';
@@ -26,7 +32,8 @@ export const metricRoutes =
       {
         schema: {
           tags: ['metrics'],
-          summary: 'Every figure of the project overview, over a window of whole UTC days (default: today and the 30 days before)',
+          summary:
+            'Every figure of the project overview, over a window of whole UTC days (default: today and the 30 days before)',
           security: [{ bearer: [] }],
           params: ProjectParams,
           querystring: MetricsQuery,
@@ -76,5 +83,11 @@ function rangeOf(query: MetricsQuery, now: Date): DayRange {
 
 function responseWindow(range: DayRange, now: Date): ResponseWindow {
   const { from, to, days } = metricWindow(now, range);
-  return { from: from.toISOString(), to: to.toISOString(), first_day: range.first, last_day: range.last, days: days.length };
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    first_day: range.first,
+    last_day: range.last,
+    days: days.length,
+  };
 }

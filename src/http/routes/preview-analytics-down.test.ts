@@ -11,10 +11,14 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 it('answers 503 and leaves no project, key or user behind', async () => {
-  const count = async (table: string) => toCount((await selectRows<{ n: unknown }>(t.postgres.db, sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))[0]?.n);
+  const count = async (table: string) =>
+    toCount(
+      (await selectRows<{ n: unknown }>(t.postgres.db, sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))[0]?.n,
+    );
   await t.analytics.close();
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/preview/projects', payload: { size: 'tiny' } });
   expect(res.statusCode).toBe(503);
   expect(res.json().error.code).toBe('analytics_unavailable');
-  for (const table of ['projects', 'api_keys', 'users', 'contact_channels', 'teams', 'email_outbox', 'subscriptions']) expect(await count(table)).toBe(0);
+  for (const table of ['projects', 'api_keys', 'users', 'contact_channels', 'teams', 'email_outbox', 'subscriptions'])
+    expect(await count(table)).toBe(0);
 });

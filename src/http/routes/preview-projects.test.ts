@@ -13,10 +13,17 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const create = (payload?: object) => t.app.inject({ method: 'POST', url: '/api/v1/preview/projects', ...(payload && { payload }) });
+const create = (payload?: object) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/preview/projects', ...(payload && { payload }) });
 
 describe('POST /api/v1/preview/projects', () => {
-  let body: { project_id: string; admin_key: string; created_at: string; expires_at: string; seeded: Record<string, number> };
+  let body: {
+    project_id: string;
+    admin_key: string;
+    created_at: string;
+    expires_at: string;
+    seeded: Record<string, number>;
+  };
 
   it('answers 201 with keys, expiry, counts and timings', async () => {
     const res = await create();
@@ -25,15 +32,30 @@ describe('POST /api/v1/preview/projects', () => {
     expect(body.admin_key).toMatch(/^pulse_admin_/);
     expect(new Date(body.expires_at).getTime() - new Date(body.created_at).getTime()).toBe(3_600_000);
     expect(body.seeded).toMatchObject({ users: 586, teams: 8, contact_channels: 586, live_events: 8 });
-    const project = await t.app.inject({ method: 'GET', url: `/api/v1/projects/${body.project_id}`, headers: { authorization: `Bearer ${body.admin_key}` } });
+    const project = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/projects/${body.project_id}`,
+      headers: { authorization: `Bearer ${body.admin_key}` },
+    });
     expect(project.json()).toMatchObject({ is_preview: true, expires_at: body.expires_at });
   });
 
   it('mirrors 586 users (584 non-anonymous), 8 teams and 586 channels into ClickHouse, all with sequence 0', async () => {
     expect(await analyticsCounts(t.analytics, body.project_id)).toMatchObject({
-      users: 586, non_anonymous_users: 584, teams: 8, contact_channels: 586, team_members: body.seeded.team_members, max_sequence: 0,
+      users: 586,
+      non_anonymous_users: 584,
+      teams: 8,
+      contact_channels: 586,
+      team_members: body.seeded.team_members,
+      max_sequence: 0,
     });
-    expect(await postgresCounts(t.postgres.db, body.project_id)).toMatchObject({ projects: 1, users: 586, teams: 8, contact_channels: 586, api_keys: 2 });
+    expect(await postgresCounts(t.postgres.db, body.project_id)).toMatchObject({
+      projects: 1,
+      users: 586,
+      teams: 8,
+      contact_channels: 586,
+      api_keys: 2,
+    });
   });
 
   it('has exactly 8 live users in 8 countries, and no event after its creation', async () => {
@@ -50,7 +72,11 @@ describe('POST /api/v1/preview/projects', () => {
     const people = ['users', 'teams', 'team_members', 'contact_channels', 'auth_methods'] as const;
     let last: Record<string, number> = {};
     for (let i = 0; i < 2; i++) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/projects/${body.project_id}/reseed`, headers: { authorization: `Bearer ${body.admin_key}` } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/projects/${body.project_id}/reseed`,
+        headers: { authorization: `Bearer ${body.admin_key}` },
+      });
       expect(res.statusCode).toBe(200);
       last = res.json().seeded;
       for (const key of people) expect(last[key], key).toBe(body.seeded[key]);
@@ -62,10 +88,21 @@ describe('POST /api/v1/preview/projects', () => {
     expect(mirrors).toEqual(mirrorsBefore);
     const pg = await postgresCounts(t.postgres.db, body.project_id);
     const { emails, session_replays, subscriptions, invoices, one_time_purchases, ...peopleRows } = pg;
-    const { emails: _e, session_replays: _r, subscriptions: _s, invoices: _i, one_time_purchases: _o, ...peopleBefore } = pgBefore;
+    const {
+      emails: _e,
+      session_replays: _r,
+      subscriptions: _s,
+      invoices: _i,
+      one_time_purchases: _o,
+      ...peopleBefore
+    } = pgBefore;
     expect(peopleRows).toEqual(peopleBefore);
     expect({ emails, session_replays, subscriptions, invoices, one_time_purchases }).toEqual({
-      emails: last.emails, session_replays: last.session_replays, subscriptions: last.subscriptions, invoices: last.invoices, one_time_purchases: last.one_time_purchases,
+      emails: last.emails,
+      session_replays: last.session_replays,
+      subscriptions: last.subscriptions,
+      invoices: last.invoices,
+      one_time_purchases: last.one_time_purchases,
     });
     expect((await liveUsersAt(t.analytics, body.project_id, new Date())).users).toBe(8);
   });
@@ -86,7 +123,7 @@ describe('POST /api/v1/preview/projects', () => {
     expect((await postgresCounts(t.postgres.db, body.project_id)).projects).toBe(before);
   });
 
-  it('reseed needs the project\'s admin key', async () => {
+  it("reseed needs the project's admin key", async () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/projects/${body.project_id}/reseed` });
     expect(res.statusCode).toBe(401);
   });
@@ -95,13 +132,21 @@ describe('POST /api/v1/preview/projects', () => {
     const pruned = await prunePreviews(t, new Date(Date.now() + 3_600_001));
     expect(pruned).toContain(body.project_id);
     expect(await postgresCounts(t.postgres.db, body.project_id)).toMatchObject({ projects: 0, users: 0, api_keys: 0 });
-    expect(await analyticsCounts(t.analytics, body.project_id)).toMatchObject({ users: 0, teams: 0, contact_channels: 0, events: 0 });
+    expect(await analyticsCounts(t.analytics, body.project_id)).toMatchObject({
+      users: 0,
+      teams: 0,
+      contact_channels: 0,
+      events: 0,
+    });
   });
 });
 
 describe('preview mode and rate limit', () => {
   it('is 403 when preview mode is off', async () => {
-    const app = await buildApp({ stores: { postgres: t.postgres, analytics: t.analytics }, preview: { enabled: false, ttlMs: 1, ratePerMinute: 10 } });
+    const app = await buildApp({
+      stores: { postgres: t.postgres, analytics: t.analytics },
+      preview: { enabled: false, ttlMs: 1, ratePerMinute: 10 },
+    });
     const res = await app.inject({ method: 'POST', url: '/api/v1/preview/projects' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('preview_disabled');
@@ -109,7 +154,10 @@ describe('preview mode and rate limit', () => {
   });
 
   it('answers 429 with Retry-After past the per-IP limit', async () => {
-    const app = await buildApp({ stores: { postgres: t.postgres, analytics: t.analytics }, preview: { enabled: true, ttlMs: 60_000, ratePerMinute: 2 } });
+    const app = await buildApp({
+      stores: { postgres: t.postgres, analytics: t.analytics },
+      preview: { enabled: true, ttlMs: 60_000, ratePerMinute: 2 },
+    });
     const statuses: number[] = [];
     let last;
     for (let i = 0; i < 3; i++) {

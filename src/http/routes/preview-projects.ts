@@ -25,7 +25,11 @@ export const previewProjectRoutes =
     await app.register(rateLimit, {
       global: false,
       errorResponseBuilder: (_request, context) =>
-        new HttpError(429, 'rate_limited', `Too many preview projects from this address: at most ${context.max} per ${context.after}; retry in ${Math.ceil(context.ttl / 1000)} s`),
+        new HttpError(
+          429,
+          'rate_limited',
+          `Too many preview projects from this address: at most ${context.max} per ${context.after}; retry in ${Math.ceil(context.ttl / 1000)} s`,
+        ),
     });
     app.post(
       '/preview/projects',
@@ -39,12 +43,19 @@ export const previewProjectRoutes =
         },
       },
       async (request, reply) => {
-        if (!options.enabled) throw new HttpError(403, 'preview_disabled', 'Preview mode is off on this server (PULSE_PREVIEW=off)');
+        if (!options.enabled)
+          throw new HttpError(403, 'preview_disabled', 'Preview mode is off on this server (PULSE_PREVIEW=off)');
         const size = request.body?.size ?? 'standard';
         const spare = size === 'standard' ? await options.spares?.take() : undefined;
         const now = new Date();
         const created =
-          spare ?? (await createPreviewProject(stores, { now, params: { size }, isPreview: true, expiresAt: new Date(now.getTime() + options.ttlMs) }));
+          spare ??
+          (await createPreviewProject(stores, {
+            now,
+            params: { size },
+            isPreview: true,
+            expiresAt: new Date(now.getTime() + options.ttlMs),
+          }));
         options.onCreated?.(created);
         return reply.status(201).send({
           project_id: created.projectId,

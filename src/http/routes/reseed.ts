@@ -14,7 +14,8 @@ export const reseedRoutes =
       {
         schema: {
           tags: ['preview'],
-          summary: 'Replace the project\'s seeded data with a fresh copy dated now (same users and teams; activity rows replaced)',
+          summary:
+            "Replace the project's seeded data with a fresh copy dated now (same users and teams; activity rows replaced)",
           security: [{ bearer: [] }],
           params: ProjectParams,
           response: { 200: Reseeded, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody },

@@ -9,16 +9,20 @@ import { authorizeProject } from '../auth.js';
 export const syncStatusRoutes =
   (stores: Stores): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/projects/:id/sync', {
-      schema: {
-        tags: ['sync'],
-        summary: 'Postgres → ClickHouse sync per mapping: last synced id, rows and seconds behind',
-        security: [{ bearer: [] }],
-        params: ProjectParams,
-        response: { 200: SyncStatus, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+    app.get(
+      '/projects/:id/sync',
+      {
+        schema: {
+          tags: ['sync'],
+          summary: 'Postgres → ClickHouse sync per mapping: last synced id, rows and seconds behind',
+          security: [{ bearer: [] }],
+          params: ProjectParams,
+          response: { 200: SyncStatus, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        },
       },
-    }, async (request) => {
-      const projectId = await authorizeProject(stores.postgres.db, request, request.params.id, 'admin');
-      return syncStatus(stores, projectId, new Date());
-    });
+      async (request) => {
+        const projectId = await authorizeProject(stores.postgres.db, request, request.params.id, 'admin');
+        return syncStatus(stores, projectId, new Date());
+      },
+    );
   };

@@ -29,7 +29,11 @@ export interface VisitSchedule {
   isSignUp: Uint8Array;
 }
 
-export function scheduleVisits(ctx: GenerationContext, people: readonly Person[], extraVisitsPerActiveDay: number): VisitSchedule {
+export function scheduleVisits(
+  ctx: GenerationContext,
+  people: readonly Person[],
+  extraVisitsPerActiveDay: number,
+): VisitSchedule {
   const { random, cycle, timeline } = ctx;
   const returnChance = returnChanceByDay(timeline.dayCount);
   const persons: number[] = [];
@@ -41,7 +45,8 @@ export function scheduleVisits(ctx: GenerationContext, people: readonly Person[]
     signUps.push(1);
     if (!person.returns) continue;
     for (let day = person.signUpDay + 1; day < timeline.dayCount; day += 1) {
-      const chance = (returnChance[day - person.signUpDay] as number) * person.engagement * cycle.dayWeight(person.cityIndex, day);
+      const chance =
+        (returnChance[day - person.signUpDay] as number) * person.engagement * cycle.dayWeight(person.cityIndex, day);
       if (!random.chance(chance)) continue;
       const count = 1 + random.poisson(extraVisitsPerActiveDay);
       for (let k = 0; k < count; k += 1) {

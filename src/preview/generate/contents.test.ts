@@ -48,7 +48,9 @@ describe('generatePreviewDataset: standard counts', () => {
   it('has password, otp and oauth logins; a provider exactly on oauth ones', () => {
     const methods = standard.authMethods;
     expect(methods.every((m) => (m.kind === 'oauth') === (m.oauthProvider !== null))).toBe(true);
-    expect(new Set(methods.map((m) => m.oauthProvider ?? m.kind))).toEqual(new Set(['password', 'otp', 'passkey', 'google', 'github', 'microsoft']));
+    expect(new Set(methods.map((m) => m.oauthProvider ?? m.kind))).toEqual(
+      new Set(['password', 'otp', 'passkey', 'google', 'github', 'microsoft']),
+    );
     expect(methods.every((m) => byId.get(m.userId)?.isAnonymous === false)).toBe(true);
   });
 
@@ -74,7 +76,9 @@ describe('generatePreviewDataset: standard counts', () => {
   });
 
   it('has subscriptions in all 4 statuses, revenue invoices and one-time purchases', () => {
-    expect(new Set(standard.subscriptions.map((s) => s.status))).toEqual(new Set(['active', 'canceled', 'paused', 'trialing']));
+    expect(new Set(standard.subscriptions.map((s) => s.status))).toEqual(
+      new Set(['active', 'canceled', 'paused', 'trialing']),
+    );
     const statuses = new Set(standard.invoices.map((i) => i.status));
     for (const status of ['paid', 'succeeded', 'open'] as const) expect(statuses.has(status)).toBe(true);
     expect(standard.invoices.every((i) => i.amountCents > 0)).toBe(true);
@@ -118,9 +122,13 @@ describe('generatePreviewDataset: standard counts', () => {
   });
 
   it('uses weighted referrers on ~17 site paths', () => {
-    const views = standard.events.filter((e) => e.event_type === '$page-view').map((e) => e.data as { path: string; referrer: string });
+    const views = standard.events
+      .filter((e) => e.event_type === '$page-view')
+      .map((e) => e.data as { path: string; referrer: string });
     expect(new Set(views.map((v) => v.path)).size).toBe(17);
-    const referrers = Object.entries(countBy(views, (v) => v.referrer)).sort((a, b) => b[1] - a[1]).map(([r]) => r);
+    const referrers = Object.entries(countBy(views, (v) => v.referrer))
+      .sort((a, b) => b[1] - a[1])
+      .map(([r]) => r);
     expect(referrers).toHaveLength(7);
     expect(referrers.slice(0, 2).sort()).toEqual(['', 'https://www.google.com/']);
   });
@@ -150,6 +158,7 @@ describe('generatePreviewDataset: live users', () => {
   });
 
   it("mark each live user's last activity", () => {
-    for (const e of live) expect(byId.get(e.user_id as string)?.lastActiveAt?.getTime()).toBe(parseEventAt(e.event_at).getTime());
+    for (const e of live)
+      expect(byId.get(e.user_id as string)?.lastActiveAt?.getTime()).toBe(parseEventAt(e.event_at).getTime());
   });
 });

@@ -38,7 +38,11 @@ describe('DailyCycle', () => {
     const random = new Random('daytime');
     const day = dayOf('2026-03-10T12:00:00Z');
     const hours = new Array<number>(24).fill(0);
-    const format = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' });
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/New_York',
+      hour: 'numeric',
+      hourCycle: 'h23',
+    });
     for (let i = 0; i < 5_000; i += 1) {
       const hour = Number(format.format(cycle.sampleInstant(newYork, day, random)));
       hours[hour] = (hours[hour] as number) + 1;

@@ -9,8 +9,8 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, dayStartMs, type Timeline } from './timelin
 
 /** Relative visit intensity per local hour 00..23: quiet nights, a work-day plateau, an evening bump. */
 const LOCAL_HOUR_WEIGHTS: readonly number[] = [
-  0.1, 0.06, 0.04, 0.03, 0.03, 0.05, 0.15, 0.35, 0.6, 0.85, 1.0, 1.0,
-  0.9, 0.95, 1.0, 0.95, 0.9, 0.8, 0.7, 0.7, 0.75, 0.65, 0.45, 0.25,
+  0.1, 0.06, 0.04, 0.03, 0.03, 0.05, 0.15, 0.35, 0.6, 0.85, 1.0, 1.0, 0.9, 0.95, 1.0, 0.95, 0.9, 0.8, 0.7, 0.7, 0.75,
+  0.65, 0.45, 0.25,
 ];
 /**
  * Saturday and Sunday (local) relative to a weekday. Measured per UTC day, zones blur weekends into
@@ -59,7 +59,8 @@ export class DailyCycle {
         const hour = Math.floor((localMs % DAY_MS) / HOUR_MS);
         const weekday = (Math.floor(localMs / DAY_MS) + THURSDAY) % 7;
         const weekend = weekday === 0 || weekday === 6;
-        total += (LOCAL_HOUR_WEIGHTS[hour] as number) * (weekend ? WEEKEND_FACTOR : 1) * Math.min(1, available / SLOT_MS);
+        total +=
+          (LOCAL_HOUR_WEIGHTS[hour] as number) * (weekend ? WEEKEND_FACTOR : 1) * Math.min(1, available / SLOT_MS);
       }
       this.#slots[base + slot] = total;
     }

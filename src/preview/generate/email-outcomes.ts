@@ -32,11 +32,24 @@ export function emailFates(random: Random, count: number): EmailFate[] {
   });
 }
 
-export function emailOutcome(random: Random, timeline: Timeline, createdAtMs: number, fate: EmailFate, clickChance: number): EmailOutcome {
-  if (fate === 'rejected') return { status: 'error', sentAt: null, deliveredAt: null, bouncedAt: null, clickedAt: null };
+export function emailOutcome(
+  random: Random,
+  timeline: Timeline,
+  createdAtMs: number,
+  fate: EmailFate,
+  clickChance: number,
+): EmailOutcome {
+  if (fate === 'rejected')
+    return { status: 'error', sentAt: null, deliveredAt: null, bouncedAt: null, clickedAt: null };
   const sentAtMs = createdAtMs + random.int(...SENT_AFTER_MS);
   if (fate === 'bounced') {
-    return { status: 'error', sentAt: new Date(sentAtMs), deliveredAt: null, bouncedAt: new Date(sentAtMs + random.int(...BOUNCED_AFTER_MS)), clickedAt: null };
+    return {
+      status: 'error',
+      sentAt: new Date(sentAtMs),
+      deliveredAt: null,
+      bouncedAt: new Date(sentAtMs + random.int(...BOUNCED_AFTER_MS)),
+      clickedAt: null,
+    };
   }
   const deliveredAtMs = sentAtMs + random.int(...DELIVERED_AFTER_MS);
   let clickedAt: Date | null = null;

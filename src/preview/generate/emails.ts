@@ -40,7 +40,13 @@ interface Send {
   atMs: number;
 }
 
-export function generateEmails(ctx: GenerationContext, people: readonly Person[], teams: TeamsResult, visits: PersonVisits, paidInvoices: PaymentsResult['paidInvoices']): EmailRow[] {
+export function generateEmails(
+  ctx: GenerationContext,
+  people: readonly Person[],
+  teams: TeamsResult,
+  visits: PersonVisits,
+  paidInvoices: PaymentsResult['paidInvoices'],
+): EmailRow[] {
   const { random, ids, timeline, scope } = ctx;
   const sends: Send[] = [];
   for (const person of people) {
@@ -48,13 +54,25 @@ export function generateEmails(ctx: GenerationContext, people: readonly Person[]
     const byCode = person.authMethods.some((m) => m.kind === 'otp');
     const byPassword = person.authMethods.some((m) => m.kind === 'password');
     const signedUpByCode = person.authMethods[0]?.kind === 'otp';
-    sends.push({ person, kind: signedUpByCode ? KINDS.code : KINDS.verify, atMs: person.signedUpAtMs + VERIFY_AFTER_SIGN_UP_MS });
+    sends.push({
+      person,
+      kind: signedUpByCode ? KINDS.code : KINDS.verify,
+      atMs: person.signedUpAtMs + VERIFY_AFTER_SIGN_UP_MS,
+    });
     if (!byCode && !byPassword) continue;
     for (const visitMs of returnVisitsOf(visits, person.index)) {
       if (byCode && random.chance(CODE_SIGN_IN_SHARE)) {
-        sends.push({ person, kind: KINDS.code, atMs: Math.max(person.signedUpAtMs, visitMs - random.int(...CODE_BEFORE_VISIT_MS)) });
+        sends.push({
+          person,
+          kind: KINDS.code,
+          atMs: Math.max(person.signedUpAtMs, visitMs - random.int(...CODE_BEFORE_VISIT_MS)),
+        });
       } else if (byPassword && random.chance(RESET_CHANCE)) {
-        sends.push({ person, kind: KINDS.reset, atMs: Math.max(person.signedUpAtMs, visitMs - random.int(...RESET_BEFORE_VISIT_MS)) });
+        sends.push({
+          person,
+          kind: KINDS.reset,
+          atMs: Math.max(person.signedUpAtMs, visitMs - random.int(...RESET_BEFORE_VISIT_MS)),
+        });
       }
     }
   }
@@ -65,10 +83,15 @@ export function generateEmails(ctx: GenerationContext, people: readonly Person[]
     const person = byUserId.get(member.userId);
     // The owner created the team; everyone else was invited into it.
     if (!team || !person || person === team.owner) continue;
-    const invitedMs = Math.max(team.createdAtMs, person.signedUpAtMs, member.createdAt.getTime() - random.int(...INVITED_BEFORE_JOINING_MS));
+    const invitedMs = Math.max(
+      team.createdAtMs,
+      person.signedUpAtMs,
+      member.createdAt.getTime() - random.int(...INVITED_BEFORE_JOINING_MS),
+    );
     sends.push({ person, kind: KINDS.invite, atMs: invitedMs });
   }
-  for (const { contact, atMs } of paidInvoices) sends.push({ person: contact, kind: KINDS.invoice, atMs: atMs + random.int(...INVOICE_MAILED_AFTER_MS) });
+  for (const { contact, atMs } of paidInvoices)
+    sends.push({ person: contact, kind: KINDS.invoice, atMs: atMs + random.int(...INVOICE_MAILED_AFTER_MS) });
 
   // Outcomes go in time order, so an email's fate does not depend on which source found it.
   sends.sort((a, b) => a.atMs - b.atMs);

@@ -10,7 +10,13 @@ describe('ids', () => {
 
   it('namespaces by project, seed, kind and key', () => {
     const a = createIdFactory('project-a', 'seed');
-    const ids = [a('user', 1), a('user', 2), a('team', 1), createIdFactory('project-b', 'seed')('user', 1), createIdFactory('project-a', 'other')('user', 1)];
+    const ids = [
+      a('user', 1),
+      a('user', 2),
+      a('team', 1),
+      createIdFactory('project-b', 'seed')('user', 1),
+      createIdFactory('project-a', 'other')('user', 1),
+    ];
     expect(new Set(ids).size).toBe(ids.length);
     expect(a('user', 1)).toBe(createIdFactory('project-a', 'seed')('user', 1));
   });

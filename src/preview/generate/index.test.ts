@@ -21,9 +21,15 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
 /** Every id the dataset mints (not the project id). */
 function idsOf(d: PreviewDataset): Set<string> {
   return new Set([
-    ...d.users.map((r) => r.id), ...d.contactChannels.map((r) => r.id), ...d.teams.map((r) => r.id),
-    ...d.authMethods.map((r) => r.id), ...d.emails.map((r) => r.id), ...d.sessionReplays.map((r) => r.id),
-    ...d.subscriptions.map((r) => r.id), ...d.invoices.map((r) => r.id), ...d.oneTimePurchases.map((r) => r.id),
+    ...d.users.map((r) => r.id),
+    ...d.contactChannels.map((r) => r.id),
+    ...d.teams.map((r) => r.id),
+    ...d.authMethods.map((r) => r.id),
+    ...d.emails.map((r) => r.id),
+    ...d.sessionReplays.map((r) => r.id),
+    ...d.subscriptions.map((r) => r.id),
+    ...d.invoices.map((r) => r.id),
+    ...d.oneTimePurchases.map((r) => r.id),
     ...d.events.flatMap((e) => [e.refresh_token_id ?? '', e.session_replay_id ?? '']).filter((id) => id !== ''),
   ]);
 }
@@ -32,7 +38,12 @@ const standard = generatePreviewDataset({ projectId: PROJECT, seed: 'demo', now:
 
 describe('generatePreviewDataset: determinism', () => {
   it('returns an identical dataset for identical inputs', () => {
-    const again = generatePreviewDataset({ projectId: PROJECT, seed: 'demo', now: new Date(NOW.getTime()), size: 'standard' });
+    const again = generatePreviewDataset({
+      projectId: PROJECT,
+      seed: 'demo',
+      now: new Date(NOW.getTime()),
+      size: 'standard',
+    });
     expect(hashOf(again)).toBe(hashOf(standard));
   });
 
@@ -60,7 +71,15 @@ describe('generatePreviewDataset: sizes and overrides', () => {
     expect(tiny.users).toHaveLength(36);
     const oldest = parseEventAt((tiny.events[0] as EventRow).event_at).getTime();
     expect(oldest).toBeGreaterThanOrEqual(NOW.getTime() - 14 * 86_400_000);
-    for (const rows of [tiny.teams, tiny.teamMembers, tiny.emails, tiny.sessionReplays, tiny.subscriptions, tiny.invoices, tiny.oneTimePurchases]) {
+    for (const rows of [
+      tiny.teams,
+      tiny.teamMembers,
+      tiny.emails,
+      tiny.sessionReplays,
+      tiny.subscriptions,
+      tiny.invoices,
+      tiny.oneTimePurchases,
+    ]) {
       expect(rows.length).toBeGreaterThan(0);
     }
     expect(tiny.liveEvents).toHaveLength(8);
@@ -84,20 +103,32 @@ describe('generatePreviewDataset: sizes and overrides', () => {
 describe('generatePreviewDataset: drift', () => {
   it('keeps its totals for a fixed seed and now', () => {
     const d = standard;
-    const perDay = countBy(d.events.filter((e) => e.event_type === '$token-refresh'), (e) => e.event_at.slice(0, 10));
+    const perDay = countBy(
+      d.events.filter((e) => e.event_type === '$token-refresh'),
+      (e) => e.event_at.slice(0, 10),
+    );
     expect({
       events: countBy(d.events, (e) => e.event_type),
       users: d.users.length,
       verified: d.contactChannels.filter((c) => c.isVerified).length,
       authMethods: countBy(d.authMethods, (m) => m.oauthProvider ?? m.kind),
-      countries: Object.fromEntries(Object.entries(countBy(d.users, (u) => homeCountry(d, u.id))).sort((a, b) => b[1] - a[1]).slice(0, 5)),
-      lastWeekTokenRefreshes: Object.keys(perDay).sort().slice(-7).map((day) => perDay[day]),
+      countries: Object.fromEntries(
+        Object.entries(countBy(d.users, (u) => homeCountry(d, u.id)))
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5),
+      ),
+      lastWeekTokenRefreshes: Object.keys(perDay)
+        .sort()
+        .slice(-7)
+        .map((day) => perDay[day]),
       emails: countBy(d.emails, (e) => e.status),
       replays: d.sessionReplays.length,
       subscriptions: countBy(d.subscriptions, (s) => s.status),
       invoices: countBy(d.invoices, (i) => i.status),
       orders: d.oneTimePurchases.length,
-      revenueCents: d.invoices.filter((i) => i.status === 'paid' || i.status === 'succeeded').reduce((sum, i) => sum + i.amountCents, 0),
+      revenueCents: d.invoices
+        .filter((i) => i.status === 'paid' || i.status === 'succeeded')
+        .reduce((sum, i) => sum + i.amountCents, 0),
     }).toMatchInlineSnapshot(`
       {
         "authMethods": {
@@ -161,7 +192,8 @@ function homeCountry(d: PreviewDataset, userId: string): string {
   if (!map) {
     map = new Map();
     for (const e of d.events) {
-      if (e.event_type === '$token-refresh' && !map.has(e.user_id as string)) map.set(e.user_id as string, (e.data as TokenRefreshData).ip_info?.country_code ?? '');
+      if (e.event_type === '$token-refresh' && !map.has(e.user_id as string))
+        map.set(e.user_id as string, (e.data as TokenRefreshData).ip_info?.country_code ?? '');
     }
     homeCountries.set(d, map);
   }

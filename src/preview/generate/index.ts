@@ -44,7 +44,12 @@ export function generatePreviewDataset(options: GenerateOptions): PreviewDataset
   const visits = planVisits(ctx, people, schedule, replays);
   const sessionReplays = buildReplayRows(ctx, people, schedule, replays);
   const returnVisits = indexPersonVisits(schedule, people.length);
-  const { subscriptions, invoices, oneTimePurchases, paidInvoices } = generatePayments(ctx, people, teams, returnVisits);
+  const { subscriptions, invoices, oneTimePurchases, paidInvoices } = generatePayments(
+    ctx,
+    people,
+    teams,
+    returnVisits,
+  );
   const emails = generateEmails(ctx, people, teams, returnVisits, paidInvoices);
   const liveEvents = generateLiveEvents(ctx, people);
   const { users, contactChannels, authMethods } = buildPeopleRows(ctx, people);

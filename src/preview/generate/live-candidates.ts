@@ -16,6 +16,7 @@ export function liveCandidates(dataset: Pick<PreviewDataset, 'users' | 'visits' 
     if (userId && ipInfo && !anonymous.has(userId)) lastLocation.set(userId, { userId, ipInfo });
   };
   for (const v of dataset.visits) seen(v.person.id, v.person.ipInfo);
-  for (const e of dataset.liveEvents) if (e.event_type === '$token-refresh') seen(e.user_id, (e.data as TokenRefreshData).ip_info);
+  for (const e of dataset.liveEvents)
+    if (e.event_type === '$token-refresh') seen(e.user_id, (e.data as TokenRefreshData).ip_info);
   return [...lastLocation.values()];
 }

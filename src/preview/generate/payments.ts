@@ -35,7 +35,13 @@ const PLANS: readonly Weighted<{ product: Product; quantity: readonly [number, n
 ];
 const plans = new WeightedTable(PLANS);
 
-const runsOn: SubscriptionFate = { trial: false, converts: true, stopAfterPeriods: null, stopAs: 'canceled', failedRenewal: false };
+const runsOn: SubscriptionFate = {
+  trial: false,
+  converts: true,
+  stopAfterPeriods: null,
+  stopAs: 'canceled',
+  failedRenewal: false,
+};
 
 interface NamedSubscription {
   customer: { team: TeamKey } | { email: string };
@@ -48,11 +54,41 @@ interface NamedSubscription {
 
 const NAMED: readonly NamedSubscription[] = [
   { customer: { team: 'acme' }, product: PRODUCTS.teamMonthly, quantity: 5, afterCustomerMs: DAY_MS, fate: runsOn },
-  { customer: { email: 'chloe.martin@example.ca' }, product: PRODUCTS.proMonthly, quantity: 1, afterCustomerMs: null, fate: { ...runsOn, trial: true } },
-  { customer: { email: 'lucas.silva@example.com.br' }, product: PRODUCTS.proMonthly, quantity: 1, afterCustomerMs: 8 * DAY_MS, fate: { ...runsOn, stopAfterPeriods: 1, stopAs: 'paused' } },
-  { customer: { team: 'initech' }, product: PRODUCTS.teamMonthly, quantity: 3, afterCustomerMs: 15 * DAY_MS, fate: { ...runsOn, stopAfterPeriods: 1, failedRenewal: true } },
-  { customer: { team: 'pied-piper' }, product: PRODUCTS.teamMonthly, quantity: 4, afterCustomerMs: 3 * DAY_MS, fate: { ...runsOn, trial: true } },
-  { customer: { team: 'stark' }, product: PRODUCTS.proMonthly, quantity: 2, afterCustomerMs: 22 * DAY_MS, fate: runsOn },
+  {
+    customer: { email: 'chloe.martin@example.ca' },
+    product: PRODUCTS.proMonthly,
+    quantity: 1,
+    afterCustomerMs: null,
+    fate: { ...runsOn, trial: true },
+  },
+  {
+    customer: { email: 'lucas.silva@example.com.br' },
+    product: PRODUCTS.proMonthly,
+    quantity: 1,
+    afterCustomerMs: 8 * DAY_MS,
+    fate: { ...runsOn, stopAfterPeriods: 1, stopAs: 'paused' },
+  },
+  {
+    customer: { team: 'initech' },
+    product: PRODUCTS.teamMonthly,
+    quantity: 3,
+    afterCustomerMs: 15 * DAY_MS,
+    fate: { ...runsOn, stopAfterPeriods: 1, failedRenewal: true },
+  },
+  {
+    customer: { team: 'pied-piper' },
+    product: PRODUCTS.teamMonthly,
+    quantity: 4,
+    afterCustomerMs: 3 * DAY_MS,
+    fate: { ...runsOn, trial: true },
+  },
+  {
+    customer: { team: 'stark' },
+    product: PRODUCTS.proMonthly,
+    quantity: 2,
+    afterCustomerMs: 22 * DAY_MS,
+    fate: runsOn,
+  },
 ];
 
 export interface PaymentsResult {
@@ -63,7 +99,12 @@ export interface PaymentsResult {
   paidInvoices: { contact: Person; atMs: number }[];
 }
 
-export function generatePayments(ctx: GenerationContext, people: readonly Person[], teams: TeamsResult, visits: PersonVisits): PaymentsResult {
+export function generatePayments(
+  ctx: GenerationContext,
+  people: readonly Person[],
+  teams: TeamsResult,
+  visits: PersonVisits,
+): PaymentsResult {
   const { ids, timeline, scope } = ctx;
   const { projectId, branchId } = scope;
   const generated = chooseCustomers(ctx, people, visits);
@@ -75,7 +116,9 @@ export function generatePayments(ctx: GenerationContext, people: readonly Person
     const id = ids('subscription', i);
     const life = liveSubscription(startMs, fate, timeline.latestMs);
     subscriptions.push({
-      projectId, branchId, id,
+      projectId,
+      branchId,
+      id,
       customerType: customer.type,
       customerId: customer.id,
       productId: product.id,
@@ -86,7 +129,15 @@ export function generatePayments(ctx: GenerationContext, people: readonly Person
       createdAt: new Date(startMs),
     });
     for (const { status, atMs } of life.invoices) {
-      invoices.push({ projectId, branchId, id: ids('invoice', invoices.length), subscriptionId: id, status, amountCents: product.unitAmountCents * quantity, createdAt: new Date(atMs) });
+      invoices.push({
+        projectId,
+        branchId,
+        id: ids('invoice', invoices.length),
+        subscriptionId: id,
+        status,
+        amountCents: product.unitAmountCents * quantity,
+        createdAt: new Date(atMs),
+      });
       if (status === 'paid' || status === 'succeeded') paidInvoices.push({ contact: customer.contact, atMs });
     }
   });
@@ -98,9 +149,10 @@ function namedSubscribers(ctx: GenerationContext, people: readonly Person[], tea
   const { timeline } = ctx;
   return NAMED.map(({ customer: key, product, quantity, afterCustomerMs, fate }) => {
     const customer = namedCustomer(key, people, teams);
-    const startMs = afterCustomerMs === null
-      ? Math.max(customer.sinceMs, timeline.latestMs - NAMED_TRIAL_BEFORE_LATEST_MS)
-      : customer.sinceMs + afterCustomerMs;
+    const startMs =
+      afterCustomerMs === null
+        ? Math.max(customer.sinceMs, timeline.latestMs - NAMED_TRIAL_BEFORE_LATEST_MS)
+        : customer.sinceMs + afterCustomerMs;
     return { customer, product, quantity, startMs: clampToHistory(timeline, startMs), fate };
   });
 }
@@ -110,11 +162,20 @@ function namedSubscribers(ctx: GenerationContext, people: readonly Person[], tea
  * (so every preview has a steady paying share), among those who came back, the more engaged the likelier.
  * Then a few others who buy something once and never subscribe.
  */
-function chooseCustomers(ctx: GenerationContext, people: readonly Person[], visits: PersonVisits): { subscribers: Subscriber[]; oneOffBuyers: Person[] } {
+function chooseCustomers(
+  ctx: GenerationContext,
+  people: readonly Person[],
+  visits: PersonVisits,
+): { subscribers: Subscriber[]; oneOffBuyers: Person[] } {
   const { random, timeline } = ctx;
   const generated = people.slice(HAND_WRITTEN_USERS.length).filter((p) => !p.isAnonymous);
   const returning = generated.filter((p) => returnVisitsOf(visits, p.index).length > 0);
-  const chosen = sampleWeighted(random, returning, (p) => p.engagement, Math.round(SUBSCRIBER_SHARE * generated.length));
+  const chosen = sampleWeighted(
+    random,
+    returning,
+    (p) => p.engagement,
+    Math.round(SUBSCRIBER_SHARE * generated.length),
+  );
   const subscribers = chosen.map((person): Subscriber => {
     const returns = returnVisitsOf(visits, person.index);
     const visitMs = returns[random.int(0, returns.length - 1)] as number;

@@ -19,7 +19,8 @@ export function buildPeopleRows(ctx: GenerationContext, people: readonly Person[
   for (const person of people) {
     const signedUpAt = new Date(person.signedUpAtMs);
     users.push({
-      projectId, branchId,
+      projectId,
+      branchId,
       id: person.id,
       displayName: person.displayName,
       profileImageUrl: person.profileImageUrl,
@@ -34,7 +35,8 @@ export function buildPeopleRows(ctx: GenerationContext, people: readonly Person[
       restrictedByAdminPrivateDetails: null,
     });
     contactChannels.push({
-      projectId, branchId,
+      projectId,
+      branchId,
       id: ids('contact-channel', person.index),
       userId: person.id,
       type: 'EMAIL',
@@ -46,9 +48,13 @@ export function buildPeopleRows(ctx: GenerationContext, people: readonly Person[
     });
     person.authMethods.forEach((method, k) => {
       // The first method is how they signed up; any other was added while they were around.
-      const addedAtMs = k === 0 ? person.signedUpAtMs : Math.round(random.between(person.signedUpAtMs, lastHistoryActivity(ctx, person)));
+      const addedAtMs =
+        k === 0
+          ? person.signedUpAtMs
+          : Math.round(random.between(person.signedUpAtMs, lastHistoryActivity(ctx, person)));
       authMethods.push({
-        projectId, branchId,
+        projectId,
+        branchId,
         id: ids('auth-method', `${person.index}:${k}`),
         userId: person.id,
         kind: method.kind,

@@ -15,7 +15,11 @@ const VERIFIED_SHARE = 0.75;
 /** Share of users who come back after their sign-up day at all; activity.ts sets how often. */
 const RETURNING_SHARE = 0.7;
 /** Per-user multiplier of the return chance (mean 1.0): casual, regular and power users. */
-const ENGAGEMENT_WEIGHTS: readonly Weighted<number>[] = [[0.6, 30], [1, 50], [1.6, 20]];
+const ENGAGEMENT_WEIGHTS: readonly Weighted<number>[] = [
+  [0.6, 30],
+  [1, 50],
+  [1.6, 20],
+];
 /** The hand-written cast runs the product, so it uses it like power users. */
 const HAND_WRITTEN_ENGAGEMENT = 1.6;
 const SECOND_DEVICE_SHARE = 0.3;
@@ -78,16 +82,18 @@ export function generatePeople(ctx: GenerationContext, generatedCount: number): 
   for (const user of HAND_WRITTEN_USERS) {
     const cityIndex = CITIES.indexOf(cityByName(user.city));
     const signedUpAtMs = cycle.sampleInstantNear(cityIndex, user.signUpDay, random);
-    people.push(newPerson(ctx, people.length, cityIndex, signedUpAtMs, {
-      displayName: user.displayName,
-      email: user.email,
-      emailVerified: user.verified,
-      isAnonymous: user.anonymous,
-      profileImageUrl: user.profileImageUrl,
-      returns: true,
-      engagement: HAND_WRITTEN_ENGAGEMENT,
-      authMethods: [...user.authMethods],
-    }));
+    people.push(
+      newPerson(ctx, people.length, cityIndex, signedUpAtMs, {
+        displayName: user.displayName,
+        email: user.email,
+        emailVerified: user.verified,
+        isAnonymous: user.anonymous,
+        profileImageUrl: user.profileImageUrl,
+        returns: true,
+        engagement: HAND_WRITTEN_ENGAGEMENT,
+        authMethods: [...user.authMethods],
+      }),
+    );
   }
 
   const faker = createFaker(random);
@@ -101,21 +107,39 @@ export function generatePeople(ctx: GenerationContext, generatedCount: number): 
       const second = secondAuthTable.pick(random);
       if (second.kind !== authMethods[0]?.kind) authMethods.push(second);
     }
-    people.push(newPerson(ctx, people.length, cityIndex, signedUpAtMs, {
-      ...identity,
-      emailVerified: random.chance(VERIFIED_SHARE),
-      isAnonymous: false,
-      returns: random.chance(RETURNING_SHARE),
-      engagement: engagementTable.pick(random),
-      authMethods,
-    }));
+    people.push(
+      newPerson(ctx, people.length, cityIndex, signedUpAtMs, {
+        ...identity,
+        emailVerified: random.chance(VERIFIED_SHARE),
+        isAnonymous: false,
+        returns: random.chance(RETURNING_SHARE),
+        engagement: engagementTable.pick(random),
+        authMethods,
+      }),
+    );
   }
   return people;
 }
 
-type Traits = Pick<Person, 'displayName' | 'email' | 'emailVerified' | 'isAnonymous' | 'profileImageUrl' | 'returns' | 'engagement' | 'authMethods'>;
+type Traits = Pick<
+  Person,
+  | 'displayName'
+  | 'email'
+  | 'emailVerified'
+  | 'isAnonymous'
+  | 'profileImageUrl'
+  | 'returns'
+  | 'engagement'
+  | 'authMethods'
+>;
 
-function newPerson(ctx: GenerationContext, index: number, cityIndex: number, signedUpAtMs: number, traits: Traits): Person {
+function newPerson(
+  ctx: GenerationContext,
+  index: number,
+  cityIndex: number,
+  signedUpAtMs: number,
+  traits: Traits,
+): Person {
   const { random, ids, timeline } = ctx;
   const deviceCount = random.chance(SECOND_DEVICE_SHARE) ? 2 : 1;
   return {

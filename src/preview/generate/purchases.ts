@@ -21,7 +21,12 @@ const ADD_ONS: readonly Weighted<{ product: Product; maxQuantity: number }>[] = 
 ];
 const addOns = new WeightedTable(ADD_ONS);
 
-export function generatePurchases(ctx: GenerationContext, subscribers: readonly Subscriber[], oneOffBuyers: readonly Person[], visits: PersonVisits): OneTimePurchaseRow[] {
+export function generatePurchases(
+  ctx: GenerationContext,
+  subscribers: readonly Subscriber[],
+  oneOffBuyers: readonly Person[],
+  visits: PersonVisits,
+): OneTimePurchaseRow[] {
   const { random, timeline } = ctx;
   const bought: { customer: Customer; atMs: number }[] = [];
   const visitTime = (person: Person, fromMs: number): number | null => {
@@ -35,13 +40,17 @@ export function generatePurchases(ctx: GenerationContext, subscribers: readonly 
 
   for (const { customer, startMs } of subscribers) {
     for (let n = random.poisson(ADD_ONS_PER_SUBSCRIBER); n > 0; n -= 1) {
-      const atMs = customer.type === 'user' ? visitTime(customer.contact, startMs) : Math.round(random.between(startMs, timeline.latestMs));
+      const atMs =
+        customer.type === 'user'
+          ? visitTime(customer.contact, startMs)
+          : Math.round(random.between(startMs, timeline.latestMs));
       if (atMs !== null) bought.push({ customer, atMs });
     }
   }
   for (const person of oneOffBuyers) {
     const atMs = visitTime(person, person.signedUpAtMs);
-    if (atMs !== null) bought.push({ customer: { type: 'user', id: person.id, sinceMs: person.signedUpAtMs, contact: person }, atMs });
+    if (atMs !== null)
+      bought.push({ customer: { type: 'user', id: person.id, sinceMs: person.signedUpAtMs, contact: person }, atMs });
   }
 
   bought.sort((a, b) => a.atMs - b.atMs);

@@ -57,7 +57,11 @@ describe('Random', () => {
 
 describe('WeightedTable', () => {
   it('picks by weight and never a zero-weight value', () => {
-    const table = new WeightedTable([['a', 3], ['never', 0], ['b', 1]] as const);
+    const table = new WeightedTable([
+      ['a', 3],
+      ['never', 0],
+      ['b', 1],
+    ] as const);
     const random = new Random('weights');
     const counts = { a: 0, b: 0, never: 0 };
     for (let i = 0; i < 40_000; i += 1) counts[table.pick(random)] += 1;
@@ -68,6 +72,12 @@ describe('WeightedTable', () => {
 
   it('rejects tables it cannot sample', () => {
     expect(() => new WeightedTable([['a', 0]])).toThrow(RangeError);
-    expect(() => new WeightedTable([['a', -1], ['b', 2]])).toThrow(RangeError);
+    expect(
+      () =>
+        new WeightedTable([
+          ['a', -1],
+          ['b', 2],
+        ]),
+    ).toThrow(RangeError);
   });
 });

@@ -67,7 +67,10 @@ export class Random {
       indices[i] = indices[j] as number;
       indices[j] = swap;
     }
-    return indices.slice(0, take).sort((a, b) => a - b).map((i) => items[i] as T);
+    return indices
+      .slice(0, take)
+      .sort((a, b) => a - b)
+      .map((i) => items[i] as T);
   }
 }
 
@@ -75,7 +78,12 @@ export class Random {
  * `count` distinct items, each drawn with a chance growing with its weight, in their original order (weighted
  * sampling without replacement: one draw per item, the largest u^(1/weight) win).
  */
-export function sampleWeighted<T>(random: Random, items: readonly T[], weightOf: (item: T) => number, count: number): T[] {
+export function sampleWeighted<T>(
+  random: Random,
+  items: readonly T[],
+  weightOf: (item: T) => number,
+  count: number,
+): T[] {
   const keyed = items.map((item, i) => ({ i, key: random.float() ** (1 / weightOf(item)) }));
   const chosen = keyed.sort((a, b) => b.key - a.key || a.i - b.i).slice(0, count);
   return chosen.sort((a, b) => a.i - b.i).map(({ i }) => items[i] as T);

@@ -6,7 +6,12 @@ import { generatePreviewDataset } from './index.js';
 
 const DAY_MS = 86_400_000;
 const NOW = new Date('2026-03-18T15:42:07.123Z');
-const dataset = generatePreviewDataset({ projectId: '5d0f3a9e-7c2b-4d18-a6e4-93b1c8f2e7a0', seed: 'realism', now: NOW, size: 'standard' });
+const dataset = generatePreviewDataset({
+  projectId: '5d0f3a9e-7c2b-4d18-a6e4-93b1c8f2e7a0',
+  seed: 'realism',
+  now: NOW,
+  size: 'standard',
+});
 
 const tokenRefreshes = dataset.events.filter((e) => e.event_type === '$token-refresh');
 const ipInfo = (e: EventRow) => (e.data as TokenRefreshData).ip_info;
@@ -41,7 +46,10 @@ describe('realism of the standard preview', () => {
     }
     const peak = Math.max(...visitsByLocalHour);
     const nightShares = visitsByLocalHour.slice(0, 6).map((n) => n / peak);
-    expect(nightShares.every((share) => share <= 0.25), `night shares ${nightShares.map((s) => s.toFixed(2)).join(' ')}`).toBe(true);
+    expect(
+      nightShares.every((share) => share <= 0.25),
+      `night shares ${nightShares.map((s) => s.toFixed(2)).join(' ')}`,
+    ).toBe(true);
     // And the day is busy: the peak is in local working hours.
     expect(visitsByLocalHour.indexOf(peak)).toBeGreaterThanOrEqual(9);
     expect(visitsByLocalHour.indexOf(peak)).toBeLessThanOrEqual(17);
@@ -66,7 +74,9 @@ describe('realism of the standard preview', () => {
     // `$token-refresh`) on day s + n exactly.
     const retention = (n: number): number => {
       const eligible = dataset.users.filter((u) => Math.floor(u.signedUpAt.getTime() / DAY_MS) + n <= lastFullDay);
-      const retained = eligible.filter((u) => activeByDay.get(Math.floor(u.signedUpAt.getTime() / DAY_MS) + n)?.has(u.id));
+      const retained = eligible.filter((u) =>
+        activeByDay.get(Math.floor(u.signedUpAt.getTime() / DAY_MS) + n)?.has(u.id),
+      );
       return retained.length / eligible.length;
     };
     const [d1, d7, d30] = [retention(1), retention(7), retention(30)];
@@ -80,7 +90,9 @@ describe('realism of the standard preview', () => {
 
   it('(d) the top country (by where users signed up from) has 25–40 % of users', () => {
     const homeCountry = new Map<string, string>();
-    for (const e of tokenRefreshes) if (!homeCountry.has(e.user_id as string)) homeCountry.set(e.user_id as string, ipInfo(e)?.country_code as string);
+    for (const e of tokenRefreshes)
+      if (!homeCountry.has(e.user_id as string))
+        homeCountry.set(e.user_id as string, ipInfo(e)?.country_code as string);
     const counts = new Map<string, number>();
     for (const country of homeCountry.values()) counts.set(country, (counts.get(country) ?? 0) + 1);
     const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1])[0] as [string, number];
@@ -100,7 +112,9 @@ describe('realism of the standard preview', () => {
 
   it('(f) ~70 % of users come back on a later day', () => {
     const signUpDay = new Map(dataset.users.map((u) => [u.id, Math.floor(u.signedUpAt.getTime() / DAY_MS)]));
-    const returned = new Set(tokenRefreshes.filter((e) => utcDay(e) > (signUpDay.get(e.user_id as string) as number)).map((e) => e.user_id));
+    const returned = new Set(
+      tokenRefreshes.filter((e) => utcDay(e) > (signUpDay.get(e.user_id as string) as number)).map((e) => e.user_id),
+    );
     // Users who signed up in the last days had little chance to come back; count those with ≥ 14 days.
     const old = dataset.users.filter((u) => (signUpDay.get(u.id) as number) <= today - 14);
     const share = old.filter((u) => returned.has(u.id)).length / old.length;

@@ -43,7 +43,12 @@ export function chooseReplays(ctx: GenerationContext, schedule: VisitSchedule): 
   return { replayOfVisit, recorded };
 }
 
-export function buildReplayRows(ctx: GenerationContext, people: readonly Person[], schedule: VisitSchedule, plan: ReplayPlan): SessionReplayRow[] {
+export function buildReplayRows(
+  ctx: GenerationContext,
+  people: readonly Person[],
+  schedule: VisitSchedule,
+  plan: ReplayPlan,
+): SessionReplayRow[] {
   const { random, timeline, scope } = ctx;
   return plan.recorded.map(({ visit, id, endMs, refreshTokenId }) => {
     if (Number.isNaN(endMs)) throw new Error('replay rows need the visits built first');

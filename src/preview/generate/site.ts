@@ -34,9 +34,15 @@ const PAGE_ROWS: readonly PageRow[] = [
   ['/sign-up', 'Sign up', 0, 1],
 ];
 
-export const PAGES: readonly SitePage[] = PAGE_ROWS.map(([path, title]) => ({ path, url: `${SITE_ORIGIN}${path}`, title }));
+export const PAGES: readonly SitePage[] = PAGE_ROWS.map(([path, title]) => ({
+  path,
+  url: `${SITE_ORIGIN}${path}`,
+  title,
+}));
 export const LANDING_PAGE_WEIGHTS = PAGE_ROWS.map(([, , landing], i) => [PAGES[i] as SitePage, landing] as const);
-export const NAVIGATION_PAGE_WEIGHTS = PAGE_ROWS.map(([, , , navigation], i) => [PAGES[i] as SitePage, navigation] as const);
+export const NAVIGATION_PAGE_WEIGHTS = PAGE_ROWS.map(
+  ([, , , navigation], i) => [PAGES[i] as SitePage, navigation] as const,
+);
 
 export function pageByPath(path: string): SitePage {
   const page = PAGES.find((p) => p.path === path);
@@ -80,7 +86,13 @@ export interface Device {
   viewportHeight: number;
 }
 
-type DeviceRow = readonly [screenWidth: number, screenHeight: number, viewportWidth: number, viewportHeight: number, weight: number];
+type DeviceRow = readonly [
+  screenWidth: number,
+  screenHeight: number,
+  viewportWidth: number,
+  viewportHeight: number,
+  weight: number,
+];
 
 // Common desktop and phone screens; viewports leave room for browser chrome.
 const DEVICE_ROWS: readonly DeviceRow[] = [

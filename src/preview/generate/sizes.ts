@@ -27,7 +27,8 @@ export function resolveSize(options: GenerateOptions): SizeProfile {
   if (!profile) throw new RangeError(`unknown preview size ${String(options.size)}`);
   const generatedUsers = options.users ?? profile.generatedUsers;
   const days = options.days ?? profile.days;
-  if (!Number.isInteger(generatedUsers) || generatedUsers < 0) throw new RangeError(`users must be an integer >= 0, got ${generatedUsers}`);
+  if (!Number.isInteger(generatedUsers) || generatedUsers < 0)
+    throw new RangeError(`users must be an integer >= 0, got ${generatedUsers}`);
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be an integer >= 1, got ${days}`);
   return { ...profile, generatedUsers, days };
 }

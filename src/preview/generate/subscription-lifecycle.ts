@@ -50,10 +50,20 @@ export function liveSubscription(startMs: number, fate: SubscriptionFate, latest
   const trialEndMs = startMs + TRIAL_MS;
   if (fate.trial && trialEndMs > latestMs) {
     // The first charge is drafted when the trial starts and collected when it ends.
-    return { status: 'trialing', currentPeriodStartMs: startMs, currentPeriodEndMs: trialEndMs, invoices: [{ status: 'open', atMs: startMs }] };
+    return {
+      status: 'trialing',
+      currentPeriodStartMs: startMs,
+      currentPeriodEndMs: trialEndMs,
+      invoices: [{ status: 'open', atMs: startMs }],
+    };
   }
   if (fate.trial && !fate.converts) {
-    return { status: 'canceled', currentPeriodStartMs: startMs, currentPeriodEndMs: trialEndMs, invoices: [{ status: 'void', atMs: trialEndMs }] };
+    return {
+      status: 'canceled',
+      currentPeriodStartMs: startMs,
+      currentPeriodEndMs: trialEndMs,
+      invoices: [{ status: 'void', atMs: trialEndMs }],
+    };
   }
   const billingStartMs = fate.trial ? trialEndMs : startMs;
   const invoices: SubscriptionLife['invoices'] = [];

@@ -25,14 +25,18 @@ export function generateTeams(ctx: GenerationContext, people: readonly Person[])
 
   HAND_WRITTEN_TEAMS.forEach((team, teamIndex) => {
     // Hand-written users are people[0..15] in HAND_WRITTEN_USERS order.
-    const members = HAND_WRITTEN_USERS.flatMap((user, i) => (user.teams.includes(team.key) ? [people[i] as Person] : []));
+    const members = HAND_WRITTEN_USERS.flatMap((user, i) =>
+      user.teams.includes(team.key) ? [people[i] as Person] : [],
+    );
     const owner = members[0];
     if (!owner) throw new Error(`team ${team.key} has no members`);
     const id = ids('team', teamIndex);
     const createdAtMs = clampToHistory(timeline, owner.signedUpAtMs + random.int(...CREATED_AFTER_OWNER_SIGN_UP_MS));
     byKey.set(team.key, { id, createdAtMs, owner });
     teams.push({
-      projectId, branchId, id,
+      projectId,
+      branchId,
+      id,
       displayName: team.displayName,
       profileImageUrl: team.profileImageUrl,
       createdAt: new Date(createdAtMs),
@@ -41,11 +45,16 @@ export function generateTeams(ctx: GenerationContext, people: readonly Person[])
       serverMetadata: null,
     });
     for (const member of members) {
-      const joinedAtMs = member === owner
-        ? createdAtMs
-        : clampToHistory(timeline, Math.max(createdAtMs, member.signedUpAtMs) + random.int(MINUTE_MS, JOINED_WITHIN_MS));
+      const joinedAtMs =
+        member === owner
+          ? createdAtMs
+          : clampToHistory(
+              timeline,
+              Math.max(createdAtMs, member.signedUpAtMs) + random.int(MINUTE_MS, JOINED_WITHIN_MS),
+            );
       teamMembers.push({
-        projectId, branchId,
+        projectId,
+        branchId,
         teamId: id,
         userId: member.id,
         displayName: member.displayName,

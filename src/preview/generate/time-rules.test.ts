@@ -25,14 +25,22 @@ const NOWS: readonly (readonly [label: string, iso: string])[] = [
 function rowInstants(dataset: PreviewDataset): { where: string; at: number }[] {
   const found: { where: string; at: number }[] = [];
   const tables = {
-    users: dataset.users, contactChannels: dataset.contactChannels, teams: dataset.teams, teamMembers: dataset.teamMembers,
-    authMethods: dataset.authMethods, emails: dataset.emails, sessionReplays: dataset.sessionReplays,
-    subscriptions: dataset.subscriptions, invoices: dataset.invoices, oneTimePurchases: dataset.oneTimePurchases,
+    users: dataset.users,
+    contactChannels: dataset.contactChannels,
+    teams: dataset.teams,
+    teamMembers: dataset.teamMembers,
+    authMethods: dataset.authMethods,
+    emails: dataset.emails,
+    sessionReplays: dataset.sessionReplays,
+    subscriptions: dataset.subscriptions,
+    invoices: dataset.invoices,
+    oneTimePurchases: dataset.oneTimePurchases,
   };
   for (const [table, rows] of Object.entries(tables)) {
     for (const row of rows as readonly object[]) {
       for (const [column, value] of Object.entries(row)) {
-        if (value instanceof Date && !(table === 'subscriptions' && column === 'currentPeriodEnd')) found.push({ where: `${table}.${column}`, at: value.getTime() });
+        if (value instanceof Date && !(table === 'subscriptions' && column === 'currentPeriodEnd'))
+          found.push({ where: `${table}.${column}`, at: value.getTime() });
       }
     }
   }
@@ -43,7 +51,12 @@ describe.each(['tiny', 'standard'] as const satisfies readonly PreviewSize[])('%
   it.each(NOWS)('%s (%s)', (_label, iso) => {
     const now = new Date(iso);
     const nowMs = now.getTime();
-    const dataset = generatePreviewDataset({ projectId: 'b1f4c7d0-0000-4000-8000-000000000001', seed: `time-${size}`, now, size });
+    const dataset = generatePreviewDataset({
+      projectId: 'b1f4c7d0-0000-4000-8000-000000000001',
+      seed: `time-${size}`,
+      now,
+      size,
+    });
 
     const rowsAfterNow = rowInstants(dataset).filter(({ at }) => at > nowMs);
     expect(rowsAfterNow).toEqual([]);
@@ -58,11 +71,13 @@ describe.each(['tiny', 'standard'] as const satisfies readonly PreviewSize[])('%
     expect(newest).toBeGreaterThan(nowMs - 86_400_000);
 
     // Derived times keep their order too.
-    for (const r of dataset.sessionReplays) expect(r.lastEventAt.getTime()).toBeGreaterThanOrEqual(r.startedAt.getTime());
+    for (const r of dataset.sessionReplays)
+      expect(r.lastEventAt.getTime()).toBeGreaterThanOrEqual(r.startedAt.getTime());
     for (const s of dataset.subscriptions) {
       expect(s.currentPeriodStart.getTime()).toBeGreaterThanOrEqual(s.createdAt.getTime());
       expect(s.currentPeriodEnd.getTime()).toBeGreaterThan(s.currentPeriodStart.getTime());
     }
-    for (const u of dataset.users) expect((u.lastActiveAt as Date).getTime()).toBeGreaterThanOrEqual(u.signedUpAt.getTime());
+    for (const u of dataset.users)
+      expect((u.lastActiveAt as Date).getTime()).toBeGreaterThanOrEqual(u.signedUpAt.getTime());
   });
 });

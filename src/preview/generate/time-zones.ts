@@ -15,7 +15,10 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Minutes to add to UTC to get local time in `timeZone` at `atMs`. */
 export function utcOffsetMinutes(timeZone: string, atMs: number): number {
-  const name = formatterFor(timeZone).formatToParts(atMs).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  const name =
+    formatterFor(timeZone)
+      .formatToParts(atMs)
+      .find((part) => part.type === 'timeZoneName')?.value ?? '';
   // 'GMT' for UTC itself, otherwise 'GMT+05:30' / 'GMT-08:00'.
   const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name);
   if (!match) throw new Error(`unexpected offset name ${JSON.stringify(name)} for ${timeZone}`);

@@ -6,10 +6,23 @@ import { HISTORY_END_MARGIN_MS } from './timeline.js';
 import { MAX_VISIT_SPAN_MS, planVisit, type Visit } from './visit-plan.js';
 
 const person: Person = {
-  index: 0, id: 'user', displayName: 'Test', email: 't@example.com', emailVerified: true, isAnonymous: false,
-  profileImageUrl: null, cityIndex: 0, ipInfo: ipInfoFor(CITIES[0] as City, new Random('ip')),
+  index: 0,
+  id: 'user',
+  displayName: 'Test',
+  email: 't@example.com',
+  emailVerified: true,
+  isAnonymous: false,
+  profileImageUrl: null,
+  cityIndex: 0,
+  ipInfo: ipInfoFor(CITIES[0] as City, new Random('ip')),
   device: { screenWidth: 1920, screenHeight: 1080, viewportWidth: 1903, viewportHeight: 969 },
-  refreshTokenIds: ['token-a', 'token-b'], signedUpAtMs: 0, signUpDay: 0, returns: true, engagement: 1, authMethods: [], lastActiveAtMs: 0,
+  refreshTokenIds: ['token-a', 'token-b'],
+  signedUpAtMs: 0,
+  signUpDay: 0,
+  returns: true,
+  engagement: 1,
+  authMethods: [],
+  lastActiveAtMs: 0,
 };
 const START = Date.parse('2026-03-18T12:00:00Z');
 

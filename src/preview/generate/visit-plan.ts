@@ -4,14 +4,24 @@
 import type { Person } from './people.js';
 import { Random, WeightedTable } from './random.js';
 import {
-  CLICK_TARGET_WEIGHTS, LANDING_PAGE_WEIGHTS, NAVIGATION_PAGE_WEIGHTS, REFERRER_WEIGHTS, pageByPath,
-  type ClickTarget, type SitePage,
+  CLICK_TARGET_WEIGHTS,
+  LANDING_PAGE_WEIGHTS,
+  NAVIGATION_PAGE_WEIGHTS,
+  REFERRER_WEIGHTS,
+  pageByPath,
+  type ClickTarget,
+  type SitePage,
 } from './site.js';
 
 const FIRST_PAGE_DELAY_MS = [150, 1_500] as const;
 const PAGE_GAP_MS = [4_000, 150_000] as const;
 const CLICK_DELAY_MS = [800, 25_000] as const;
-const PAGE_COUNT_WEIGHTS = [[1, 35], [2, 30], [3, 20], [4, 15]] as const;
+const PAGE_COUNT_WEIGHTS = [
+  [1, 35],
+  [2, 30],
+  [3, 20],
+  [4, 15],
+] as const;
 const MAX_PAGES = 4;
 const CLICK_CHANCE = 0.4;
 /** Sign-up visits walk landing → sign-up form → the app. */

@@ -18,7 +18,11 @@ export async function prunePreviews(stores: Stores, now: Date): Promise<string[]
 }
 
 /** The cleanup job inside `serve`: prunes every minute until stopped. */
-export function startPreviewExpiry(stores: Stores, logger: Logger, intervalMs = PREVIEW_EXPIRY_INTERVAL_MS): () => Promise<void> {
+export function startPreviewExpiry(
+  stores: Stores,
+  logger: Logger,
+  intervalMs = PREVIEW_EXPIRY_INTERVAL_MS,
+): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = prunePreviews(stores, new Date()).then(

@@ -11,10 +11,21 @@ function score(...parts: string[]): number {
   return crypto.createHash('sha256').update(parts.join(':')).digest().readUInt32BE(0);
 }
 
-export function plannedLiveUsers(projectId: string, minute: number, candidates: readonly LiveCandidate[]): LiveCandidate[] {
+export function plannedLiveUsers(
+  projectId: string,
+  minute: number,
+  candidates: readonly LiveCandidate[],
+): LiveCandidate[] {
   if (candidates.length === 0) return [];
-  const wanted = Math.min(candidates.length, MIN_PER_MINUTE + (score(projectId, String(minute), 'count') % (MAX_PER_MINUTE - MIN_PER_MINUTE + 1)));
-  const ranked = [...candidates].sort((a, b) => score(projectId, String(minute), a.userId) - score(projectId, String(minute), b.userId) || a.userId.localeCompare(b.userId));
+  const wanted = Math.min(
+    candidates.length,
+    MIN_PER_MINUTE + (score(projectId, String(minute), 'count') % (MAX_PER_MINUTE - MIN_PER_MINUTE + 1)),
+  );
+  const ranked = [...candidates].sort(
+    (a, b) =>
+      score(projectId, String(minute), a.userId) - score(projectId, String(minute), b.userId) ||
+      a.userId.localeCompare(b.userId),
+  );
   // Prefer one user per country first, so the globe shows several countries, then fill up.
   const chosen: LiveCandidate[] = [];
   const countries = new Set<string>();

@@ -9,7 +9,6 @@ import { liveCandidates } from '../generate/live-candidates.js';
 import { plannedLiveUsers } from './keep-alive-plan.js';
 import { loadGenerator } from '../generate/load.js';
 
-
 const POLL_MS = 4_000;
 let t: TestApp;
 beforeAll(async () => {
@@ -21,7 +20,12 @@ describe('preview keep-alive', () => {
   it('keeps live users between 1 and 12 while polled, never dated after now, and stops after polling stops', async () => {
     const stores = t;
     let now = new Date(Date.now() - 30 * 60_000);
-    const created = await createPreviewProject(stores, { now, params: { size: 'tiny' }, isPreview: true, expiresAt: new Date(now.getTime() + 3_600_000) });
+    const created = await createPreviewProject(stores, {
+      now,
+      params: { size: 'tiny' },
+      isPreview: true,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+    });
     const keepAlive = new PreviewKeepAlive(stores, { clock: () => now });
     const live: number[] = [];
     for (let elapsed = 0; elapsed <= 3 * 60_000; elapsed += POLL_MS) {
@@ -49,9 +53,21 @@ describe('preview keep-alive', () => {
   it('uses the candidates handed over at creation, the same the dataset gives, without regenerating it', async () => {
     const stores = t;
     let now = new Date(Date.now() - 10 * 60_000);
-    const created = await createPreviewProject(stores, { now, params: { size: 'tiny' }, isPreview: true, expiresAt: new Date(now.getTime() + 3_600_000) });
+    const created = await createPreviewProject(stores, {
+      now,
+      params: { size: 'tiny' },
+      isPreview: true,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+    });
     // What prime receives equals what a regeneration from the stored parameters gives.
-    const regenerated = liveCandidates((await loadGenerator())({ projectId: created.projectId, now: created.createdAt, seed: DEFAULT_PREVIEW_SEED, size: 'tiny' }));
+    const regenerated = liveCandidates(
+      (await loadGenerator())({
+        projectId: created.projectId,
+        now: created.createdAt,
+        seed: DEFAULT_PREVIEW_SEED,
+        size: 'tiny',
+      }),
+    );
     expect(created.live.candidates).toEqual(regenerated);
     // Primed with one user only: after the seeded live events have aged out, that user is who comes online.
     const keepAlive = new PreviewKeepAlive(stores, { clock: () => now });
@@ -60,7 +76,10 @@ describe('preview keep-alive', () => {
     now = new Date(created.createdAt.getTime() + 5 * 60_000);
     await keepAlive.touch(created.projectId);
     expect(await keepAlive.tick()).toBe(1);
-    expect(await liveUsersAt(t.analytics, created.projectId, now)).toEqual({ users: 1, countries: [only!.ipInfo.country_code] });
+    expect(await liveUsersAt(t.analytics, created.projectId, now)).toEqual({
+      users: 1,
+      countries: [only!.ipInfo.country_code],
+    });
   });
 
   it('ignores projects that are not previews', async () => {
@@ -73,7 +92,16 @@ describe('preview keep-alive', () => {
 describe('plannedLiveUsers', () => {
   const candidates = ['US', 'US', 'GB', 'DE', 'JP', 'IN', 'BR', 'CA', 'FR', 'AU'].map((cc, i) => ({
     userId: `user-${i}`,
-    ipInfo: { ip: '1.1.1.1', is_trusted: true, country_code: cc, region_code: null, city_name: null, latitude: null, longitude: null, tz_identifier: null },
+    ipInfo: {
+      ip: '1.1.1.1',
+      is_trusted: true,
+      country_code: cc,
+      region_code: null,
+      city_name: null,
+      latitude: null,
+      longitude: null,
+      tz_identifier: null,
+    },
   }));
 
   it('is deterministic per project and minute, 4–8 users, over several countries', () => {
@@ -82,19 +110,29 @@ describe('plannedLiveUsers', () => {
     expect(a.length).toBeGreaterThanOrEqual(4);
     expect(a.length).toBeLessThanOrEqual(8);
     expect(new Set(a.map((c) => c.ipInfo.country_code)).size).toBe(a.length);
-    const minutes = Array.from({ length: 20 }, (_, m) => plannedLiveUsers('p1', m, candidates).map((c) => c.userId).join());
+    const minutes = Array.from({ length: 20 }, (_, m) =>
+      plannedLiveUsers('p1', m, candidates)
+        .map((c) => c.userId)
+        .join(),
+    );
     expect(new Set(minutes).size).toBeGreaterThan(1);
   });
 });
 
 describe('liveCandidates', () => {
   it("is each non-anonymous user's latest located `$token-refresh` among the dataset's events, in order of first appearance", async () => {
-    const d = (await loadGenerator())({ projectId: 'candidates', now: new Date('2026-11-28T17:00:00Z'), seed: DEFAULT_PREVIEW_SEED, size: 'standard' });
+    const d = (await loadGenerator())({
+      projectId: 'candidates',
+      now: new Date('2026-11-28T17:00:00Z'),
+      seed: DEFAULT_PREVIEW_SEED,
+      size: 'standard',
+    });
     const anonymous = new Set(d.users.filter((u) => u.isAnonymous).map((u) => u.id));
     const fromEvents = new Map<string, unknown>();
     for (const e of [...d.events, ...d.liveEvents]) {
       const ipInfo = (e.data as { ip_info?: unknown }).ip_info;
-      if (e.event_type === '$token-refresh' && e.user_id && ipInfo && !anonymous.has(e.user_id)) fromEvents.set(e.user_id, { userId: e.user_id, ipInfo });
+      if (e.event_type === '$token-refresh' && e.user_id && ipInfo && !anonymous.has(e.user_id))
+        fromEvents.set(e.user_id, { userId: e.user_id, ipInfo });
     }
     expect(fromEvents.size).toBeGreaterThan(400);
     expect(liveCandidates(d)).toEqual([...fromEvents.values()]);

@@ -59,7 +59,10 @@ export class PreviewKeepAlive {
     // regenerated from the stored parameters (~0.1–0.2 s of CPU, e.g. after a restart).
     let candidates = this.primed.get(projectId);
     this.primed.delete(projectId);
-    if (!candidates) candidates = liveCandidates((await loadGenerator())({ projectId, now: project.createdAt, ...project.previewParams }));
+    if (!candidates)
+      candidates = liveCandidates(
+        (await loadGenerator())({ projectId, now: project.createdAt, ...project.previewParams }),
+      );
     this.watched.set(projectId, { lastPolledAt: this.now().getTime(), candidates, lastEmitted: new Map() });
   }
 
@@ -88,7 +91,15 @@ export class PreviewKeepAlive {
         .slice(0, Math.max(0, planned.length - live.size));
       if (due.length === 0) continue;
       const scope = { projectId, branchId: DEFAULT_BRANCH };
-      const rows = due.map((c) => tokenRefreshEvent(scope, { at: now, userId: c.userId, refreshTokenId: keepAliveTokenId(projectId, c.userId, minute), isAnonymous: false, ipInfo: c.ipInfo }));
+      const rows = due.map((c) =>
+        tokenRefreshEvent(scope, {
+          at: now,
+          userId: c.userId,
+          refreshTokenId: keepAliveTokenId(projectId, c.userId, minute),
+          isAnonymous: false,
+          ipInfo: c.ipInfo,
+        }),
+      );
       await insertEvents(this.stores.analytics, rows, { seeded: true });
       for (const c of due) w.lastEmitted.set(c.userId, now.getTime());
       emitted += rows.length;

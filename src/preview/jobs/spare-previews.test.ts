@@ -21,7 +21,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const stores = () => (t);
+const stores = () => t;
 const create = () => t.app.inject({ method: 'POST', url: '/api/v1/preview/projects' });
 
 async function filled(spares: SparePreviews, count: number): Promise<void> {
@@ -46,11 +46,25 @@ describe('spare previews', () => {
     expect(body.seeded).toMatchObject({ users: 586, teams: 8, contact_channels: 586, live_events: 8 });
     expect(new Date(body.expires_at).getTime()).toBeGreaterThanOrEqual(before + TTL_MS);
     const handedOut = new Date();
-    expect(await analyticsCounts(t.analytics, body.project_id)).toMatchObject({ users: 586, non_anonymous_users: 584, teams: 8, contact_channels: 586, max_sequence: 0 });
-    expect(await postgresCounts(t.postgres.db, body.project_id)).toMatchObject({ projects: 1, users: 586, api_keys: 2 });
+    expect(await analyticsCounts(t.analytics, body.project_id)).toMatchObject({
+      users: 586,
+      non_anonymous_users: 584,
+      teams: 8,
+      contact_channels: 586,
+      max_sequence: 0,
+    });
+    expect(await postgresCounts(t.postgres.db, body.project_id)).toMatchObject({
+      projects: 1,
+      users: 586,
+      api_keys: 2,
+    });
     expect(await liveUsersAt(t.analytics, body.project_id, handedOut)).toEqual({ users: 8, countries: LIVE_COUNTRIES });
     expect(await eventsAfter(t.analytics, body.project_id, handedOut)).toBe(0);
-    const project = await t.app.inject({ method: 'GET', url: `/api/v1/projects/${body.project_id}`, headers: { authorization: `Bearer ${body.admin_key}` } });
+    const project = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/projects/${body.project_id}`,
+      headers: { authorization: `Bearer ${body.admin_key}` },
+    });
     expect(project.json()).toMatchObject({ is_preview: true, expires_at: body.expires_at });
   });
 
@@ -75,7 +89,12 @@ describe('spare previews', () => {
 describe('movedForward', () => {
   it('moves live events by the time the spare waited, and never backwards', () => {
     const at = new Date('2026-11-28T10:00:00.000Z');
-    const [event] = [tokenRefreshEvent({ projectId: 'p', branchId: 'main' }, { at, userId: 'u', refreshTokenId: 'r', isAnonymous: false, ipInfo: null })];
+    const [event] = [
+      tokenRefreshEvent(
+        { projectId: 'p', branchId: 'main' },
+        { at, userId: 'u', refreshTokenId: 'r', isAnonymous: false, ipInfo: null },
+      ),
+    ];
     expect(parseEventAt(movedForward([event!], 90_000)[0]!.event_at)).toEqual(new Date('2026-11-28T10:01:30.000Z'));
     expect(movedForward([event!], -5_000)[0]!.event_at).toBe(formatEventAt(at));
   });

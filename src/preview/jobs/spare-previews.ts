@@ -66,10 +66,17 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
         const now = clock();
         // Expiry is renewed on hand-out; until then an abandoned spare still expires like any preview.
         const started = performance.now();
-        const spare = await createPreviewProject(stores, { now, isPreview: true, expiresAt: new Date(now.getTime() + ttlMs) });
+        const spare = await createPreviewProject(stores, {
+          now,
+          isPreview: true,
+          expiresAt: new Date(now.getTime() + ttlMs),
+        });
         await warm?.(spare.projectId);
         spares.push(spare);
-        logger?.debug({ projectId: spare.projectId, ms: Math.round(performance.now() - started), ready: spares.length }, 'spare preview ready');
+        logger?.debug(
+          { projectId: spare.projectId, ms: Math.round(performance.now() - started), ready: spares.length },
+          'spare preview ready',
+        );
       }
     } catch (error) {
       logger?.warn({ err: error }, 'could not seed a spare preview; trying again later');
@@ -84,17 +91,26 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
     let spare: PreviewProject | undefined;
     // A spare that waited until (nearly) its old expiry may already be gone: the expiry job owns it then.
     while ((spare = spares.shift())) {
-      const stillThere = spare.expiresAt!.getTime() - now.getTime() > EXPIRY_MARGIN_MS && (await setProjectExpiry(stores.postgres.db, spare.projectId, expiresAt));
+      const stillThere =
+        spare.expiresAt!.getTime() - now.getTime() > EXPIRY_MARGIN_MS &&
+        (await setProjectExpiry(stores.postgres.db, spare.projectId, expiresAt));
       if (stillThere) break;
     }
     if (!spare) return undefined;
     const postgresMs = performance.now() - started;
-    await insertEvents(stores.analytics, movedForward(spare.live.events, now.getTime() - spare.createdAt.getTime()), { seeded: true });
+    await insertEvents(stores.analytics, movedForward(spare.live.events, now.getTime() - spare.createdAt.getTime()), {
+      seeded: true,
+    });
     const totalMs = performance.now() - started;
     return {
       ...spare,
       expiresAt,
-      timings: { generate_ms: 0, postgres_ms: Math.round(postgresMs), clickhouse_ms: Math.round(totalMs - postgresMs), total_ms: Math.round(totalMs) },
+      timings: {
+        generate_ms: 0,
+        postgres_ms: Math.round(postgresMs),
+        clickhouse_ms: Math.round(totalMs - postgresMs),
+        total_ms: Math.round(totalMs),
+      },
     };
   };
 

@@ -3,7 +3,13 @@
 // them). I/O only: everything it writes was computed by the generator.
 import { MIRROR_TABLES } from '../../analytics/project-data.js';
 import type { AnalyticsStore } from '../../analytics/store.js';
-import { contactChannelMirrorRow, primaryEmails, teamMemberMirrorRow, teamMirrorRow, userMirrorRow } from '../../sync/mirror-rows.js';
+import {
+  contactChannelMirrorRow,
+  primaryEmails,
+  teamMemberMirrorRow,
+  teamMirrorRow,
+  userMirrorRow,
+} from '../../sync/mirror-rows.js';
 import type { PreviewDataset } from '../generate/types.js';
 import { visitEventCount } from '../generate/visit-events.js';
 import { writeVisitEvents } from './visit-events.js';
@@ -13,14 +19,30 @@ const SEEDED = { sequence: 0 };
 export type ProgressCallback = (written: number, total: number) => void;
 
 /** Mirrors and historic events (not the live ones). */
-export async function writePreviewAnalytics(store: AnalyticsStore, d: PreviewDataset, onProgress?: ProgressCallback): Promise<void> {
+export async function writePreviewAnalytics(
+  store: AnalyticsStore,
+  d: PreviewDataset,
+  onProgress?: ProgressCallback,
+): Promise<void> {
   const emails = primaryEmails(d.contactChannels);
   const total = visitEventCount(d.visits);
   await Promise.all([
-    store.insert(MIRROR_TABLES.users, d.users.map((u) => userMirrorRow(u, emails.get(u.id) ?? null, SEEDED))),
-    store.insert(MIRROR_TABLES.contactChannels, d.contactChannels.map((c) => contactChannelMirrorRow(c, SEEDED))),
-    store.insert(MIRROR_TABLES.teams, d.teams.map((t) => teamMirrorRow(t, SEEDED))),
-    store.insert(MIRROR_TABLES.teamMembers, d.teamMembers.map((m) => teamMemberMirrorRow(m, SEEDED))),
+    store.insert(
+      MIRROR_TABLES.users,
+      d.users.map((u) => userMirrorRow(u, emails.get(u.id) ?? null, SEEDED)),
+    ),
+    store.insert(
+      MIRROR_TABLES.contactChannels,
+      d.contactChannels.map((c) => contactChannelMirrorRow(c, SEEDED)),
+    ),
+    store.insert(
+      MIRROR_TABLES.teams,
+      d.teams.map((t) => teamMirrorRow(t, SEEDED)),
+    ),
+    store.insert(
+      MIRROR_TABLES.teamMembers,
+      d.teamMembers.map((m) => teamMemberMirrorRow(m, SEEDED)),
+    ),
     writeVisitEvents(store, { projectId: d.projectId, branchId: d.branchId }, d.visits, (visits) =>
       onProgress?.(Math.round((visits / d.visits.length) * total), total),
     ),

@@ -34,19 +34,33 @@ export async function writeNewPreview(
 }
 
 /** Reseed: seeded events and activity rows are replaced, the other Postgres rows upserted by their deterministic ids, mirrors re-sent. */
-export async function writeReseed(stores: Stores, dataset: PreviewDataset, onProgress?: ProgressCallback): Promise<WriteTimings> {
+export async function writeReseed(
+  stores: Stores,
+  dataset: PreviewDataset,
+  onProgress?: ProgressCallback,
+): Promise<WriteTimings> {
   await deleteSeededEvents(stores.analytics, dataset.projectId);
-  return writeBoth(stores, dataset, onProgress, 'reseed', async (tx) => {
-    await deleteActivityRows(tx, dataset.projectId);
-    await writePreviewPostgres(tx, dataset, { upsert: true });
-  }, { rollbackAnalytics: false });
+  return writeBoth(
+    stores,
+    dataset,
+    onProgress,
+    'reseed',
+    async (tx) => {
+      await deleteActivityRows(tx, dataset.projectId);
+      await writePreviewPostgres(tx, dataset, { upsert: true });
+    },
+    { rollbackAnalytics: false },
+  );
 }
 
 /** A failed creation whose ClickHouse rows could not be removed either: both causes, for the log. */
 export class PreviewRollbackError extends AnalyticsError {
   constructor(projectId: string, failure: unknown, rollback: unknown) {
     const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
-    super(`rollback of preview ${projectId} (its ClickHouse rows stay until \`pulse previews prune\`)`, new AggregateError([failure, rollback], `${reason(failure)}; then ${reason(rollback)}`));
+    super(
+      `rollback of preview ${projectId} (its ClickHouse rows stay until \`pulse previews prune\`)`,
+      new AggregateError([failure, rollback], `${reason(failure)}; then ${reason(rollback)}`),
+    );
     this.name = 'PreviewRollbackError';
   }
 }
@@ -64,20 +78,30 @@ async function writeBoth(
     await stores.postgres.db.transaction(async (tx) => {
       await markSeedingTransaction(tx as unknown as Db, mode);
       const [pg, ch] = await Promise.allSettled([
-        timed(() => writePostgres(tx as unknown as Db), (ms) => (timings.postgres_ms = ms)),
-        timed(async () => {
-          await writePreviewAnalytics(stores.analytics, dataset, onProgress);
-          await insertEvents(stores.analytics, dataset.liveEvents, { seeded: true });
-        }, (ms) => (timings.clickhouse_ms = ms)),
+        timed(
+          () => writePostgres(tx as unknown as Db),
+          (ms) => (timings.postgres_ms = ms),
+        ),
+        timed(
+          async () => {
+            await writePreviewAnalytics(stores.analytics, dataset, onProgress);
+            await insertEvents(stores.analytics, dataset.liveEvents, { seeded: true });
+          },
+          (ms) => (timings.clickhouse_ms = ms),
+        ),
       ]);
       // Throwing inside the callback rolls the transaction back.
       if (ch.status === 'rejected') throw ch.reason;
       if (pg.status === 'rejected') throw new DatabaseError(pg.reason);
     });
   } catch (error) {
-    const failure = error instanceof AnalyticsError || error instanceof DatabaseError ? error : new DatabaseError(error);
+    const failure =
+      error instanceof AnalyticsError || error instanceof DatabaseError ? error : new DatabaseError(error);
     if (!rollbackAnalytics) throw failure;
-    const rollback = await deleteProjectData(stores.analytics, [dataset.projectId]).then(() => null, (e: unknown) => e);
+    const rollback = await deleteProjectData(stores.analytics, [dataset.projectId]).then(
+      () => null,
+      (e: unknown) => e,
+    );
     throw rollback === null ? failure : new PreviewRollbackError(dataset.projectId, failure, rollback);
   }
   return timings;

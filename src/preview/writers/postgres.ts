@@ -6,7 +6,16 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
-  authMethods, contactChannels, emailOutbox, invoices, oneTimePurchases, sessionReplays, subscriptions, teamMembers, teams, users,
+  authMethods,
+  contactChannels,
+  emailOutbox,
+  invoices,
+  oneTimePurchases,
+  sessionReplays,
+  subscriptions,
+  teamMembers,
+  teams,
+  users,
 } from '../../db/schema/index.js';
 import type { Db } from '../../db/store.js';
 import type { PreviewDataset } from '../generate/types.js';
@@ -20,7 +29,11 @@ export interface WritePostgresOptions {
 
 /** Tables in foreign-key order, each with the dataset rows for it and its primary key. */
 function plan(d: PreviewDataset): [PgTable, readonly object[], PgColumn[]][] {
-  const scoped = (t: { projectId: PgColumn; branchId: PgColumn }, ...key: PgColumn[]) => [t.projectId, t.branchId, ...key];
+  const scoped = (t: { projectId: PgColumn; branchId: PgColumn }, ...key: PgColumn[]) => [
+    t.projectId,
+    t.branchId,
+    ...key,
+  ];
   return [
     [users, d.users, scoped(users, users.id)],
     [teams, d.teams, scoped(teams, teams.id)],
@@ -35,15 +48,27 @@ function plan(d: PreviewDataset): [PgTable, readonly object[], PgColumn[]][] {
   ];
 }
 
-export async function writePreviewPostgres(tx: Db, dataset: PreviewDataset, { upsert }: WritePostgresOptions): Promise<void> {
+export async function writePreviewPostgres(
+  tx: Db,
+  dataset: PreviewDataset,
+  { upsert }: WritePostgresOptions,
+): Promise<void> {
   for (const [table, rows, key] of plan(dataset)) {
     if (rows.length === 0) continue;
     // Only the columns the rows carry: the others keep their defaults (and whatever triggers set).
     const columns = Object.entries(getTableColumns(table)).filter(([prop]) => prop in rows[0]!);
-    const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
+    const names = sql.join(
+      columns.map(([, c]) => sql.identifier(c.name)),
+      sql`, `,
+    );
     const conflict = upsert
-      ? sql` ON CONFLICT (${sql.join(key.map((c) => sql.identifier(c.name)), sql`, `)}) DO UPDATE SET ${sql.join(
-          columns.filter(([, c]) => !key.some((k) => k.name === c.name)).map(([, c]) => sql`${sql.identifier(c.name)} = excluded.${sql.identifier(c.name)}`),
+      ? sql` ON CONFLICT (${sql.join(
+          key.map((c) => sql.identifier(c.name)),
+          sql`, `,
+        )}) DO UPDATE SET ${sql.join(
+          columns
+            .filter(([, c]) => !key.some((k) => k.name === c.name))
+            .map(([, c]) => sql`${sql.identifier(c.name)} = excluded.${sql.identifier(c.name)}`),
           sql`, `,
         )}`
       : sql``;

@@ -7,7 +7,8 @@ import type { AnalyticsStore, Staged } from '../../analytics/store.js';
 import type { SeededVisit } from '../generate/visit-events.js';
 import { VISIT_DICTIONARIES, visitPeople, visitRow } from './visit-rows.js';
 
-const VISIT_STRUCTURE = 'u UInt32, t String, r Nullable(String), s Int64, f UInt8, pa Array(Int64), pp Array(UInt8), ca Int64, ct UInt8, cx UInt32, cy UInt32';
+const VISIT_STRUCTURE =
+  'u UInt32, t String, r Nullable(String), s Int64, f UInt8, pa Array(Int64), pp Array(UInt8), ca Int64, ct UInt8, cx UInt32, cy UInt32';
 const PERSON_STRUCTURE = 'i UInt32, id String, a String, rt String, pv String';
 
 // Each visit unfolds (ARRAY JOIN) into small (kind, time, page) tuples: 0 its `$token-refresh`, 1 a page

@@ -18,7 +18,14 @@ export const VISIT_DICTIONARIES = {
   /** Each referrer as a JSON string. */
   referrers: REFERRER_WEIGHTS.map(([r]) => JSON.stringify(r)),
   /** `"selector":…,"tag_name":…[,"text":…][,"href":…]` of each click target. */
-  clickHeads: CLICK_TARGET_WEIGHTS.map(([t]) => members({ selector: t.selector, tag_name: t.tagName, ...(t.text === undefined ? {} : { text: t.text }), ...(t.href === undefined ? {} : { href: t.href }) })),
+  clickHeads: CLICK_TARGET_WEIGHTS.map(([t]) =>
+    members({
+      selector: t.selector,
+      tag_name: t.tagName,
+      ...(t.text === undefined ? {} : { text: t.text }),
+      ...(t.href === undefined ? {} : { href: t.href }),
+    }),
+  ),
 };
 
 const pageIndex = new Map<SitePage, number>(PAGES.map((p, i) => [p, i]));

@@ -11,10 +11,23 @@ export interface OpenedAnalytics {
 }
 
 const mirrorUser = (projectId: string, id: string, name: string, sequence: number, deleted = 0) => ({
-  project_id: projectId, branch_id: 'main', id, display_name: name, profile_image_url: null, primary_email: `${name}@example.com`,
-  primary_email_verified: 1, signed_up_at: '2026-01-01 00:00:00.000', client_metadata: '{}', client_read_only_metadata: '{}',
-  server_metadata: '{}', is_anonymous: 0, restricted_by_admin: 0, restricted_by_admin_reason: null,
-  restricted_by_admin_private_details: null, sync_sequence_id: sequence, sync_is_deleted: deleted,
+  project_id: projectId,
+  branch_id: 'main',
+  id,
+  display_name: name,
+  profile_image_url: null,
+  primary_email: `${name}@example.com`,
+  primary_email_verified: 1,
+  signed_up_at: '2026-01-01 00:00:00.000',
+  client_metadata: '{}',
+  client_read_only_metadata: '{}',
+  server_metadata: '{}',
+  is_anonymous: 0,
+  restricted_by_admin: 0,
+  restricted_by_admin_reason: null,
+  restricted_by_admin_private_details: null,
+  sync_sequence_id: sequence,
+  sync_is_deleted: deleted,
 });
 
 export function analyticsStoreContract(name: string, open: () => Promise<OpenedAnalytics>, skip?: string): void {
@@ -32,10 +45,22 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
     it('applies every migration once and records it; a second run applies nothing', async () => {
       await migrateAnalytics(store);
       expect(await migrateAnalytics(store)).toEqual([]);
-      const ledger = await store.query<{ version: number }>('SELECT version FROM analytics_internal.schema_migrations FINAL ORDER BY version');
+      const ledger = await store.query<{ version: number }>(
+        'SELECT version FROM analytics_internal.schema_migrations FINAL ORDER BY version',
+      );
       expect(ledger.map((r) => r.version)).toEqual(listAnalyticsMigrations().map((m) => m.version));
-      const tables = await store.query<{ name: string }>("SELECT name FROM system.tables WHERE database = 'analytics_internal' ORDER BY name");
-      expect(tables.map((t) => t.name)).toEqual(['contact_channels', 'events', 'schema_migrations', 'sync_state', 'team_members', 'teams', 'users']);
+      const tables = await store.query<{ name: string }>(
+        "SELECT name FROM system.tables WHERE database = 'analytics_internal' ORDER BY name",
+      );
+      expect(tables.map((t) => t.name)).toEqual([
+        'contact_channels',
+        'events',
+        'schema_migrations',
+        'sync_state',
+        'team_members',
+        'teams',
+        'users',
+      ]);
     });
 
     it('refuses a migration that was edited after it was applied', async () => {
@@ -47,42 +72,119 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
     it('stores events with JSON data and millisecond times, read back through bound parameters', async () => {
       // `data_text` arrives as a JSON object (what writers send) or as text; the typed copies are derived.
       await store.insert('analytics_internal.events', [
-        { event_type: '$page-view', event_at: '2026-03-01 10:00:00.123', project_id: projectId, branch_id: 'main', user_id: 'u1', data_text: { path: '/pricing', referrer: 'https://google.com', is_anonymous: false } },
-        { event_type: '$click', event_at: '2026-03-01 10:00:01.999', project_id: projectId, branch_id: 'main', user_id: null, data_text: '{"selector":"#buy","is_anonymous":true}' },
-        { event_type: '$token-refresh', event_at: '2026-03-01 10:00:01.999', project_id: projectId, branch_id: 'main', user_id: 'u3', data_text: '{"refresh_token_id":"r","is_anonymous":false,"ip_info":{"country_code":"DE","region_code":"BE"}}' },
-        { event_type: '$click', event_at: '2026-03-01 10:00:02.000', project_id: crypto.randomUUID(), branch_id: 'main', user_id: 'u2', data_text: '{"selector":"#other"}' },
+        {
+          event_type: '$page-view',
+          event_at: '2026-03-01 10:00:00.123',
+          project_id: projectId,
+          branch_id: 'main',
+          user_id: 'u1',
+          data_text: { path: '/pricing', referrer: 'https://google.com', is_anonymous: false },
+        },
+        {
+          event_type: '$click',
+          event_at: '2026-03-01 10:00:01.999',
+          project_id: projectId,
+          branch_id: 'main',
+          user_id: null,
+          data_text: '{"selector":"#buy","is_anonymous":true}',
+        },
+        {
+          event_type: '$token-refresh',
+          event_at: '2026-03-01 10:00:01.999',
+          project_id: projectId,
+          branch_id: 'main',
+          user_id: 'u3',
+          data_text: '{"refresh_token_id":"r","is_anonymous":false,"ip_info":{"country_code":"DE","region_code":"BE"}}',
+        },
+        {
+          event_type: '$click',
+          event_at: '2026-03-01 10:00:02.000',
+          project_id: crypto.randomUUID(),
+          branch_id: 'main',
+          user_id: 'u2',
+          data_text: '{"selector":"#other"}',
+        },
       ]);
-      const rows = await store.query<Record<string, unknown>>(`SELECT event_type, toString(event_at) AS at, data.path::Nullable(String) AS path, user_id, data_is_anonymous AS anonymous,
+      const rows = await store.query<Record<string, unknown>>(
+        `SELECT event_type, toString(event_at) AS at, data.path::Nullable(String) AS path, user_id, data_is_anonymous AS anonymous,
                 data_referrer AS referrer, data_country_code AS country, data_region_code AS region, count() OVER () AS n
          FROM analytics_internal.events WHERE project_id = {projectId:String} ORDER BY event_at, event_type`,
         { projectId },
       );
       expect(rows).toEqual([
-        { event_type: '$page-view', at: '2026-03-01 10:00:00.123', path: '/pricing', user_id: 'u1', anonymous: 0, referrer: 'https://google.com', country: null, region: null, n: 3 },
-        { event_type: '$click', at: '2026-03-01 10:00:01.999', path: null, user_id: null, anonymous: 1, referrer: null, country: null, region: null, n: 3 },
-        { event_type: '$token-refresh', at: '2026-03-01 10:00:01.999', path: null, user_id: 'u3', anonymous: 0, referrer: null, country: 'DE', region: 'BE', n: 3 },
+        {
+          event_type: '$page-view',
+          at: '2026-03-01 10:00:00.123',
+          path: '/pricing',
+          user_id: 'u1',
+          anonymous: 0,
+          referrer: 'https://google.com',
+          country: null,
+          region: null,
+          n: 3,
+        },
+        {
+          event_type: '$click',
+          at: '2026-03-01 10:00:01.999',
+          path: null,
+          user_id: null,
+          anonymous: 1,
+          referrer: null,
+          country: null,
+          region: null,
+          n: 3,
+        },
+        {
+          event_type: '$token-refresh',
+          at: '2026-03-01 10:00:01.999',
+          path: null,
+          user_id: 'u3',
+          anonymous: 0,
+          referrer: null,
+          country: 'DE',
+          region: 'BE',
+          n: 3,
+        },
       ]);
     });
 
     it('refuses an event row without data_text (a writer that skipped toStoredEvent)', async () => {
       await expect(
-        store.insert('analytics_internal.events', [{ event_type: '$click', event_at: '2026-03-01 10:00:00.000', project_id: projectId, branch_id: 'main', user_id: null }]),
+        store.insert('analytics_internal.events', [
+          {
+            event_type: '$click',
+            event_at: '2026-03-01 10:00:00.000',
+            project_id: projectId,
+            branch_id: 'main',
+            user_id: null,
+          },
+        ]),
       ).rejects.toThrow(/data_text_is_set/);
     });
 
     it('binds parameters as values, never as SQL', async () => {
-      const rows = await store.query<{ n: number }>('SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}', {
-        p: `${projectId}' OR 1=1 --`,
-      });
+      const rows = await store.query<{ n: number }>(
+        'SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}',
+        {
+          p: `${projectId}' OR 1=1 --`,
+        },
+      );
       expect(rows).toEqual([{ n: 0 }]);
     });
 
     it('lets a real sync (sequence ≥ 1) supersede a seeded mirror row (sequence 0), and drops tombstones', async () => {
       const kept = crypto.randomUUID();
       const deleted = crypto.randomUUID();
-      await store.insert('analytics_internal.users', [mirrorUser(projectId, kept, 'seeded', 0), mirrorUser(projectId, deleted, 'gone', 0)]);
-      await store.insert('analytics_internal.users', [mirrorUser(projectId, kept, 'synced', 1), mirrorUser(projectId, deleted, 'gone', 2, 1)]);
-      const rows = await store.query<{ id: string; display_name: string; sync_sequence_id: number }>(`SELECT id, display_name, sync_sequence_id FROM analytics_internal.users FINAL
+      await store.insert('analytics_internal.users', [
+        mirrorUser(projectId, kept, 'seeded', 0),
+        mirrorUser(projectId, deleted, 'gone', 0),
+      ]);
+      await store.insert('analytics_internal.users', [
+        mirrorUser(projectId, kept, 'synced', 1),
+        mirrorUser(projectId, deleted, 'gone', 2, 1),
+      ]);
+      const rows = await store.query<{ id: string; display_name: string; sync_sequence_id: number }>(
+        `SELECT id, display_name, sync_sequence_id FROM analytics_internal.users FINAL
          WHERE project_id = {projectId:String} AND sync_is_deleted = 0`,
         { projectId },
       );
@@ -91,12 +193,19 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
 
     it('answers a batch of queries in one round trip, each with its own rows, order and parameters', async () => {
       const batch = new QueryBatch(store);
-      const ordered = batch.query<{ n: number; s: string }>('SELECT number AS n, toString(number) AS s FROM numbers({count:UInt32}) ORDER BY n DESC', { count: 3 });
+      const ordered = batch.query<{ n: number; s: string }>(
+        'SELECT number AS n, toString(number) AS s FROM numbers({count:UInt32}) ORDER BY n DESC',
+        { count: 3 },
+      );
       // The same parameter name with another value: each query keeps its own.
       const other = batch.query<{ n: number }>('SELECT count() AS n FROM numbers({count:UInt32})', { count: 1000 });
       const none = batch.query<{ x: string }>('SELECT {x:String} AS x WHERE 0', { x: 'never' });
       await batch.flush();
-      expect(await ordered).toEqual([{ n: 2, s: '2' }, { n: 1, s: '1' }, { n: 0, s: '0' }]);
+      expect(await ordered).toEqual([
+        { n: 2, s: '2' },
+        { n: 1, s: '1' },
+        { n: 0, s: '0' },
+      ]);
       expect(await other).toEqual([{ n: 1000 }]);
       expect(await none).toEqual([]);
       // After the flush a late query still answers, on its own.
@@ -129,7 +238,9 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
     });
 
     it('inserts rows in batches, telling progress, and JSONEachRow text as it is', async () => {
-      await store.command('CREATE TABLE IF NOT EXISTS default.contract_rows (n UInt32, s String) ENGINE = MergeTree ORDER BY n');
+      await store.command(
+        'CREATE TABLE IF NOT EXISTS default.contract_rows (n UInt32, s String) ENGINE = MergeTree ORDER BY n',
+      );
       const rows = Array.from({ length: 230_000 }, (_, n) => ({ n, s: `r${n}` }));
       const progress: number[] = [];
       await store.insert('default.contract_rows', rows, { onProgress: (written) => progress.push(written) });
@@ -147,10 +258,25 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
     });
 
     it('stages rows that one INSERT … SELECT reads as tables, and forgets them once released', async () => {
-      await store.command('CREATE TABLE IF NOT EXISTS default.contract_joined (n UInt32, name String) ENGINE = MergeTree ORDER BY n');
+      await store.command(
+        'CREATE TABLE IF NOT EXISTS default.contract_joined (n UInt32, name String) ENGINE = MergeTree ORDER BY n',
+      );
       const staged = await store.stage({
-        numbers: { structure: 'n UInt32, k UInt8', rows: [{ n: 1, k: 0 }, { n: 2, k: 1 }, { n: 3, k: 1 }] },
-        names: { structure: 'k UInt8, name String', rows: [{ k: 0, name: 'zero' }, { k: 1, name: 'one' }] },
+        numbers: {
+          structure: 'n UInt32, k UInt8',
+          rows: [
+            { n: 1, k: 0 },
+            { n: 2, k: 1 },
+            { n: 3, k: 1 },
+          ],
+        },
+        names: {
+          structure: 'k UInt8, name String',
+          rows: [
+            { k: 0, name: 'zero' },
+            { k: 1, name: 'one' },
+          ],
+        },
       });
       await store.command(
         `INSERT INTO default.contract_joined SELECT a.n, concat(b.name, {suffix:String})
@@ -160,7 +286,9 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
       await staged.release();
       await staged.release();
       expect(await store.query('SELECT n, name FROM default.contract_joined ORDER BY n')).toEqual([
-        { n: 1, name: 'zero!' }, { n: 2, name: 'one!' }, { n: 3, name: 'one!' },
+        { n: 1, name: 'zero!' },
+        { n: 2, name: 'one!' },
+        { n: 3, name: 'one!' },
       ]);
       await expect(store.query(`SELECT count() FROM ${staged.from('numbers')}`)).rejects.toThrow();
       expect(() => staged.from('unknown')).toThrow(/unknown/);

@@ -30,7 +30,12 @@ export function mirrorShapeContract(name: string, open: () => Promise<OpenedPost
 
     it('a seeded row and the same row sent again by the sync are equal, column for column', async () => {
       const now = new Date('2026-06-15T12:00:00.000Z');
-      const dataset = generatePreviewDataset({ projectId: crypto.randomUUID(), seed: 'mirror-shape', now, size: 'tiny' });
+      const dataset = generatePreviewDataset({
+        projectId: crypto.randomUUID(),
+        seed: 'mirror-shape',
+        now,
+        size: 'tiny',
+      });
       await writeNewPreview(t, dataset, { displayName: 'shape', isPreview: true, createdAt: now, expiresAt: null });
       const p = dataset.projectId;
       // Metadata the generator does not write, so the JSON columns carry something.
@@ -39,13 +44,20 @@ export function mirrorShapeContract(name: string, open: () => Promise<OpenedPost
       await t.db.execute(sql`UPDATE teams SET client_metadata = 'null'::jsonb WHERE project_id = ${p}`);
       const tables = SYNC_MAPPINGS.map((m) => m.name);
       const read = async (table: string, seeded: boolean) =>
-        (await t.analytics.query<Row>(`SELECT * EXCEPT (sync_created_at) FROM analytics_internal.${table}
-           WHERE project_id = {p:String} AND (sync_sequence_id = 0) = {seeded:Bool} ORDER BY ALL`, { p, seeded }))
-          .map(comparable);
-      const seededRows = Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await read(table, true)] as const)));
+        (
+          await t.analytics.query<Row>(
+            `SELECT * EXCEPT (sync_created_at) FROM analytics_internal.${table}
+           WHERE project_id = {p:String} AND (sync_sequence_id = 0) = {seeded:Bool} ORDER BY ALL`,
+            { p, seeded },
+          )
+        ).map(comparable);
+      const seededRows = Object.fromEntries(
+        await Promise.all(tables.map(async (table) => [table, await read(table, true)] as const)),
+      );
 
       // Touch every row: the capture triggers give each a new sequence id, so the sync sends them all.
-      for (const table of tables) await t.db.execute(sql`UPDATE ${sql.identifier(table)} SET project_id = project_id WHERE project_id = ${p}`);
+      for (const table of tables)
+        await t.db.execute(sql`UPDATE ${sql.identifier(table)} SET project_id = project_id WHERE project_id = ${p}`);
       const pass = await t.runner.runPass();
       for (const table of tables) {
         const synced = await read(table, false);
@@ -53,9 +65,12 @@ export function mirrorShapeContract(name: string, open: () => Promise<OpenedPost
         expect(synced.length, table).toBeGreaterThan(0);
         const expected = seededRows[table]!.map((row) =>
           // The two rows changed above, as the seeder would have mirrored them after the change.
-          table === 'teams' ? { ...row, client_metadata: {} }
-          : table === 'users' && row.id === dataset.users[0]!.id ? { ...row, server_metadata: { plan: 'pro', seats: [1, 2] } }
-          : row);
+          table === 'teams'
+            ? { ...row, client_metadata: {} }
+            : table === 'users' && row.id === dataset.users[0]!.id
+              ? { ...row, server_metadata: { plan: 'pro', seats: [1, 2] } }
+              : row,
+        );
         expect(synced, table).toEqual(expected);
       }
     });

@@ -12,8 +12,20 @@ import { hashApiKey } from '../../projects/api-key.js';
 import type { OpenedPostgres } from '../targets.js';
 
 const TABLES = [
-  'api_keys', 'auth_methods', 'contact_channels', 'email_outbox', 'invoices', 'one_time_purchases',
-  'projects', 'session_replays', 'subscriptions', 'sync_pruned_tombstones', 'sync_tombstones', 'team_members', 'teams', 'users',
+  'api_keys',
+  'auth_methods',
+  'contact_channels',
+  'email_outbox',
+  'invoices',
+  'one_time_purchases',
+  'projects',
+  'session_replays',
+  'subscriptions',
+  'sync_pruned_tombstones',
+  'sync_tombstones',
+  'team_members',
+  'teams',
+  'users',
 ];
 
 export function postgresStoreContract(name: string, open: () => Promise<OpenedPostgres>, skip?: string): void {
@@ -34,8 +46,13 @@ export function postgresStoreContract(name: string, open: () => Promise<OpenedPo
         sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
       );
       expect(rows.map((r) => r.table_name)).toEqual(TABLES);
-      const applied = await selectRows<{ n: unknown }>(store.db, sql`SELECT count(*) AS n FROM drizzle.__drizzle_migrations`);
-      const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+      const applied = await selectRows<{ n: unknown }>(
+        store.db,
+        sql`SELECT count(*) AS n FROM drizzle.__drizzle_migrations`,
+      );
+      const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+        entries: unknown[];
+      };
       expect(toCount(applied[0]?.n)).toBe(journal.entries.length);
     });
 
@@ -47,25 +64,40 @@ export function postgresStoreContract(name: string, open: () => Promise<OpenedPo
     });
 
     it('creates a project with keys that resolve to exactly that project', async () => {
-      const created = await createProject(store.db, { displayName: 'Contract', now: new Date('2026-01-02T03:04:05.678Z') });
+      const created = await createProject(store.db, {
+        displayName: 'Contract',
+        now: new Date('2026-01-02T03:04:05.678Z'),
+      });
       expect(await getProject(store.db, created.project.id)).toMatchObject({
         displayName: 'Contract',
         isPreview: false,
         createdAt: new Date('2026-01-02T03:04:05.678Z'),
         expiresAt: null,
       });
-      expect(await findKeyOwner(store.db, hashApiKey(created.adminKey))).toEqual({ projectId: created.project.id, kind: 'admin' });
-      expect(await findKeyOwner(store.db, hashApiKey(created.ingestKey))).toEqual({ projectId: created.project.id, kind: 'ingest' });
+      expect(await findKeyOwner(store.db, hashApiKey(created.adminKey))).toEqual({
+        projectId: created.project.id,
+        kind: 'admin',
+      });
+      expect(await findKeyOwner(store.db, hashApiKey(created.ingestKey))).toEqual({
+        projectId: created.project.id,
+        kind: 'ingest',
+      });
       expect(await findKeyOwner(store.db, hashApiKey('pulse_admin_unknown'))).toBeUndefined();
       // Only hashes are stored.
-      const stored = await store.db.select({ hash: apiKeys.hash }).from(apiKeys).where(eq(apiKeys.projectId, created.project.id));
+      const stored = await store.db
+        .select({ hash: apiKeys.hash })
+        .from(apiKeys)
+        .where(eq(apiKeys.projectId, created.project.id));
       expect(stored.map((k) => k.hash)).not.toContain(created.adminKey);
       expect((await listProjects(store.db)).map((p) => p.id)).toContain(created.project.id);
     });
 
     it('does not resolve a revoked key', async () => {
       const created = await createProject(store.db, { displayName: 'Revoked' });
-      await store.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.hash, hashApiKey(created.adminKey)));
+      await store.db
+        .update(apiKeys)
+        .set({ revokedAt: new Date() })
+        .where(eq(apiKeys.hash, hashApiKey(created.adminKey)));
       expect(await findKeyOwner(store.db, hashApiKey(created.adminKey))).toBeUndefined();
     });
 
@@ -74,9 +106,11 @@ export function postgresStoreContract(name: string, open: () => Promise<OpenedPo
       const id = crypto.randomUUID();
       const duplicateHash = hashApiKey(existing.adminKey);
       await expect(
-        createProjectRow(store.db, { id, displayName: 'Half', isPreview: false, createdAt: new Date(), expiresAt: null }, [
-          { id: crypto.randomUUID(), kind: 'admin', hash: duplicateHash },
-        ]),
+        createProjectRow(
+          store.db,
+          { id, displayName: 'Half', isPreview: false, createdAt: new Date(), expiresAt: null },
+          [{ id: crypto.randomUUID(), kind: 'admin', hash: duplicateHash }],
+        ),
       ).rejects.toThrow();
       expect(await getProject(store.db, id)).toBeUndefined();
     });
@@ -86,13 +120,27 @@ export function postgresStoreContract(name: string, open: () => Promise<OpenedPo
       const b = (await createProject(store.db, { displayName: 'B' })).project.id;
       const userA = crypto.randomUUID();
       const userB = crypto.randomUUID();
-      await store.db.insert(users).values([{ projectId: a, id: userA }, { projectId: b, id: userB }]);
+      await store.db.insert(users).values([
+        { projectId: a, id: userA },
+        { projectId: b, id: userB },
+      ]);
       const channel = (projectId: string, userId: string, value: string, extra = {}) => ({
-        projectId, id: crypto.randomUUID(), userId, type: 'EMAIL' as const, value, isPrimary: true, usedForAuth: true, ...extra,
+        projectId,
+        id: crypto.randomUUID(),
+        userId,
+        type: 'EMAIL' as const,
+        value,
+        isPrimary: true,
+        usedForAuth: true,
+        ...extra,
       });
       await store.db.insert(contactChannels).values(channel(a, userA, 'ann@example.com'));
-      await expect(store.db.insert(contactChannels).values(channel(a, userA, 'second@example.com', { usedForAuth: false }))).rejects.toThrow();
-      await expect(store.db.insert(contactChannels).values(channel(a, userA, 'ann@example.com', { isPrimary: false }))).rejects.toThrow();
+      await expect(
+        store.db.insert(contactChannels).values(channel(a, userA, 'second@example.com', { usedForAuth: false })),
+      ).rejects.toThrow();
+      await expect(
+        store.db.insert(contactChannels).values(channel(a, userA, 'ann@example.com', { isPrimary: false })),
+      ).rejects.toThrow();
       // The same address in another project is another user.
       await store.db.insert(contactChannels).values(channel(b, userB, 'ann@example.com'));
     });

@@ -11,7 +11,14 @@ import { createSyncRunner } from '../../sync/run-sync-pass.js';
 import { readWatermark } from '../../sync/sync-state.js';
 import type { OpenedPostgres } from '../targets.js';
 import {
-  insertUsers, mirrorKeys, mirrorUsers, newProjectId, openSyncTarget, postgresUsers, rawMirrorRows, type SyncTarget,
+  insertUsers,
+  mirrorKeys,
+  mirrorUsers,
+  newProjectId,
+  openSyncTarget,
+  postgresUsers,
+  rawMirrorRows,
+  type SyncTarget,
 } from '../sync-fixtures.js';
 
 const scope = (projectId: string) => ({ projectId, branchId: 'main', includeAnonymous: false });
@@ -34,7 +41,9 @@ export function syncContract(name: string, open: () => Promise<OpenedPostgres>, 
       const [a, b, c] = await insertUsers(db, p, 3);
       const team = crypto.randomUUID();
       await db.execute(sql`INSERT INTO teams (project_id, id, display_name) VALUES (${p}, ${team}, 'Core')`);
-      await db.execute(sql`INSERT INTO team_members (project_id, team_id, user_id) VALUES (${p}, ${team}, ${a}), (${p}, ${team}, ${b})`);
+      await db.execute(
+        sql`INSERT INTO team_members (project_id, team_id, user_id) VALUES (${p}, ${team}, ${a}), (${p}, ${team}, ${b})`,
+      );
       await db.execute(sql`INSERT INTO contact_channels (project_id, id, user_id, type, value, is_primary, used_for_auth)
         VALUES (${p}, ${crypto.randomUUID()}, ${a}, 'EMAIL', 'a@example.com', true, true)`);
       await db.execute(sql`UPDATE users SET display_name = 'Bea' WHERE project_id = ${p} AND id = ${b}`);
@@ -61,9 +70,11 @@ export function syncContract(name: string, open: () => Promise<OpenedPostgres>, 
     it('many updates to one row ⇒ the latest wins', async () => {
       const p = await newProjectId(db);
       const [id] = await insertUsers(db, p, 1);
-      for (let i = 1; i <= 25; i++) await db.execute(sql`UPDATE users SET display_name = ${`v${i}`} WHERE project_id = ${p} AND id = ${id}`);
+      for (let i = 1; i <= 25; i++)
+        await db.execute(sql`UPDATE users SET display_name = ${`v${i}`} WHERE project_id = ${p} AND id = ${id}`);
       await pass();
-      for (let i = 26; i <= 30; i++) await db.execute(sql`UPDATE users SET display_name = ${`v${i}`} WHERE project_id = ${p} AND id = ${id}`);
+      for (let i = 26; i <= 30; i++)
+        await db.execute(sql`UPDATE users SET display_name = ${`v${i}`} WHERE project_id = ${p} AND id = ${id}`);
       await pass();
       const [row] = await mirrorUsers(t.analytics, p);
       expect(row?.display_name).toBe('v30');
@@ -91,11 +102,17 @@ export function syncContract(name: string, open: () => Promise<OpenedPostgres>, 
       const p = await newProjectId(db);
       const [u] = await insertUsers(db, p, 1);
       const channel = crypto.randomUUID();
-      await db.execute(sql`INSERT INTO contact_channels (project_id, id, user_id, type, value, is_primary) VALUES (${p}, ${channel}, ${u}, 'EMAIL', 'old@example.com', true)`);
+      await db.execute(
+        sql`INSERT INTO contact_channels (project_id, id, user_id, type, value, is_primary) VALUES (${p}, ${channel}, ${u}, 'EMAIL', 'old@example.com', true)`,
+      );
       await pass();
-      await db.execute(sql`UPDATE contact_channels SET value = 'new@example.com', is_verified = true WHERE project_id = ${p} AND id = ${channel}`);
+      await db.execute(
+        sql`UPDATE contact_channels SET value = 'new@example.com', is_verified = true WHERE project_id = ${p} AND id = ${channel}`,
+      );
       await pass();
-      expect((await mirrorUsers(t.analytics, p)).map((x) => [x.primary_email, x.primary_email_verified])).toEqual([['new@example.com', 1]]);
+      expect((await mirrorUsers(t.analytics, p)).map((x) => [x.primary_email, x.primary_email_verified])).toEqual([
+        ['new@example.com', 1],
+      ]);
       await db.execute(sql`DELETE FROM users WHERE project_id = ${p} AND id = ${u}`);
       await pass();
       expect(await mirrorUsers(t.analytics, p)).toEqual([]);
@@ -125,7 +142,14 @@ export function syncContract(name: string, open: () => Promise<OpenedPostgres>, 
       const users = SYNC_MAPPINGS.filter((m) => m.name === 'users');
       const before = await readWatermark(t.analytics, 'users');
       const crash = new Error('simulated crash after the mirror insert');
-      await expect(t.runner.runPass({ mappings: users, batchSize: 50, settleWaitMs: 15_000, afterMirrorInsert: () => Promise.reject(crash) })).rejects.toBe(crash);
+      await expect(
+        t.runner.runPass({
+          mappings: users,
+          batchSize: 50,
+          settleWaitMs: 15_000,
+          afterMirrorInsert: () => Promise.reject(crash),
+        }),
+      ).rejects.toBe(crash);
       expect(await readWatermark(t.analytics, 'users')).toBe(before);
       // A fresh runner: the process restarted and only ClickHouse remembers anything.
       const restarted = createSyncRunner({ postgres: t.postgres, analytics: t.analytics });

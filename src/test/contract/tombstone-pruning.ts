@@ -9,7 +9,15 @@ import { totalUsers } from '../../metrics/total-users.js';
 import { SYNC_MAPPINGS } from '../../sync/mappings.js';
 import { createSyncRunner, type SyncRunner } from '../../sync/run-sync-pass.js';
 import type { OpenedPostgres } from '../targets.js';
-import { insertUsers, mirrorKeys, mirrorUsers, newProjectId, openSyncTarget, postgresUsers, type SyncTarget } from '../sync-fixtures.js';
+import {
+  insertUsers,
+  mirrorKeys,
+  mirrorUsers,
+  newProjectId,
+  openSyncTarget,
+  postgresUsers,
+  type SyncTarget,
+} from '../sync-fixtures.js';
 
 const scope = (projectId: string) => ({ projectId, branchId: 'main', includeAnonymous: false });
 const settleWaitMs = 15_000;
@@ -24,7 +32,8 @@ async function tombstones(db: Db, projectId: string): Promise<string[]> {
 
 /** The latest mirror version of a user, deleted or not. */
 async function mirrorVersion(t: SyncTarget, projectId: string, id: string) {
-  const rows = await t.analytics.query<{ sync_is_deleted: number }>('SELECT sync_is_deleted FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND id = {id:UUID}',
+  const rows = await t.analytics.query<{ sync_is_deleted: number }>(
+    'SELECT sync_is_deleted FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND id = {id:UUID}',
     { p: projectId, id },
   );
   return rows[0];
@@ -53,7 +62,10 @@ export function tombstonePruningContract(name: string, open: () => Promise<Opene
       expect(await tombstones(t.db, p)).toEqual([`users:${gone}`, `teams:${team}`]);
 
       // Only the users mapping runs: the teams watermark is still below the team's tombstone.
-      const usersOnly = await runner.runPass({ settleWaitMs, mappings: SYNC_MAPPINGS.filter((m) => m.name === 'users') });
+      const usersOnly = await runner.runPass({
+        settleWaitMs,
+        mappings: SYNC_MAPPINGS.filter((m) => m.name === 'users'),
+      });
       expect(usersOnly.prunedTombstones).toBeGreaterThanOrEqual(1);
       expect(await tombstones(t.db, p)).toEqual([`teams:${team}`]);
       expect(await mirrorVersion(t, p, gone!)).toEqual({ sync_is_deleted: 1 });

@@ -30,7 +30,12 @@ afterAll(async () => {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const call = (method: Method, path: string, payload?: object, key = admin, projectId = project) =>
-  t.app.inject({ method, url: `/api/v1/projects/${projectId}${path}`, headers: { authorization: `Bearer ${key}` }, ...(payload && { payload }) });
+  t.app.inject({
+    method,
+    url: `/api/v1/projects/${projectId}${path}`,
+    headers: { authorization: `Bearer ${key}` },
+    ...(payload && { payload }),
+  });
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 3_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -46,15 +51,30 @@ describe('users', () => {
     const res = await call('POST', '/users', { display_name: 'Ada', primary_email: 'Ada@Example.com' });
     expect(res.statusCode).toBe(201);
     const user = res.json();
-    expect(user).toMatchObject({ display_name: 'Ada', primary_email: 'ada@example.com', primary_email_verified: false, is_anonymous: false });
+    expect(user).toMatchObject({
+      display_name: 'Ada',
+      primary_email: 'ada@example.com',
+      primary_email_verified: false,
+      is_anonymous: false,
+    });
     const channels = (await call('GET', `/users/${user.id}/contact-channels`)).json().items;
-    expect(channels).toEqual([expect.objectContaining({ type: 'EMAIL', value: 'ada@example.com', is_primary: true, used_for_auth: true })]);
+    expect(channels).toEqual([
+      expect.objectContaining({ type: 'EMAIL', value: 'ada@example.com', is_primary: true, used_for_auth: true }),
+    ]);
     // Well under the worker's 60 s idle timer even on a loaded machine: only the write's notify explains it.
-    const mirrored = await eventually(() => mirrorUsers(t.analytics, project), (rows) => rows.length === 1, 3_000);
+    const mirrored = await eventually(
+      () => mirrorUsers(t.analytics, project),
+      (rows) => rows.length === 1,
+      3_000,
+    );
     expect(mirrored.map((u) => [u.id, u.primary_email])).toEqual([[user.id, 'ada@example.com']]);
     // A pass records its watermark after the mirror rows are in (so a crash between the two repeats rows
     // instead of losing them): the status can trail the visible mirror by a moment.
-    const status = await eventually(async () => (await call('GET', '/sync')).json().users as { rows_behind: number }, (users) => users.rows_behind === 0, 3_000);
+    const status = await eventually(
+      async () => (await call('GET', '/sync')).json().users as { rows_behind: number },
+      (users) => users.rows_behind === 0,
+      3_000,
+    );
     expect(status).toMatchObject({ rows_behind: 0, seconds_behind: 0 });
   });
 
@@ -76,11 +96,14 @@ describe('users', () => {
   });
 
   it('pages through users with a cursor', async () => {
-    for (let i = 0; i < 4; i++) expect((await call('POST', '/users', { display_name: `Page ${i}` })).statusCode).toBe(201);
+    for (let i = 0; i < 4; i++)
+      expect((await call('POST', '/users', { display_name: `Page ${i}` })).statusCode).toBe(201);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { id: string }[]; next_cursor: string | null } = (await call('GET', `/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { id: string }[]; next_cursor: string | null } = (
+        await call('GET', `/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       seen.push(...page.items.map((u) => u.id));
       cursor = page.next_cursor;
     } while (cursor);
@@ -90,11 +113,21 @@ describe('users', () => {
 
   it('patches and deletes a user; a deleted user leaves the mirror', async () => {
     const user = (await call('POST', '/users', { display_name: 'Temp', primary_email: 'temp@example.com' })).json();
-    const patched = await call('PATCH', `/users/${user.id}`, { display_name: 'Temporary', primary_email_verified: true });
-    expect(patched.json()).toMatchObject({ display_name: 'Temporary', primary_email: 'temp@example.com', primary_email_verified: true });
+    const patched = await call('PATCH', `/users/${user.id}`, {
+      display_name: 'Temporary',
+      primary_email_verified: true,
+    });
+    expect(patched.json()).toMatchObject({
+      display_name: 'Temporary',
+      primary_email: 'temp@example.com',
+      primary_email_verified: true,
+    });
     expect((await call('DELETE', `/users/${user.id}`)).statusCode).toBe(204);
     expect((await call('GET', `/users/${user.id}`)).statusCode).toBe(404);
-    const ids = await eventually(async () => (await mirrorUsers(t.analytics, project)).map((u) => u.id), (list) => !list.includes(user.id));
+    const ids = await eventually(
+      async () => (await mirrorUsers(t.analytics, project)).map((u) => u.id),
+      (list) => !list.includes(user.id),
+    );
     expect(ids).not.toContain(user.id);
   });
 
@@ -105,19 +138,36 @@ describe('users', () => {
     expect((await call('DELETE', `/users/${theirs.id}`)).statusCode).toBe(404);
     expect((await call('GET', '/users', undefined, other.admin)).statusCode).toBe(404);
     expect((await call('GET', '/users', undefined, ingest)).statusCode).toBe(403);
-    expect((await call('GET', `/users/${theirs.id}`, undefined, other.admin, other.project)).json().display_name).toBe('Theirs');
+    expect((await call('GET', `/users/${theirs.id}`, undefined, other.admin, other.project)).json().display_name).toBe(
+      'Theirs',
+    );
   });
 });
 
 describe('contact channels', () => {
   it('adds, demotes the previous primary, patches and deletes', async () => {
     const user = (await call('POST', '/users', { display_name: 'Chan', primary_email: 'chan@example.com' })).json();
-    const added = await call('POST', `/users/${user.id}/contact-channels`, { type: 'EMAIL', value: 'chan2@example.com', is_primary: true, used_for_auth: true });
+    const added = await call('POST', `/users/${user.id}/contact-channels`, {
+      type: 'EMAIL',
+      value: 'chan2@example.com',
+      is_primary: true,
+      used_for_auth: true,
+    });
     expect(added.statusCode).toBe(201);
-    const list = (await call('GET', `/users/${user.id}/contact-channels`)).json().items as { id: string; value: string; is_primary: boolean }[];
-    expect(list.map((c) => [c.value, c.is_primary])).toEqual([['chan@example.com', false], ['chan2@example.com', true]]);
+    const list = (await call('GET', `/users/${user.id}/contact-channels`)).json().items as {
+      id: string;
+      value: string;
+      is_primary: boolean;
+    }[];
+    expect(list.map((c) => [c.value, c.is_primary])).toEqual([
+      ['chan@example.com', false],
+      ['chan2@example.com', true],
+    ]);
     expect((await call('GET', `/users/${user.id}`)).json().primary_email).toBe('chan2@example.com');
-    expect((await call('POST', `/users/${user.id}/contact-channels`, { type: 'PHONE', value: 'not a phone' })).json().error.details.issues[0].field).toBe('body.value');
+    expect(
+      (await call('POST', `/users/${user.id}/contact-channels`, { type: 'PHONE', value: 'not a phone' })).json().error
+        .details.issues[0].field,
+    ).toBe('body.value');
     const patched = await call('PATCH', `/users/${user.id}/contact-channels/${added.json().id}`, { is_verified: true });
     expect(patched.json()).toMatchObject({ is_verified: true });
     expect((await call('DELETE', `/users/${user.id}/contact-channels/${added.json().id}`)).statusCode).toBe(204);
@@ -132,9 +182,15 @@ describe('teams and members', () => {
     const theirs = (await call('POST', '/users', { display_name: 'Stranger' }, other.admin, other.project)).json();
     expect((await call('POST', `/teams/${team.id}/members`, { user_id: user.id })).statusCode).toBe(201);
     expect((await call('POST', `/teams/${team.id}/members`, { user_id: theirs.id })).statusCode).toBe(404);
-    expect((await call('PATCH', `/teams/${team.id}`, { display_name: 'Core team' })).json().display_name).toBe('Core team');
+    expect((await call('PATCH', `/teams/${team.id}`, { display_name: 'Core team' })).json().display_name).toBe(
+      'Core team',
+    );
     const members = await eventually(
-      () => t.analytics.query<{ n: number }>('SELECT count() AS n FROM analytics_internal.team_members FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0', { p: project }),
+      () =>
+        t.analytics.query<{ n: number }>(
+          'SELECT count() AS n FROM analytics_internal.team_members FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0',
+          { p: project },
+        ),
       (rows) => rows[0]?.n === 1,
     );
     expect(members[0]?.n).toBe(1);
@@ -147,18 +203,27 @@ describe('teams and members', () => {
 
 describe('seeded preview rows', () => {
   it('a seeded user is not re-sent; updated through the API its mirror row gets a sequence ≥ 1', async () => {
-    const preview = (await t.app.inject({ method: 'POST', url: '/api/v1/preview/projects', payload: { size: 'tiny' } })).json();
+    const preview = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/preview/projects', payload: { size: 'tiny' } })
+    ).json();
     const key = preview.admin_key as string;
     await worker.flushed();
-    const seq = () => t.analytics.query<{ id: string; display_name: string | null; sync_sequence_id: number }>('SELECT toString(id) AS id, display_name, sync_sequence_id FROM analytics_internal.users WHERE project_id = {p:String} ORDER BY id, sync_sequence_id',
-      { p: preview.project_id },
-    );
+    const seq = () =>
+      t.analytics.query<{ id: string; display_name: string | null; sync_sequence_id: number }>(
+        'SELECT toString(id) AS id, display_name, sync_sequence_id FROM analytics_internal.users WHERE project_id = {p:String} ORDER BY id, sync_sequence_id',
+        { p: preview.project_id },
+      );
     const seeded = await seq();
     expect(seeded.length).toBeGreaterThan(0);
     expect(seeded.every((r) => r.sync_sequence_id === 0)).toBe(true);
     const target = seeded[0]!.id;
-    expect((await call('PATCH', `/users/${target}`, { display_name: 'Renamed' }, key, preview.project_id)).statusCode).toBe(200);
-    const mirrored = await eventually(() => mirrorUsers(t.analytics, preview.project_id), (rows) => rows.some((r) => r.display_name === 'Renamed'));
+    expect(
+      (await call('PATCH', `/users/${target}`, { display_name: 'Renamed' }, key, preview.project_id)).statusCode,
+    ).toBe(200);
+    const mirrored = await eventually(
+      () => mirrorUsers(t.analytics, preview.project_id),
+      (rows) => rows.some((r) => r.display_name === 'Renamed'),
+    );
     const row = mirrored.find((r) => r.id === target);
     expect(row).toMatchObject({ display_name: 'Renamed' });
     expect(row!.sync_sequence_id).toBeGreaterThanOrEqual(1);

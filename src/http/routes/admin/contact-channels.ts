@@ -2,9 +2,20 @@
 // does the work (primary demotion, duplicate auth address → 409).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChannelParams, ContactChannel, ContactChannelList, CreateContactChannel, UpdateContactChannel, UserParams } from '../../../../contract/admin.js';
 import {
-  createContactChannel, listContactChannels, removeContactChannel, updateContactChannel, type ContactChannelRecord,
+  ChannelParams,
+  ContactChannel,
+  ContactChannelList,
+  CreateContactChannel,
+  UpdateContactChannel,
+  UserParams,
+} from '../../../../contract/admin.js';
+import {
+  createContactChannel,
+  listContactChannels,
+  removeContactChannel,
+  updateContactChannel,
+  type ContactChannelRecord,
 } from '../../../db/contact-channels.js';
 import { authorizeProject } from '../../auth.js';
 import { notFound } from '../../errors.js';
@@ -29,51 +40,109 @@ export function toContactChannelJson(c: ContactChannelRecord): z.infer<typeof Co
 
 const toFields = (body: z.infer<typeof UpdateContactChannel>) =>
   Object.fromEntries(
-    Object.entries({ type: body.type, value: body.value, isPrimary: body.is_primary, isVerified: body.is_verified, usedForAuth: body.used_for_auth })
-      .filter(([, v]) => v !== undefined),
+    Object.entries({
+      type: body.type,
+      value: body.value,
+      isPrimary: body.is_primary,
+      isVerified: body.is_verified,
+      usedForAuth: body.used_for_auth,
+    }).filter(([, v]) => v !== undefined),
   );
 
 export const contactChannelRoutes =
   ({ db, notifyWrite }: AdminDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/projects/:id/users/:user_id/contact-channels', {
-      schema: { tags, security, summary: "The user's contact channels", params: UserParams, response: { 200: ContactChannelList, ...ADMIN_ERRORS } },
-    }, async (request) => {
-      const projectId = await authorizeProject(db, request, request.params.id, 'admin');
-      const channels = await listContactChannels(db, projectId, request.params.user_id);
-      if (!channels) throw notFound('User');
-      return { items: channels.map(toContactChannelJson) };
-    });
+    app.get(
+      '/projects/:id/users/:user_id/contact-channels',
+      {
+        schema: {
+          tags,
+          security,
+          summary: "The user's contact channels",
+          params: UserParams,
+          response: { 200: ContactChannelList, ...ADMIN_ERRORS },
+        },
+      },
+      async (request) => {
+        const projectId = await authorizeProject(db, request, request.params.id, 'admin');
+        const channels = await listContactChannels(db, projectId, request.params.user_id);
+        if (!channels) throw notFound('User');
+        return { items: channels.map(toContactChannelJson) };
+      },
+    );
 
-    app.post('/projects/:id/users/:user_id/contact-channels', {
-      schema: { tags, security, summary: 'Add a contact channel (is_primary demotes the previous primary of that type)', params: UserParams, body: CreateContactChannel, response: { 201: ContactChannel, ...ADMIN_ERRORS } },
-    }, async (request, reply) => {
-      const projectId = await authorizeProject(db, request, request.params.id, 'admin');
-      const b = request.body;
-      const channel = await createContactChannel(db, projectId, request.params.user_id, {
-        type: b.type, value: b.value, isPrimary: b.is_primary ?? false, isVerified: b.is_verified ?? false, usedForAuth: b.used_for_auth ?? false,
-      });
-      if (!channel) throw notFound('User');
-      notifyWrite();
-      return reply.status(201).send(toContactChannelJson(channel));
-    });
+    app.post(
+      '/projects/:id/users/:user_id/contact-channels',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Add a contact channel (is_primary demotes the previous primary of that type)',
+          params: UserParams,
+          body: CreateContactChannel,
+          response: { 201: ContactChannel, ...ADMIN_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const projectId = await authorizeProject(db, request, request.params.id, 'admin');
+        const b = request.body;
+        const channel = await createContactChannel(db, projectId, request.params.user_id, {
+          type: b.type,
+          value: b.value,
+          isPrimary: b.is_primary ?? false,
+          isVerified: b.is_verified ?? false,
+          usedForAuth: b.used_for_auth ?? false,
+        });
+        if (!channel) throw notFound('User');
+        notifyWrite();
+        return reply.status(201).send(toContactChannelJson(channel));
+      },
+    );
 
-    app.patch('/projects/:id/users/:user_id/contact-channels/:channel_id', {
-      schema: { tags, security, summary: 'Update a contact channel', params: ChannelParams, body: UpdateContactChannel, response: { 200: ContactChannel, ...ADMIN_ERRORS } },
-    }, async (request) => {
-      const projectId = await authorizeProject(db, request, request.params.id, 'admin');
-      const channel = await updateContactChannel(db, projectId, request.params.user_id, request.params.channel_id, toFields(request.body));
-      if (!channel) throw notFound('Contact channel');
-      notifyWrite();
-      return toContactChannelJson(channel);
-    });
+    app.patch(
+      '/projects/:id/users/:user_id/contact-channels/:channel_id',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Update a contact channel',
+          params: ChannelParams,
+          body: UpdateContactChannel,
+          response: { 200: ContactChannel, ...ADMIN_ERRORS },
+        },
+      },
+      async (request) => {
+        const projectId = await authorizeProject(db, request, request.params.id, 'admin');
+        const channel = await updateContactChannel(
+          db,
+          projectId,
+          request.params.user_id,
+          request.params.channel_id,
+          toFields(request.body),
+        );
+        if (!channel) throw notFound('Contact channel');
+        notifyWrite();
+        return toContactChannelJson(channel);
+      },
+    );
 
-    app.delete('/projects/:id/users/:user_id/contact-channels/:channel_id', {
-      schema: { tags, security, summary: 'Delete a contact channel', params: ChannelParams, response: { 204: z.null(), ...ADMIN_ERRORS } },
-    }, async (request, reply) => {
-      const projectId = await authorizeProject(db, request, request.params.id, 'admin');
-      if (!(await removeContactChannel(db, projectId, request.params.user_id, request.params.channel_id))) throw notFound('Contact channel');
-      notifyWrite();
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/projects/:id/users/:user_id/contact-channels/:channel_id',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Delete a contact channel',
+          params: ChannelParams,
+          response: { 204: z.null(), ...ADMIN_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const projectId = await authorizeProject(db, request, request.params.id, 'admin');
+        if (!(await removeContactChannel(db, projectId, request.params.user_id, request.params.channel_id)))
+          throw notFound('Contact channel');
+        notifyWrite();
+        return reply.status(204).send(null);
+      },
+    );
   };

@@ -27,48 +27,98 @@ const toFields = (body: z.infer<typeof UpdateTeam>) =>
 export const teamRoutes =
   ({ db, notifyWrite }: AdminDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.post('/projects/:id/teams', {
-      schema: { tags, security, summary: 'Create a team', params: ProjectParams, body: CreateTeam, response: { 201: Team, ...ADMIN_ERRORS } },
-    }, async (request, reply) => {
-      const projectId = await authorizeProject(db, request, request.params.id, 'admin');
-      const team = await createTeam(db, projectId, { ...toFields(request.body), displayName: request.body.display_name });
-      notifyWrite();
-      return reply.status(201).send(toTeamJson(team));
-    });
+    app.post(
+      '/projects/:id/teams',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Create a team',
+          params: ProjectParams,
+          body: CreateTeam,
+          response: { 201: Team, ...ADMIN_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const projectId = await authorizeProject(db, request, request.params.id, 'admin');
+        const team = await createTeam(db, projectId, {
+          ...toFields(request.body),
+          displayName: request.body.display_name,
+        });
+        notifyWrite();
+        return reply.status(201).send(toTeamJson(team));
+      },
+    );
 
-    app.get('/projects/:id/teams', {
-      schema: { tags, security, summary: 'Teams in id order, one page at a time', params: ProjectParams, querystring: PageQuery, response: { 200: TeamPage, ...ADMIN_ERRORS } },
-    }, async (request) => {
-      const projectId = await authorizeProject(db, request, request.params.id, 'admin');
-      const rows = await listTeams(db, projectId, { after: request.query.cursor, limit: request.query.limit + 1 });
-      return toPage(rows.map(toTeamJson), request.query.limit);
-    });
+    app.get(
+      '/projects/:id/teams',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Teams in id order, one page at a time',
+          params: ProjectParams,
+          querystring: PageQuery,
+          response: { 200: TeamPage, ...ADMIN_ERRORS },
+        },
+      },
+      async (request) => {
+        const projectId = await authorizeProject(db, request, request.params.id, 'admin');
+        const rows = await listTeams(db, projectId, { after: request.query.cursor, limit: request.query.limit + 1 });
+        return toPage(rows.map(toTeamJson), request.query.limit);
+      },
+    );
 
-    app.get('/projects/:id/teams/:team_id', {
-      schema: { tags, security, summary: 'One team', params: TeamParams, response: { 200: Team, ...ADMIN_ERRORS } },
-    }, async (request) => {
-      const projectId = await authorizeProject(db, request, request.params.id, 'admin');
-      const team = await getTeam(db, projectId, request.params.team_id);
-      if (!team) throw notFound('Team');
-      return toTeamJson(team);
-    });
+    app.get(
+      '/projects/:id/teams/:team_id',
+      {
+        schema: { tags, security, summary: 'One team', params: TeamParams, response: { 200: Team, ...ADMIN_ERRORS } },
+      },
+      async (request) => {
+        const projectId = await authorizeProject(db, request, request.params.id, 'admin');
+        const team = await getTeam(db, projectId, request.params.team_id);
+        if (!team) throw notFound('Team');
+        return toTeamJson(team);
+      },
+    );
 
-    app.patch('/projects/:id/teams/:team_id', {
-      schema: { tags, security, summary: 'Update a team', params: TeamParams, body: UpdateTeam, response: { 200: Team, ...ADMIN_ERRORS } },
-    }, async (request) => {
-      const projectId = await authorizeProject(db, request, request.params.id, 'admin');
-      const team = await updateTeam(db, projectId, request.params.team_id, toFields(request.body));
-      if (!team) throw notFound('Team');
-      notifyWrite();
-      return toTeamJson(team);
-    });
+    app.patch(
+      '/projects/:id/teams/:team_id',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Update a team',
+          params: TeamParams,
+          body: UpdateTeam,
+          response: { 200: Team, ...ADMIN_ERRORS },
+        },
+      },
+      async (request) => {
+        const projectId = await authorizeProject(db, request, request.params.id, 'admin');
+        const team = await updateTeam(db, projectId, request.params.team_id, toFields(request.body));
+        if (!team) throw notFound('Team');
+        notifyWrite();
+        return toTeamJson(team);
+      },
+    );
 
-    app.delete('/projects/:id/teams/:team_id', {
-      schema: { tags, security, summary: 'Delete a team and its memberships', params: TeamParams, response: { 204: z.null(), ...ADMIN_ERRORS } },
-    }, async (request, reply) => {
-      const projectId = await authorizeProject(db, request, request.params.id, 'admin');
-      if (!(await removeTeam(db, projectId, request.params.team_id))) throw notFound('Team');
-      notifyWrite();
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/projects/:id/teams/:team_id',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Delete a team and its memberships',
+          params: TeamParams,
+          response: { 204: z.null(), ...ADMIN_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const projectId = await authorizeProject(db, request, request.params.id, 'admin');
+        if (!(await removeTeam(db, projectId, request.params.team_id))) throw notFound('Team');
+        notifyWrite();
+        return reply.status(204).send(null);
+      },
+    );
   };
