@@ -4,7 +4,7 @@
 // visit or more. Only start times are kept here (numbers, not objects): a large preview has ~300k visits,
 // and what happens inside each is planned while its events are built (visit-events.ts).
 import type { GenerationContext } from './context.js';
-import type { Person } from './people.js';
+import type { Person } from './person.js';
 
 /**
  * Chance that a returning user of average engagement is active n days after signing up, on a weekday,

@@ -3,7 +3,7 @@
 // password resets, one invitation per team membership, and an invoice email per paid invoice.
 import type { GenerationContext } from './context.js';
 import { emailFates, emailOutcome, type EmailFate } from './email-outcomes.js';
-import type { Person } from './people.js';
+import type { Person } from './person.js';
 import { returnVisitsOf, type PersonVisits } from './person-visits.js';
 import type { PaymentsResult } from './payments.js';
 import type { TeamsResult } from './teams.js';

@@ -1,7 +1,7 @@
 // The cast every preview starts with: 8 teams (one with a name long enough to test layouts) and 16 named
 // users, of whom 2 are anonymous and 10 verified, in 29 team memberships. They sign up in the first days
 // of history, so they are the "old hands" at the top of every list.
-import type { AuthMethodSpec } from './people.js';
+import type { AuthMethodSpec } from './person.js';
 
 export const TEAM_KEYS = ['acme', 'globex', 'initech', 'umbrella', 'stark', 'hooli', 'pied-piper', 'long'] as const;
 export type TeamKey = (typeof TEAM_KEYS)[number];

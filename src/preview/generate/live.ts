@@ -3,7 +3,7 @@
 import { tokenRefreshEvent, type EventRow } from '../../events/event-rows.js';
 import type { GenerationContext } from './context.js';
 import { CITIES, firstCityOf, ipInfoFor } from './geo.js';
-import type { Person } from './people.js';
+import type { Person } from './person.js';
 
 export const LIVE_COUNTRIES = ['US', 'GB', 'DE', 'JP', 'AU', 'IN', 'BR', 'CA'] as const;
 /** The newest live event is this long before `now`... */

@@ -4,7 +4,7 @@
 // invoices, cancellations and pauses. One-time purchases come last (purchases.ts).
 import type { GenerationContext } from './context.js';
 import { HAND_WRITTEN_USERS, type TeamKey } from './hand-written.js';
-import type { Person } from './people.js';
+import type { Person } from './person.js';
 import { returnVisitsOf, type PersonVisits } from './person-visits.js';
 import { PRODUCTS, type Product } from './products.js';
 import { generatePurchases } from './purchases.js';

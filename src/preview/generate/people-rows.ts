@@ -1,7 +1,7 @@
 // People → Postgres rows: users, their one primary auth email each, and their login methods. Built last,
 // when activity has settled everyone's last-active time.
 import type { GenerationContext } from './context.js';
-import type { Person } from './people.js';
+import type { Person } from './person.js';
 import type { AuthMethodRow, ContactChannelRow, UserRow } from './types.js';
 
 export interface PeopleRows {

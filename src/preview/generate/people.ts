@@ -1,14 +1,13 @@
 // Everyone in the preview: the hand-written cast, then generated users signing up over the history with a
 // growth ramp, each with a home city, a device, refresh tokens and login methods. Activity comes later
 // (activity.ts); rows are built at the end (people-rows.ts) once last-active times are known.
-import type { IpInfo } from '../../events/event-rows.js';
-import type { AuthMethodRow } from './types.js';
+import type { AuthMethodSpec, Person } from './person.js';
 import type { GenerationContext } from './context.js';
 import { createFaker, fakeIdentity } from './fake-people.js';
 import { CITIES, cityByName, ipInfoFor, type City } from './geo.js';
 import { HAND_WRITTEN_USERS } from './hand-written.js';
 import { pickIndex, WeightedTable, type Weighted } from './random.js';
-import { DEVICE_WEIGHTS, type Device } from './site.js';
+import { DEVICE_WEIGHTS } from './site.js';
 import { dayIndexOf } from './timeline.js';
 
 const VERIFIED_SHARE = 0.75;
@@ -27,11 +26,6 @@ const SECOND_DEVICE_SHARE = 0.3;
 const SIGN_UP_GROWTH = 2;
 const SECOND_AUTH_METHOD_SHARE = 0.12;
 
-export interface AuthMethodSpec {
-  kind: AuthMethodRow['kind'];
-  oauthProvider: string | null;
-}
-
 const PRIMARY_AUTH_WEIGHTS: readonly Weighted<AuthMethodSpec>[] = [
   [{ kind: 'password', oauthProvider: null }, 38],
   [{ kind: 'oauth', oauthProvider: 'google' }, 30],
@@ -44,29 +38,6 @@ const SECOND_AUTH_WEIGHTS: readonly Weighted<AuthMethodSpec>[] = [
   [{ kind: 'otp', oauthProvider: null }, 30],
   [{ kind: 'password', oauthProvider: null }, 30],
 ];
-
-export interface Person {
-  /** Position in dataset.users; the key of every id derived from the user. */
-  index: number;
-  id: string;
-  displayName: string | null;
-  email: string;
-  emailVerified: boolean;
-  isAnonymous: boolean;
-  profileImageUrl: string | null;
-  cityIndex: number;
-  /** Home connection: every event of the user carries it (live events may travel, see live.ts). */
-  ipInfo: IpInfo;
-  device: Device;
-  refreshTokenIds: string[];
-  signedUpAtMs: number;
-  signUpDay: number;
-  returns: boolean;
-  engagement: number;
-  authMethods: AuthMethodSpec[];
-  /** Latest `$token-refresh`; maintained by activity.ts and live.ts. */
-  lastActiveAtMs: number;
-}
 
 const cityTable = new WeightedTable(CITIES.map((city, i) => [i, city.weight] as const));
 const engagementTable = new WeightedTable(ENGAGEMENT_WEIGHTS);

@@ -2,7 +2,7 @@
 // visits after subscribing (teams at any time after), and a few users who never subscribe buy once
 // (chosen in payments.ts).
 import type { GenerationContext } from './context.js';
-import type { Person } from './people.js';
+import type { Person } from './person.js';
 import { returnVisitsOf, type PersonVisits } from './person-visits.js';
 import { PRODUCTS, type Product } from './products.js';
 import { WeightedTable, type Weighted } from './random.js';

@@ -4,7 +4,7 @@
 // 10 s to 20 min in all, log-uniformly: most sessions are short.
 import type { VisitSchedule } from './activity.js';
 import type { GenerationContext } from './context.js';
-import type { Person } from './people.js';
+import type { Person } from './person.js';
 import type { SessionReplayRow } from './types.js';
 
 /** Share of visits recorded (the app samples sessions for replay). */

@@ -1,7 +1,7 @@
 // One subscription's life from its plan: an optional 14-day trial that converts or not, then a monthly
 // invoice at the start of every billed period until it stops (canceled or paused) or history ends. Pure
 // arithmetic: the plan already holds every random choice, so the same plan always gives the same rows.
-import type { Person } from './people.js';
+import type { Person } from './person.js';
 import type { Product } from './products.js';
 import { DAY_MS } from './timeline.js';
 import type { InvoiceRow, SubscriptionRow } from './types.js';

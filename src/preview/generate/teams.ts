@@ -2,7 +2,7 @@
 // after they signed up; the others join within the next day and a half.
 import type { GenerationContext } from './context.js';
 import { HAND_WRITTEN_TEAMS, HAND_WRITTEN_USERS, type TeamKey } from './hand-written.js';
-import type { Person } from './people.js';
+import type { Person } from './person.js';
 import { clampToHistory, HOUR_MS, MINUTE_MS } from './timeline.js';
 import type { TeamMemberRow, TeamRow } from './types.js';
 

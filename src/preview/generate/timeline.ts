@@ -1,7 +1,7 @@
 // The time frame of a generation, all in epoch milliseconds. History is the `days` × 24 h before `now`,
 // cut off early enough that a visit starting at the cut-off still ends before `now`; live events alone
 // fill the last seconds. Days are UTC days, indexed from the one holding the window's start.
-import { MAX_VISIT_SPAN_MS } from './visit-plan.js';
+import { MAX_VISIT_SPAN_MS } from './visit.js';
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;

@@ -3,7 +3,8 @@
 // as they are. Events are final ClickHouse rows built with src/events/event-rows.ts.
 import type { ContactChannelRow, Scoped, TeamMemberRow, TeamRow, UserRow } from '../../db/rows.js';
 import type { EventRow } from '../../events/event-rows.js';
-import type { SeededVisit } from './visit-events.js';
+import type { AuthMethodKind } from './person.js';
+import type { SeededVisit } from './visit.js';
 
 export const PREVIEW_SIZES = ['tiny', 'standard', 'large'] as const;
 export type PreviewSize = (typeof PREVIEW_SIZES)[number];
@@ -26,7 +27,7 @@ export type { ContactChannelRow, TeamMemberRow, TeamRow, UserRow } from '../../d
 export interface AuthMethodRow extends Scoped {
   id: string;
   userId: string;
-  kind: 'password' | 'otp' | 'passkey' | 'oauth';
+  kind: AuthMethodKind;
   /** Set exactly when kind is 'oauth' (e.g. 'google', 'github', 'microsoft'). */
   oauthProvider: string | null;
   createdAt: Date;

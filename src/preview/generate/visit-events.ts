@@ -10,15 +10,10 @@ import {
 } from '../../events/event-rows.js';
 import type { VisitSchedule } from './activity.js';
 import type { GenerationContext } from './context.js';
-import type { Person } from './people.js';
+import type { Person } from './person.js';
 import type { ReplayPlan } from './replays.js';
-import { planVisit, type Visit } from './visit-plan.js';
-
-/** A visit as planned, with the replay that recorded it: what ClickHouse expands into the same rows
- * (src/preview/write-visit-events.ts), far fewer bytes to send than the rows themselves. */
-export interface SeededVisit extends Visit {
-  sessionReplayId: string | null;
-}
+import { planVisit } from './visit-plan.js';
+import type { SeededVisit } from './visit.js';
 
 /** Plans every scheduled visit (this is where the visits draw from the PRNG) and completes the replay
  * recordings with their visit's end and token. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CITIES, ipInfoFor, type City } from './geo.js';
-import type { Person } from './people.js';
+import type { Person } from './person.js';
 import { Random } from './random.js';
 import { HISTORY_END_MARGIN_MS } from './timeline.js';
-import { MAX_VISIT_SPAN_MS, planVisit, type Visit } from './visit-plan.js';
+import { planVisit } from './visit-plan.js';
+import { MAX_VISIT_SPAN_MS, type Visit } from './visit.js';
 
 const person: Person = {
   index: 0,

@@ -1,7 +1,6 @@
 // What happens in one visit: a `$token-refresh`, 1–4 page views a few seconds to minutes apart, sometimes a
-// click. Its bounds are fixed here so the timeline can keep every visit's last event before `now` (see
-// HISTORY_END_MARGIN_MS).
-import type { Person } from './people.js';
+// click, drawn within the bounds of visit.ts.
+import type { Person } from './person.js';
 import { Random, WeightedTable } from './random.js';
 import {
   CLICK_TARGET_WEIGHTS,
@@ -9,51 +8,26 @@ import {
   NAVIGATION_PAGE_WEIGHTS,
   REFERRER_WEIGHTS,
   pageByPath,
-  type ClickTarget,
   type SitePage,
 } from './site.js';
+import {
+  CLICK_DELAY_MS,
+  FIRST_PAGE_DELAY_MS,
+  PAGE_GAP_MS,
+  type ClickStep,
+  type PageStep,
+  type Visit,
+} from './visit.js';
 
-const FIRST_PAGE_DELAY_MS = [150, 1_500] as const;
-const PAGE_GAP_MS = [4_000, 150_000] as const;
-const CLICK_DELAY_MS = [800, 25_000] as const;
 const PAGE_COUNT_WEIGHTS = [
   [1, 35],
   [2, 30],
   [3, 20],
   [4, 15],
 ] as const;
-const MAX_PAGES = 4;
 const CLICK_CHANCE = 0.4;
 /** Sign-up visits walk landing → sign-up form → the app. */
 const SIGN_UP_PATHS = ['/sign-up', '/dashboard'] as const;
-
-export const MAX_VISIT_SPAN_MS = FIRST_PAGE_DELAY_MS[1] + (MAX_PAGES - 1) * PAGE_GAP_MS[1] + CLICK_DELAY_MS[1];
-
-export interface PageStep {
-  atMs: number;
-  page: SitePage;
-}
-
-export interface ClickStep {
-  atMs: number;
-  /** The page view it happened on. */
-  pageIndex: number;
-  target: ClickTarget;
-  x: number;
-  y: number;
-}
-
-export interface Visit {
-  person: Person;
-  refreshTokenId: string;
-  startMs: number;
-  /** The last event's time. */
-  endMs: number;
-  /** The landing page's document.referrer, kept by later SPA navigations (see visit-events.ts). */
-  referrer: string;
-  pages: PageStep[];
-  click: ClickStep | null;
-}
 
 const landingPages = new WeightedTable(LANDING_PAGE_WEIGHTS);
 const navigationPages = new WeightedTable(NAVIGATION_PAGE_WEIGHTS);

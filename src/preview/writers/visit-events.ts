@@ -4,7 +4,7 @@
 // are a small fraction of the JSON text of the rows they become, which is what building and parsing cost.
 import { pipelineBatches } from '../../analytics/pipeline-batches.js';
 import type { AnalyticsStore, Staged } from '../../analytics/store.js';
-import type { SeededVisit } from '../generate/visit-events.js';
+import type { SeededVisit } from '../generate/visit.js';
 import { VISIT_DICTIONARIES, visitPeople, visitRow } from './visit-rows.js';
 
 const VISIT_STRUCTURE =

@@ -2,9 +2,9 @@
 // Pure. Every piece of JSON in an event's data is written here with JSON.stringify, in the key order of
 // src/preview/generate/visit-events.ts, so ClickHouse only concatenates: the rows it builds are the
 // generator's `events` byte for byte (tested in visit-events.test.ts).
-import type { Person } from '../generate/people.js';
+import type { Person } from '../generate/person.js';
 import { CLICK_TARGET_WEIGHTS, PAGES, REFERRER_WEIGHTS, type ClickTarget, type SitePage } from '../generate/site.js';
-import type { SeededVisit } from '../generate/visit-events.js';
+import type { SeededVisit } from '../generate/visit.js';
 
 /** `{"a":1,"b":2}` → `"a":1,"b":2`: an object's members, to splice into a larger object. */
 const members = (o: object): string => JSON.stringify(o).slice(1, -1);
