@@ -1,7 +1,7 @@
 // Imports point down, and it stays so: `npm run lint` fails on an import circle or on an import that
 // runs up or sideways between rooms. Rooms, top down: bin/ and cli/ → main.ts → http/ → preview/ →
 // sync/ metrics/ ingest/ projects/ admin/ stores.ts → db/ analytics/ events/ → contract/ and the
-// process basics (config, logger, lock). Tests may reach across; bench/ sits on top.
+// process basics (config, logger, lock, branch). Tests may reach across; bench/ sits on top.
 const SOURCE = '^(src|contract|dashboard/src)/';
 const TEST = '(\\.test\\.tsx?$|^src/test/)';
 

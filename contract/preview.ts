@@ -1,12 +1,14 @@
 // Preview projects and reseeding: request and response schemas.
 import { z } from 'zod';
 
-export const PreviewSize = z.enum(['tiny', 'standard']);
+export const PreviewRequestSize = z.enum(['tiny', 'standard']);
 
 /** Optional: an empty POST (Fastify passes `null`) creates a `standard` preview. */
 export const CreatePreviewBody = z
   .object({
-    size: PreviewSize.default('standard').describe('dataset size; large is CLI-only (`pulse seed --size large`)'),
+    size: PreviewRequestSize.default('standard').describe(
+      'dataset size; large is CLI-only (`pulse seed --size large`)',
+    ),
   })
   .strict()
   .nullish();

@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import type { App } from './http/app.js';
 import { openStores, type Stores } from './stores.js';
 import { startPreviewExpiry } from './preview/jobs/expiry.js';
-import { DEFAULT_BRANCH } from './db/schema/index.js';
+import { DEFAULT_BRANCH } from './branch.js';
 import { dashboardDir } from './package-root.js';
 import { PreviewKeepAlive } from './preview/jobs/keep-alive.js';
 import { createSparePreviews } from './preview/jobs/spare-previews.js';

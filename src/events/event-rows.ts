@@ -1,48 +1,21 @@
 // The one place that builds ClickHouse event rows (PRODUCT.md §3). The preview seeder, the ingestion
 // API and tests all use these builders, so every writer produces the same shape. Pure: no I/O.
+import type { z } from 'zod';
+import type {
+  ClickData as ClickDataSchema,
+  IpInfo as IpInfoSchema,
+  PageViewData as PageViewDataSchema,
+  TokenRefreshData as TokenRefreshDataSchema,
+} from '../../contract/events.js';
 
 export const EVENT_TYPES = ['$token-refresh', '$page-view', '$click'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export interface IpInfo {
-  ip: string;
-  is_trusted: boolean;
-  country_code: string;
-  region_code: string | null;
-  city_name: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  tz_identifier: string | null;
-}
-
-export interface TokenRefreshData {
-  refresh_token_id: string;
-  is_anonymous: boolean;
-  ip_info: IpInfo | null;
-}
-
-export interface PageViewData {
-  url?: string;
-  path: string;
-  /** '' means direct. */
-  referrer: string;
-  title?: string;
-  is_anonymous: boolean;
-  viewport_width?: number;
-  viewport_height?: number;
-  screen_width?: number;
-  screen_height?: number;
-}
-
-export interface ClickData {
-  selector: string;
-  tag_name?: string;
-  text?: string;
-  href?: string;
-  x?: number;
-  y?: number;
-  is_anonymous: boolean;
-}
+// The event data shapes are the ingestion contract's, as parsed (defaults applied).
+export type IpInfo = z.output<typeof IpInfoSchema>;
+export type TokenRefreshData = z.output<typeof TokenRefreshDataSchema>;
+export type PageViewData = z.output<typeof PageViewDataSchema>;
+export type ClickData = z.output<typeof ClickDataSchema>;
 
 /** A row of analytics_internal.events, exactly as inserted (JSONEachRow). */
 export interface EventRow {

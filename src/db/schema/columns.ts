@@ -1,8 +1,9 @@
 // Column helpers shared by every project-scoped table.
 import { text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { DEFAULT_BRANCH } from '../../branch.js';
 import { projects } from './projects.js';
 
-export const DEFAULT_BRANCH = 'main';
+export { DEFAULT_BRANCH };
 
 export const projectColumns = () => ({
   projectId: uuid('project_id')

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, ProjectParams } from '../../../contract/api.js';
 import { EVENT_AT_MAX_SKEW_MS, IngestAccepted, IngestBody, MAX_EVENTS_PER_REQUEST } from '../../../contract/events.js';
-import { DEFAULT_BRANCH } from '../../db/schema/index.js';
+import { DEFAULT_BRANCH } from '../../branch.js';
 import { createEventBuffer, type EventBuffer } from '../../ingest/buffer.js';
 import { insertEvents } from '../../analytics/insert-events.js';
 import { runIngestSteps } from '../../ingest/steps.js';

@@ -9,7 +9,7 @@ import {
   MetricsResponse,
   type ResponseWindow,
 } from '../../../contract/metrics.js';
-import { DEFAULT_BRANCH } from '../../db/schema/index.js';
+import { DEFAULT_BRANCH } from '../../branch.js';
 import { LIVE_METRICS, OVERVIEW_METRICS, runMetrics } from '../../metrics/index.js';
 import type { Stores } from '../../stores.js';
 import { RangeParamError, requestedRange } from '../../metrics/range.js';

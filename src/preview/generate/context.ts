@@ -5,9 +5,6 @@ import type { IdFactory } from './ids.js';
 import type { Random } from './random.js';
 import type { Timeline } from './timeline.js';
 
-/** Preview projects only have the default branch (db/schema's DEFAULT_BRANCH; db/ is off limits here). */
-export const BRANCH_ID = 'main';
-
 export interface GenerationContext {
   scope: EventScope;
   random: Random;

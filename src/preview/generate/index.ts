@@ -2,7 +2,8 @@
 // Pure: no I/O, no clock, no unseeded randomness. The steps run in a fixed order because they share one PRNG:
 // reordering them (or iterating anything in an unstable order) changes every dataset.
 import { scheduleVisits } from './activity.js';
-import { BRANCH_ID, type GenerationContext } from './context.js';
+import { DEFAULT_BRANCH } from '../../branch.js';
+import type { GenerationContext } from './context.js';
 import { DailyCycle } from './daily-cycle.js';
 import { generateEmails } from './emails.js';
 import { createIdFactory } from './ids.js';
@@ -29,7 +30,7 @@ export function generatePreviewDataset(options: GenerateOptions): PreviewDataset
   const size = resolveSize(options);
   const timeline = createTimeline(now, size.days);
   const ctx: GenerationContext = {
-    scope: { projectId, branchId: BRANCH_ID },
+    scope: { projectId, branchId: DEFAULT_BRANCH },
     // The PRNG depends on the seed only: two projects with one seed differ in ids, not in shape.
     random: new Random(seed),
     ids: createIdFactory(projectId, seed),
@@ -57,7 +58,7 @@ export function generatePreviewDataset(options: GenerateOptions): PreviewDataset
 
   return {
     projectId,
-    branchId: BRANCH_ID,
+    branchId: DEFAULT_BRANCH,
     seed,
     now: new Date(timeline.nowMs),
     users,

@@ -1,15 +1,15 @@
 // "Alive while watched": while someone polls a preview project's live metrics, keep emitting fresh
 // `$token-refresh` events from that project's own seeded users, each dated the moment it is written.
 // Stops for a project nobody has polled for 2 minutes. Preview projects only.
-import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import { insertEvents } from '../../analytics/insert-events.js';
 import { liveUserIds } from '../../analytics/project-data.js';
 import { getProject } from '../../db/projects.js';
-import { DEFAULT_BRANCH } from '../../db/schema/index.js';
+import { DEFAULT_BRANCH } from '../../branch.js';
 import { tokenRefreshEvent } from '../../events/event-rows.js';
 import type { Stores } from '../../stores.js';
 import { liveCandidates, type LiveCandidate } from '../generate/live-candidates.js';
+import { uuidFromName } from '../generate/ids.js';
 import { loadGenerator } from '../generate/load.js';
 import { plannedLiveUsers } from './keep-alive-plan.js';
 
@@ -127,8 +127,7 @@ export class PreviewKeepAlive {
   }
 }
 
-/** A stable refresh-token id per (project, user, minute), shaped like a uuid. */
+/** A stable refresh-token id per (project, user, minute). */
 function keepAliveTokenId(projectId: string, userId: string, minute: number): string {
-  const hex = crypto.createHash('sha256').update(`${projectId}:${userId}:keep-alive:${minute}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidFromName(`${projectId}:${userId}:keep-alive:${minute}`);
 }
