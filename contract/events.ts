@@ -1,4 +1,4 @@
-// Event ingestion: POST /api/v1/projects/:id/events. One schema per event type (PRODUCT.md §3, snake_case
+// Event ingestion: POST /api/v1/projects/:id/events. One schema per event type (docs/product.md §3, snake_case
 // `data`). Strings are capped (in UTF-16 code units) so one client cannot bloat the events table; unknown
 // fields are rejected so a typo is an error, not a silently dropped value.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The overview metrics (PRODUCT.md §6): request and response schemas of GET /projects/:id/metrics and
+// The overview metrics (docs/product.md §6): request and response schemas of GET /projects/:id/metrics and
 // /metrics/live, shared by the server (which validates every response against them) and the dashboard.
 import { z } from 'zod';
 
@@ -142,7 +142,7 @@ export const ResponseWindow = z.object({
 export type ResponseWindow = z.infer<typeof ResponseWindow>;
 
 /**
- * Which figures follow the window (PRODUCT.md §6): every daily series, and the figures defined over it
+ * Which figures follow the window (docs/product.md §6): every daily series, and the figures defined over it
  * (users_by_country, visitors, top_referrers, top_region, recently_active). The rest keep their own
  * period whatever the window: the user, team and login-method counts and recently_registered are as
  * of now; `mau` is today and the 30 days before, up to now; live is the last 120 s; emails' and

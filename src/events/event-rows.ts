@@ -1,4 +1,4 @@
-// The one place that builds ClickHouse event rows (PRODUCT.md §3). The preview seeder, the ingestion
+// The one place that builds ClickHouse event rows (docs/product.md §3). The preview seeder, the ingestion
 // API and tests all use these builders, so every writer produces the same shape. Pure: no I/O.
 import type { z } from 'zod';
 import type {

@@ -1,4 +1,4 @@
-// Which Postgres table feeds which ClickHouse mirror, as data (PRODUCT.md §5). Each mapping says, in
+// Which Postgres table feeds which ClickHouse mirror, as data (docs/product.md §5). Each mapping says, in
 // SQL over `t` (a row of the source table), which mirror columns that row becomes. Postgres itself then
 // writes the batch as JSONEachRow text (src/db/sync-changes.ts) that ClickHouse reads as it is: no row
 // objects are built in JavaScript on the way. Adding a mirror = one entry here + its triggers (0003).

@@ -1,4 +1,4 @@
-// Generated rows → ClickHouse mirror rows (PRODUCT.md §3). Pure. The preview seeder mirrors with
+// Generated rows → ClickHouse mirror rows (docs/product.md §3). Pure. The preview seeder mirrors with
 // sequence 0. The sync has Postgres write the same rows (src/sync/mappings.ts); the contract in
 // src/test/contract/mirror-shape.ts keeps the two column for column.
 import { formatEventAt as toDateTime64 } from '../events/event-rows.js';

@@ -1,4 +1,4 @@
-// Every Postgres table of PRODUCT.md §2, plus the sync bookkeeping of §5 (sequence, tombstones).
+// Every Postgres table of docs/product.md §2, plus the sync bookkeeping of §5 (sequence, tombstones).
 export * from './projects.js';
 export * from './users.js';
 export * from './teams.js';

@@ -1,4 +1,4 @@
-// Sync bookkeeping (PRODUCT.md §5). The columns and the tombstone table are written only by the
+// Sync bookkeeping (docs/product.md §5). The columns and the tombstone table are written only by the
 // triggers of migration 0003_sync_capture; application code never sets them. The one exception is the
 // sync's tombstone pruning (src/db/prune-tombstones.ts), which deletes mirrored tombstones.
 import { bigint, index, jsonb, pgSequence, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';

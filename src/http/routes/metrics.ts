@@ -1,4 +1,4 @@
-// The project overview (PRODUCT.md §6): parse → authorize → take `now` once → resolve the window →
+// The project overview (docs/product.md §6): parse → authorize → take `now` once → resolve the window →
 // run the registry's metrics concurrently → respond. The response schema (contract/metrics.ts) validates every answer.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, ProjectParams } from '../../../contract/api.js';

@@ -1,4 +1,4 @@
-// A fresh preview through HTTP on embedded stores: what PRODUCT.md §8 promises, checked in both stores.
+// A fresh preview through HTTP on embedded stores: what docs/product.md §8 promises, checked in both stores.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { openTestApp, type TestApp } from '../../test/test-app.js';

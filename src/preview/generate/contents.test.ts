@@ -1,4 +1,4 @@
-// What a standard preview contains (PRODUCT.md §4, §8): exact counts where the spec fixes them, tight
+// What a standard preview contains (docs/product.md §4, §8): exact counts where the spec fixes them, tight
 // ranges where it says "about".
 import { describe, expect, it } from 'vitest';
 import { parseEventAt, type EventRow, type TokenRefreshData } from '../../events/event-rows.js';

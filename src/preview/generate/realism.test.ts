@@ -1,5 +1,5 @@
 // Does the standard preview look like a real product? Each measure is computed from the dataset alone,
-// the way a dashboard reader would, and checked against the ranges of PRODUCT.md §4 / issue 3.
+// the way a dashboard reader would, and checked against the ranges of docs/product.md §4 / issue 3.
 import { describe, expect, it } from 'vitest';
 import { parseEventAt, type EventRow, type TokenRefreshData } from '../../events/event-rows.js';
 import { generatePreviewDataset } from './index.js';
