@@ -1,8 +1,7 @@
 const integer = new Intl.NumberFormat('en-US');
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 // :TRICKY: one formatter, made once. toLocaleDateString(…, options) builds a new Intl.DateTimeFormat on
-// every call, and the charts call this for every tick they measure: 157 ms of a first visit's main thread
-// in a Chromium CPU profile.
+// every call, and the charts call this for every tick they measure (a hot spot of a first visit's profile).
 const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** How the overview names a user: a user without a display name goes by their email ("Anonymous user"

@@ -3,7 +3,7 @@ import type { Faker, LocaleDefinition, Randomizer } from '@faker-js/faker';
 import { faker as englishFaker } from '@faker-js/faker/locale/en';
 import type { Random } from './random.js';
 
-// The package's main entry loads all ~70 locales (~350 ms at start-up); the English entry loads one but
+// The package's main entry loads all ~70 locales (slow at start-up); the English entry loads one but
 // only exports a ready-made shared instance. Borrow its class and data to build a private instance.
 type FakerConstructor = new (options: { locale: LocaleDefinition; randomizer: Randomizer }) => Faker;
 const FakerClass = englishFaker.constructor as unknown as FakerConstructor;

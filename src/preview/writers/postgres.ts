@@ -1,8 +1,7 @@
 // Writes a preview dataset's Postgres rows: one statement per table, the rows passed as ONE JSON
 // parameter and expanded by json_populate_recordset inside Postgres. Building a multi-thousand-parameter
-// INSERT through the query builder cost more than the database work itself (measured: ~0.7 s of Drizzle
-// query building per standard preview). Runs inside the caller's transaction. Fresh projects insert; a
-// reseed upserts by the dataset's deterministic ids, so counts never change.
+// INSERT through the query builder cost more than the database work itself. Runs inside the caller's
+// transaction. Fresh projects insert; a reseed upserts by the dataset's deterministic ids.
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
