@@ -2,18 +2,19 @@
 // and response schemas shared by the server and the dashboard. Unknown body fields are rejected (a typo
 // must not be silently ignored).
 import { z } from 'zod';
+import { HttpUrl as Url, Instant, Metadata, storable, Uuid as uuid } from './safe-input.js';
 
-const uuid = (what: string) => z.uuid({ error: `must be a ${what} id (uuid)` });
-const Name = z.string().trim().min(1, 'must not be empty').max(1_000, 'must be at most 1000 characters');
-const Url = z.url({ error: 'must be a URL' }).max(2_048, 'must be at most 2048 characters');
-const Email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(320, 'must be at most 320 characters')
-  .pipe(z.email({ error: 'must be an email address' }));
-const Metadata = z.record(z.string(), z.unknown()).nullable();
-const Reason = z.string().max(10_000, 'must be at most 10000 characters').nullable();
+const Name = storable(z.string().trim().min(1, 'must not be empty').max(1_000, 'must be at most 1000 characters'));
+/** Lower case: addresses are compared case-insensitively, so two users never sign in with one. */
+const Email = storable(
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(320, 'must be at most 320 characters')
+    .pipe(z.email({ error: 'must be an email address' })),
+);
+const Reason = storable(z.string().max(10_000, 'must be at most 10000 characters')).nullable();
 
 export const UserParams = z.object({ id: uuid('project'), user_id: uuid('user') });
 export const TeamParams = z.object({ id: uuid('project'), team_id: uuid('team') });
@@ -38,7 +39,7 @@ const userFields = {
   display_name: Name.nullable(),
   profile_image_url: Url.nullable(),
   is_anonymous: z.boolean(),
-  signed_up_at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }),
+  signed_up_at: Instant,
   client_metadata: Metadata,
   client_read_only_metadata: Metadata,
   server_metadata: Metadata,
@@ -76,6 +77,11 @@ const Phone = z
   .string()
   .trim()
   .regex(/^\+?[0-9 ()-]{3,32}$/, 'must be a phone number');
+/** A channel's type and value as create accepts them; a patch must leave the channel satisfying it too. */
+export const ChannelValue = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('EMAIL'), value: Email }),
+  z.object({ type: z.literal('PHONE'), value: Phone }),
+]);
 const channelFlags = { is_primary: z.boolean(), is_verified: z.boolean(), used_for_auth: z.boolean() };
 
 export const CreateContactChannel = z.discriminatedUnion('type', [
@@ -87,19 +93,14 @@ export const CreateContactChannel = z.discriminatedUnion('type', [
     .partial({ is_primary: true, is_verified: true, used_for_auth: true }),
 ]);
 
+/** Shapes only: the value is checked against the channel's resulting type (ChannelValue) once it is known. */
 export const UpdateContactChannel = z
-  .strictObject({ type: z.enum(['EMAIL', 'PHONE']), value: z.string().trim().min(1).max(320), ...channelFlags })
-  .partial()
-  .superRefine((body, ctx) => {
-    if (body.value === undefined || body.type === undefined) return;
-    const ok = (body.type === 'EMAIL' ? Email : Phone).safeParse(body.value).success;
-    if (!ok)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['value'],
-        message: `must be ${body.type === 'EMAIL' ? 'an email address' : 'a phone number'}`,
-      });
-  });
+  .strictObject({
+    type: z.enum(['EMAIL', 'PHONE']),
+    value: storable(z.string().trim().min(1, 'must not be empty').max(320, 'must be at most 320 characters')),
+    ...channelFlags,
+  })
+  .partial();
 
 export const ContactChannel = z.object({
   id: z.uuid(),

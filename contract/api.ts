@@ -1,5 +1,6 @@
 // Request and response schemas shared by the server and the dashboard: zod only, no runtime deps.
 import { z } from 'zod';
+import { storable, Uuid } from './safe-input.js';
 
 export const ErrorBody = z.object({
   error: z.object({
@@ -10,7 +11,9 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const ProjectName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const ProjectName = storable(
+  z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+);
 
 export const Project = z.object({
   id: z.uuid(),
@@ -21,7 +24,7 @@ export const Project = z.object({
 });
 export type Project = z.infer<typeof Project>;
 
-export const ProjectParams = z.object({ id: z.uuid({ error: 'must be a project id (uuid)' }) });
+export const ProjectParams = z.object({ id: Uuid('project') });
 
 export const Health = z.object({ status: z.literal('ok') });
 

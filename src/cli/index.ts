@@ -8,10 +8,14 @@ import { previewsCommand } from './commands/previews.js';
 import { syncCommand } from './commands/sync.js';
 import { teamsCommand } from './commands/teams.js';
 import { usersCommand } from './commands/users.js';
+import { exitUsageErrorsWithCode2 } from './run.js';
 
-const program = new Command('pulse')
-  .description('Pulse — user analytics for auth platforms (Postgres + ClickHouse, embedded by default)')
-  .showHelpAfterError();
+// One rule for every command: a bad command line exits 2 (subcommands inherit it), a failure 1 (run.ts).
+const program = exitUsageErrorsWithCode2(
+  new Command('pulse')
+    .description('Pulse — user analytics for auth platforms (Postgres + ClickHouse, embedded by default)')
+    .showHelpAfterError(),
+);
 
 serveCommand(program);
 migrateCommand(program);

@@ -1,4 +1,5 @@
-// `pulse seed` as a user runs it: a new seeded project, a reseed with the same people, clear refusals.
+// `pulse seed` as a user runs it: a new seeded project, a reseed with the same people, clear refusals (and the
+// exit-code rule every command follows).
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPulse } from '../test/spawn-pulse.js';
 import { makeTempDir } from '../test/temp-dir.js';
@@ -40,15 +41,26 @@ describe('pulse seed', () => {
     expect(result.stdout).toMatch(/users +│ +\d+/);
   });
 
+  // One rule for every command: a bad command line exits 2, a failure (an unknown project) exits 1.
   it.each([
-    [['--now', '2999-01-01T00:00:00Z'], '--now must not be in the future'],
-    [['--now', 'yesterday'], '--now must be an ISO 8601 instant'],
-    [['--size', 'huge'], '--size must be one of tiny, standard, large'],
-    [['--users', '-5'], '--users must be a whole number'],
-    [['--project', '00000000-0000-4000-8000-000000000000'], 'Project 00000000-0000-4000-8000-000000000000 not found'],
-  ])('refuses %j with a clear message', async (args, message) => {
-    const result = await runPulse(['seed', ...args], env);
-    expect(result.code).toBe(1);
+    [['seed', '--now', '2999-01-01T00:00:00Z'], 2, '--now must not be in the future'],
+    [['seed', '--now', 'yesterday'], 2, '--now must be an ISO 8601 instant'],
+    [['seed', '--size', 'huge'], 2, '--size must be one of tiny, standard, large'],
+    [['seed', '--users', '-5'], 2, '--users must be a whole number'],
+    [['seed', '--project', 'nope'], 2, '--project must be a project id (uuid) (got "nope")'],
+    [['seed', '--bogus'], 2, "unknown option '--bogus'"],
+    [['projects', 'create', '--name', ' '], 2, '--name must not be empty'],
+    [['projects', 'frobnicate'], 2, "unknown command 'frobnicate'"],
+    [['frobnicate'], 2, "unknown command 'frobnicate'"],
+    [['sync'], 2, "required option '--once' not specified"],
+    [
+      ['seed', '--project', '00000000-0000-4000-8000-000000000000'],
+      1,
+      'Project 00000000-0000-4000-8000-000000000000 not found',
+    ],
+  ])('refuses %j with exit code %i and a clear message', async (args, code, message) => {
+    const result = await runPulse(args, env);
     expect(result.stderr).toContain(message);
+    expect(result.code).toBe(code);
   });
 });

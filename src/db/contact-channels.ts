@@ -49,12 +49,14 @@ export async function getContactChannel(
   projectId: string,
   userId: string,
   id: string,
+  { forUpdate = false } = {},
 ): Promise<ContactChannelRecord | undefined> {
-  const [row] = await db
+  const query = db
     .select()
     .from(contactChannels)
     .where(and(ofUser(projectId, userId), eq(contactChannels.id, id)))
     .limit(1);
+  const [row] = await (forUpdate ? query.for('update') : query);
   return row;
 }
 
@@ -80,19 +82,25 @@ export async function createContactChannel(
     .catch((error: unknown) => rethrowDuplicateAuthValue(error, fields.value));
 }
 
-/** Undefined when the channel does not exist for this user of the project. */
+/**
+ * Undefined when the channel does not exist for this user of the project. `changes` sees the current row
+ * inside the transaction (so a check against its type cannot race another update) and may throw to refuse.
+ */
 export async function updateContactChannel(
   db: Db,
   projectId: string,
   userId: string,
   id: string,
-  fields: Partial<ContactChannelFields>,
+  changes: (current: ContactChannelRecord) => Partial<ContactChannelFields>,
 ): Promise<ContactChannelRecord | undefined> {
+  let value: string | undefined;
   return db
     .transaction(async (tx) => {
       const t = tx as unknown as Db;
-      const current = await getContactChannel(t, projectId, userId, id);
+      const current = await getContactChannel(t, projectId, userId, id, { forUpdate: true });
       if (!current) return undefined;
+      const fields = changes(current);
+      value = fields.value ?? current.value;
       if (fields.isPrimary) await demotePrimary(t, projectId, userId, fields.type ?? current.type, id);
       const [row] = await tx
         .update(contactChannels)
@@ -101,7 +109,7 @@ export async function updateContactChannel(
         .returning();
       return row;
     })
-    .catch((error: unknown) => rethrowDuplicateAuthValue(error, fields.value));
+    .catch((error: unknown) => rethrowDuplicateAuthValue(error, value));
 }
 
 export async function removeContactChannel(db: Db, projectId: string, userId: string, id: string): Promise<boolean> {

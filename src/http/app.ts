@@ -1,5 +1,6 @@
 // buildApp(deps): plugins, routes, error handler. No listen(): tests use app.inject(), serve listens.
 import Fastify from 'fastify';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -25,6 +26,9 @@ import { syncStatusRoutes } from './routes/sync-status.js';
 import { eventRoutes } from './routes/events.js';
 import { infoRoutes } from './routes/info.js';
 import { dashboardRoutes, sendDashboardIndex, wantsDashboard } from './dashboard.js';
+import { keyFirst } from './auth.js';
+import { securityHeaders } from './security-headers.js';
+import { acceptEmptyJsonBodies } from './empty-json-body.js';
 
 export interface AppDeps {
   stores: Stores;
@@ -61,6 +65,9 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  acceptEmptyJsonBodies(app);
+  app.addHook('onRequest', keyFirst(stores.postgres.db));
+  await app.register(helmet, securityHeaders(dashboardDir));
   app.setNotFoundHandler((request, reply) =>
     wantsDashboard(request, dashboardDir)
       ? sendDashboardIndex(reply, dashboardDir, { previewMode: preview.enabled })

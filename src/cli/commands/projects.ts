@@ -5,6 +5,8 @@ import { listProjects } from '../../db/projects.js';
 import { createProject } from '../../projects/create-project.js';
 import { toProjectJson } from '../../admin/project-json.js';
 import { runCommand, withStores } from '../run.js';
+import { parseFlags } from '../parse-flags.js';
+import { z } from 'zod';
 
 export function projectsCommand(program: Command): void {
   const projects = program.command('projects').description('create and list projects');
@@ -16,10 +18,9 @@ export function projectsCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action((options: { name: string; json?: boolean }) =>
       runCommand(async (config) => {
-        const name = ProjectName.safeParse(options.name);
-        if (!name.success) throw new Error(`--name ${name.error.issues[0]?.message ?? 'is invalid'}`);
+        const { name } = parseFlags(z.object({ name: ProjectName }), { name: options.name }, { name: '--name' });
         const created = await withStores(config, 'projects create', (stores) =>
-          createProject(stores.postgres.db, { displayName: name.data }),
+          createProject(stores.postgres.db, { displayName: name }),
         );
         const body = { ...toProjectJson(created.project), admin_key: created.adminKey, ingest_key: created.ingestKey };
         if (options.json) return void process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);

@@ -5,7 +5,8 @@ import { createPreviewProject, type PreviewProject } from '../../preview/create-
 import { reseedProject, type Reseeded } from '../../preview/reseed-project.js';
 import type { ProgressCallback } from '../../preview/writers/analytics.js';
 import { createProgress, type Progress } from '../progress.js';
-import { runCommand, withStores } from '../run.js';
+import { runCommand, UsageError, withStores } from '../run.js';
+import { parseProjectOption } from '../parse-flags.js';
 
 interface SeedOptions {
   size: string;
@@ -34,6 +35,7 @@ export function seedCommand(program: Command): void {
     .action((options: SeedOptions) =>
       runCommand(async (config) => {
         const input = parseSeedOptions(options);
+        const project = options.project === undefined ? undefined : parseProjectOption(options.project);
         let progress: Progress | undefined;
         let reported = 0;
         const onProgress: ProgressCallback = (written, total) => {
@@ -44,8 +46,8 @@ export function seedCommand(program: Command): void {
         };
         const result = await withStores<PreviewProject | Reseeded>(config, 'seed', (stores) => {
           const target = stores;
-          return options.project
-            ? reseedProject(target, options.project, input.now, onProgress)
+          return project
+            ? reseedProject(target, project, input.now, onProgress)
             : createPreviewProject(target, {
                 now: input.now,
                 params: input.params,
@@ -59,7 +61,7 @@ export function seedCommand(program: Command): void {
         if (options.json) return printJson(summaryOf(result));
         const keys =
           'ingestKey' in result ? `  admin key:  ${result.adminKey}\n  ingest key: ${result.ingestKey}\n` : '';
-        process.stdout.write(`${options.project ? 'Reseeded' : 'Seeded'} project ${result.projectId}\n${keys}`);
+        process.stdout.write(`${project ? 'Reseeded' : 'Seeded'} project ${result.projectId}\n${keys}`);
         printTable(
           ['rows', 'count'],
           [
@@ -80,14 +82,14 @@ function summaryOf(result: PreviewProject | Reseeded) {
 
 function parseSeedOptions(options: SeedOptions) {
   if (!PREVIEW_SIZES.includes(options.size as PreviewSize))
-    throw new Error(`--size must be one of ${PREVIEW_SIZES.join(', ')} (got "${options.size}")`);
+    throw new UsageError(`--size must be one of ${PREVIEW_SIZES.join(', ')} (got "${options.size}")`);
   const users = optionalInt('--users', options.users, 0, 1_000_000);
   const days = optionalInt('--days', options.days, 1, 365);
   const now = options.now === undefined ? new Date() : new Date(options.now);
   if (Number.isNaN(now.getTime()))
-    throw new Error(`--now must be an ISO 8601 instant such as 2026-11-28T12:00:00Z (got "${options.now}")`);
+    throw new UsageError(`--now must be an ISO 8601 instant such as 2026-11-28T12:00:00Z (got "${options.now}")`);
   if (now.getTime() > Date.now())
-    throw new Error('--now must not be in the future: Pulse never dates data after the present');
+    throw new UsageError('--now must not be in the future: Pulse never dates data after the present');
   const params = {
     size: options.size as PreviewSize,
     ...(options.seed !== undefined && { seed: options.seed }),
@@ -101,6 +103,6 @@ function optionalInt(flag: string, value: string | undefined, min: number, max: 
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max)
-    throw new Error(`${flag} must be a whole number from ${min} to ${max} (got "${value}")`);
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max} (got "${value}")`);
   return n;
 }

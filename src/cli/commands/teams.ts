@@ -8,7 +8,7 @@ import { printJson, printLine, printRecord, printTable } from '../output.js';
 import { parseFlags, parseProjectOption } from '../parse-flags.js';
 import { requireProject } from '../project-scoped.js';
 import { toPage } from '../../admin/page.js';
-import { exitUsageErrorsWithCode2, runCommand, withStores } from '../run.js';
+import { runCommand, withStores } from '../run.js';
 
 interface ListOptions {
   project: string;
@@ -27,9 +27,7 @@ interface DeleteOptions {
 }
 
 export function teamsCommand(program: Command): void {
-  const teams = exitUsageErrorsWithCode2(
-    program.command('teams').description("list, create and delete a project's teams"),
-  );
+  const teams = program.command('teams').description("list, create and delete a project's teams");
 
   teams
     .command('list')

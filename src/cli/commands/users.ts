@@ -8,7 +8,7 @@ import { printJson, printLine, printRecord, printTable } from '../output.js';
 import { parseFlags, parseProjectOption } from '../parse-flags.js';
 import { requireProject } from '../project-scoped.js';
 import { toPage } from '../../admin/page.js';
-import { exitUsageErrorsWithCode2, runCommand, UsageError, withStores } from '../run.js';
+import { runCommand, UsageError, withStores } from '../run.js';
 
 interface ListOptions {
   project: string;
@@ -32,9 +32,7 @@ interface DeleteOptions {
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 export function usersCommand(program: Command): void {
-  const users = exitUsageErrorsWithCode2(
-    program.command('users').description("list, create and delete a project's users"),
-  );
+  const users = program.command('users').description("list, create and delete a project's users");
 
   users
     .command('list')

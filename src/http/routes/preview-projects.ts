@@ -24,6 +24,8 @@ export const previewProjectRoutes =
   async (app) => {
     await app.register(rateLimit, {
       global: false,
+      // After validation: a refused body creates nothing, so it must not use up the address's allowance.
+      hook: 'preHandler',
       errorResponseBuilder: (_request, context) =>
         new HttpError(
           429,

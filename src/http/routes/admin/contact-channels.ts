@@ -18,7 +18,8 @@ import {
   type ContactChannelRecord,
 } from '../../../db/contact-channels.js';
 import { authorizeProject } from '../../auth.js';
-import { notFound } from '../../errors.js';
+import { invalidRequest, notFound } from '../../errors.js';
+import { contactChannelChanges } from '../../../admin/contact-channel-changes.js';
 import { iso } from '../../../admin/iso.js';
 import { ADMIN_ERRORS, type AdminDeps } from './admin-deps.js';
 
@@ -37,17 +38,6 @@ export function toContactChannelJson(c: ContactChannelRecord): z.infer<typeof Co
     created_at: iso(c.createdAt),
   };
 }
-
-const toFields = (body: z.infer<typeof UpdateContactChannel>) =>
-  Object.fromEntries(
-    Object.entries({
-      type: body.type,
-      value: body.value,
-      isPrimary: body.is_primary,
-      isVerified: body.is_verified,
-      usedForAuth: body.used_for_auth,
-    }).filter(([, v]) => v !== undefined),
-  );
 
 export const contactChannelRoutes =
   ({ db, notifyWrite }: AdminDeps): FastifyPluginAsyncZod =>
@@ -118,7 +108,11 @@ export const contactChannelRoutes =
           projectId,
           request.params.user_id,
           request.params.channel_id,
-          toFields(request.body),
+          (current) => {
+            const changes = contactChannelChanges(current, request.body);
+            if (!changes.ok) throw invalidRequest(`body.${changes.field}`, changes.message);
+            return changes.fields;
+          },
         );
         if (!channel) throw notFound('Contact channel');
         notifyWrite();
