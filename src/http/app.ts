@@ -91,7 +91,7 @@ export async function buildApp({
 
   await app.register(healthRoutes(stores));
   await app.register(infoRoutes({ version, previewMode: preview.enabled }), { prefix: '/api/v1' });
-  await app.register(projectRoutes(stores.postgres.db), { prefix: '/api/v1' });
+  await app.register(projectRoutes(stores), { prefix: '/api/v1' });
   await app.register(metricRoutes(stores), { prefix: '/api/v1' });
   await app.register(previewProjectRoutes(stores, preview), { prefix: '/api/v1' });
   await app.register(reseedRoutes(stores), { prefix: '/api/v1' });
