@@ -61,7 +61,13 @@ export async function buildApp({
   notifyWrite = () => {},
   eventBuffer,
 }: AppDeps) {
-  const app = Fastify({ loggerInstance: logger, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Errors the router raises before any route (a path segment over 100 characters, a malformed URL):
+    // the same error body as every other answer instead of Fastify's own.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

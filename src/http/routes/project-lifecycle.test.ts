@@ -63,6 +63,13 @@ describe('POST /projects/:id/keys/:kind/rotate', () => {
     expect(bad.json()).toMatchObject({ error: { details: { issues: [{ field: 'params.kind' }] } } });
     expect((await ingest(p.id, p.ingest)).statusCode).toBe(202);
   });
+
+  it("a path segment over the router's 100 characters gets the one error body too (found by the fuzz suite)", async () => {
+    const p = await newProject();
+    const long = await call('POST', p.id, `/keys/${'x'.repeat(101)}/rotate`, p.admin);
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toMatchObject({ error: { code: 'max_param_length' } });
+  });
 });
 
 describe('POST /projects/:id/keys/:kind/revoke', () => {
