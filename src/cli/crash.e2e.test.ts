@@ -1,8 +1,9 @@
 // The crash suite: `kill -9` of a real `pulse serve` (embedded stores, one data dir) at named points of
 // preview creation and reseed (PULSE_TEST_CRASH_POINT) and at fixed-seed random moments of a preview
-// creation, a reseed and an ingestion burst running together. After the last restart the stores open,
-// every acknowledged (202) event is there exactly once, ClickHouse holds no row of a project Postgres
-// lacks, and every project has exactly one seed generation of events, all of its mirrored users.
+// creation, a reseed, an ingestion burst and a sync backfill of new users running together. After the last
+// restart the stores open, every acknowledged (202) event is there exactly once, ClickHouse holds no row
+// of a project Postgres lacks, every preview has exactly one seed generation of events, and every
+// project's mirrored users are its Postgres users once the sync has caught up.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsProjectIds, seedGenerationsInEvents } from '../analytics/project-data.js';
@@ -65,11 +66,25 @@ interface Preview {
 }
 
 let preview: Preview;
-let ingest: { id: string; key: string };
+let ingest: { id: string; key: string; admin: string };
 /** Paths of the page views sent, and of those acknowledged with a 202. */
 const sent = new Set<string>();
 const acknowledged = new Set<string>();
 let burst = 0;
+/** Users created with a 201. */
+let usersAcknowledged = 0;
+
+/** New users through the admin API: each write wakes the sync, which mirrors them while the kill comes. */
+function userBurst(server: Server, users: number): Promise<unknown> {
+  return Promise.allSettled(
+    Array.from({ length: users }, async (_, i) => {
+      const response = await post(`${server.base}/projects/${ingest.id}/users`, ingest.admin, {
+        display_name: `crash user ${i}`,
+      });
+      if (response.status === 201) usersAcknowledged++;
+    }),
+  );
+}
 
 /** A burst of ingestion requests, ten page views each with its own path; records the 202s. */
 function ingestionBurst(server: Server, requests: number): Promise<unknown> {
@@ -89,8 +104,8 @@ function ingestionBurst(server: Server, requests: number): Promise<unknown> {
 beforeAll(async () => {
   const created = await runPulse(['projects', 'create', '--name', 'Crash ingestion', '--json'], env);
   expect(created.code).toBe(0);
-  const project = JSON.parse(created.stdout) as { id: string; ingest_key: string };
-  ingest = { id: project.id, key: project.ingest_key };
+  const project = JSON.parse(created.stdout) as { id: string; ingest_key: string; admin_key: string };
+  ingest = { id: project.id, key: project.ingest_key, admin: project.admin_key };
   const server = await serve();
   try {
     const response = await post(`${server.base}/preview/projects`, undefined, { size: 'tiny' });
@@ -98,6 +113,8 @@ beforeAll(async () => {
     preview = (await response.json()) as Preview;
     await ingestionBurst(server, 5);
     expect(acknowledged.size).toBe(50);
+    await userBurst(server, 5);
+    expect(usersAcknowledged).toBe(5);
   } finally {
     server.running.child.kill('SIGTERM');
     await server.running.exited;
@@ -106,7 +123,6 @@ beforeAll(async () => {
 
 describe('kill -9 of pulse serve', () => {
   const points: [CrashPoint, (s: Server) => Promise<unknown>][] = [
-    ['create:before-commit', (s) => post(`${s.base}/preview/projects`, undefined, { size: 'tiny' })],
     ['reseed:before-commit', (s) => post(`${s.base}/projects/${preview.project_id}/reseed`, preview.admin_key)],
     ['reseed:after-commit', (s) => post(`${s.base}/projects/${preview.project_id}/reseed`, preview.admin_key)],
   ];
@@ -120,8 +136,18 @@ describe('kill -9 of pulse serve', () => {
     120_000,
   );
 
+  // create:before-commit, repaired by `pulse previews prune` (the serve starts after each crash repair the rest).
+  it('at create:before-commit: the process dies there, and pulse previews prune removes what it left', async () => {
+    const server = await serve({ PULSE_TEST_CRASH_POINT: 'create:before-commit' });
+    await expect(post(`${server.base}/preview/projects`, undefined, { size: 'tiny' })).rejects.toThrow();
+    expect((await server.running.exited).code).toBeNull();
+    const pruned = await runPulse(['previews', 'prune'], env);
+    expect(pruned.code).toBe(0);
+    expect(pruned.stdout).toContain('removed the ClickHouse rows of 1 project(s) Postgres does not have');
+  }, 120_000);
+
   it.each([1, 2])(
-    'at a random moment of a creation, a reseed and an ingestion burst (seed %i)',
+    'at a random moment of a creation, a reseed, an ingestion burst and a sync backfill (seed %i)',
     async (seed) => {
       const next = random(seed);
       const server = await serve();
@@ -129,6 +155,7 @@ describe('kill -9 of pulse serve', () => {
         post(`${server.base}/preview/projects`, undefined, { size: 'standard' }),
         post(`${server.base}/projects/${preview.project_id}/reseed`, preview.admin_key),
         ingestionBurst(server, 30),
+        userBurst(server, 40),
       ]);
       await new Promise((resolve) => setTimeout(resolve, 100 + Math.floor(next() * 1_500)));
       await killed(server);
@@ -141,6 +168,15 @@ describe('kill -9 of pulse serve', () => {
     let stores: OpenedStores;
     beforeAll(async () => {
       const server = await serve();
+      // The sync catches up with the users whose mirroring the kills interrupted.
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+        const response = await fetch(`${server.base}/projects/${ingest.id}/sync`, {
+          headers: { authorization: `Bearer ${ingest.admin}` },
+        });
+        const status = (await response.json()) as Record<string, { rows_behind: number }>;
+        if (Object.values(status).every((m) => m.rows_behind === 0)) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
       server.running.child.kill('SIGTERM');
       expect((await server.running.exited).code).toBe(0);
       stores = await openStores(loadConfig(env), { command: 'crash suite' });
@@ -152,11 +188,10 @@ describe('kill -9 of pulse serve', () => {
       expect((await analyticsProjectIds(stores.analytics)).filter((id) => !projects.has(id))).toEqual([]);
     });
 
-    it("every project's seeded events are of its current generation, and every preview is whole", async () => {
+    it("every preview's seeded events are of its current generation, and every project's users are mirrored", async () => {
       const generations = await seedGenerationsInEvents(stores.analytics);
       for (const project of await listProjects(stores.postgres.db)) {
-        if (!project.isPreview) continue;
-        expect(generations.get(project.id)).toEqual([project.seedGeneration]);
+        if (project.isPreview) expect(generations.get(project.id)).toEqual([project.seedGeneration]);
         const [postgresUsers] = await selectRows<{ n: number }>(
           stores.postgres.db,
           sql`SELECT count(*)::int AS n FROM users WHERE project_id = ${project.id}`,
@@ -167,8 +202,9 @@ describe('kill -9 of pulse serve', () => {
         );
         expect(Number(mirror!.n)).toBe(postgresUsers!.n);
         expect(postgresUsers!.n).toBeGreaterThan(0);
+        if (project.id === ingest.id) expect(postgresUsers!.n).toBeGreaterThanOrEqual(usersAcknowledged);
       }
-      // The preview reseeded (and killed) four times has exactly one dataset.
+      // The preview reseeded again and again, and killed mid-way, has exactly one dataset.
       const [events] = await stores.analytics.query<{ n: number }>(
         `SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}`,
         { p: preview.project_id },
