@@ -15,7 +15,7 @@ export const reseedRoutes =
         schema: {
           tags: ['preview'],
           summary:
-            "Replace the project's seeded data with a fresh copy dated now (same users and teams; activity rows replaced)",
+            "Replace the project's seeded data with a fresh copy dated now (same users and teams; activity rows replaced). One reseed of a project at a time: a second request waits for the first, then reseeds again",
           security: [{ bearer: [] }],
           params: ProjectParams,
           response: { 200: Reseeded, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody },
