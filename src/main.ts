@@ -78,6 +78,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       onLivePoll: (projectId) => keepAlive.touch(projectId),
       notifyWrite: () => sync.worker?.notify(),
       eventBuffer,
+      eventMaxAgeMs: config.eventMaxAgeMs,
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -43,6 +43,8 @@ export interface AppDeps {
   notifyWrite?: () => void;
   /** The buffered event writer serve flushes on stop; without it the events route owns one. */
   eventBuffer?: EventBuffer;
+  /** How old an ingested event_at may be (PULSE_EVENT_MAX_AGE); the contract's default without it. */
+  eventMaxAgeMs?: number;
 }
 
 const DEFAULT_PREVIEW: PreviewOptions = { enabled: true, ttlMs: 24 * 3_600_000, ratePerMinute: 10 };
@@ -60,6 +62,7 @@ export async function buildApp({
   onLivePoll,
   notifyWrite = () => {},
   eventBuffer,
+  eventMaxAgeMs,
 }: AppDeps) {
   const app = Fastify({ loggerInstance: logger, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -101,7 +104,7 @@ export async function buildApp({
   await app.register(teamRoutes(admin), { prefix: '/api/v1' });
   await app.register(teamMemberRoutes(admin), { prefix: '/api/v1' });
   await app.register(syncStatusRoutes(stores), { prefix: '/api/v1' });
-  await app.register(eventRoutes({ ...stores, buffer: eventBuffer }), { prefix: '/api/v1' });
+  await app.register(eventRoutes({ ...stores, buffer: eventBuffer, maxAgeMs: eventMaxAgeMs }), { prefix: '/api/v1' });
   if (onLivePoll) {
     app.addHook('onResponse', async (request, reply) => {
       if (reply.statusCode === 200 && request.routeOptions.url === '/api/v1/projects/:id/metrics/live') {
