@@ -21,6 +21,8 @@ export interface Config {
   previewSpares: number;
   /** How old an ingested event's `event_at` may be; older ones are refused with a 400. */
   eventMaxAgeMs: number;
+  /** Free space each embedded store's disk keeps: below it, writes are refused with a 503 (0 = off). */
+  minFreeDiskBytes: number;
   port: number;
   host: string;
   logLevel: LogLevel;
@@ -61,6 +63,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     previewRateLimit: positiveIntVar(env, 'PULSE_PREVIEW_RATE_LIMIT', 10),
     previewSpares: wholeNumberVar(env, 'PULSE_PREVIEW_SPARES', 1, 16),
     eventMaxAgeMs: durationVar(env, 'PULSE_EVENT_MAX_AGE', EVENT_AT_DEFAULT_MAX_AGE_MS, LONGEST_EVENT_MAX_AGE_MS),
+    minFreeDiskBytes: sizeVar(env, 'PULSE_MIN_FREE_DISK', 256 * 1024 ** 2),
     port: portVar(env, 'PORT', 3000),
     host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
     logLevel: logLevelVar(env, 'PULSE_LOG_LEVEL', 'info'),
@@ -133,6 +136,16 @@ function durationVar(env: Env, name: string, fallback: number, maxMs = Number.PO
   if (!(ms > 0) || ms > maxMs)
     throw new ConfigError(name, `a positive duration such as 90s, 30m, 24h or 7d${upTo}`, value);
   return ms;
+}
+
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+function sizeVar(env: Env, name: string, fallback: number): number {
+  const value = nonEmpty(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  const match = /^(\d+)\s*(b|kb|mb|gb)?$/.exec(value);
+  if (!match) throw new ConfigError(name, 'a size such as 0, 500MB or 2GB', value);
+  return Number(match[1]) * SIZE_UNITS[match[2] ?? 'b']!;
 }
 
 function positiveIntVar(env: Env, name: string, fallback: number): number {
