@@ -70,6 +70,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
 }
 
+/**
+ * The crash suite's hook (src/test/crash.e2e.test.ts): the named point of a write at which the process
+ * kills itself (src/crash-point.ts). Unset in production; read once.
+ */
+export function testCrashPoint(env: Env = process.env): string | undefined {
+  return nonEmpty(env, 'PULSE_TEST_CRASH_POINT');
+}
+
 /** Test helpers' view of the environment: the optional server URLs for driver suites. */
 export function loadTestTargets(env: Env = process.env): { databaseUrl?: string; clickhouseUrl?: string } {
   return {

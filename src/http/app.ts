@@ -70,7 +70,13 @@ export async function buildApp({
   eventMaxAgeMs,
   diskGuard,
 }: AppDeps) {
-  const app = Fastify({ loggerInstance: logger, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Errors the router raises before any route (a path segment over 100 characters, a malformed URL):
+    // the same error body as every other answer instead of Fastify's own.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -105,7 +111,7 @@ export async function buildApp({
 
   await app.register(healthRoutes(stores, diskGuard));
   await app.register(infoRoutes({ version, previewMode: preview.enabled }), { prefix: '/api/v1' });
-  await app.register(projectRoutes(stores.postgres.db), { prefix: '/api/v1' });
+  await app.register(projectRoutes(stores), { prefix: '/api/v1' });
   await app.register(metricRoutes(stores), { prefix: '/api/v1' });
   await app.register(previewProjectRoutes(stores, preview), { prefix: '/api/v1' });
   await app.register(reseedRoutes(stores), { prefix: '/api/v1' });
