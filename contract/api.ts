@@ -37,7 +37,12 @@ const StoreCheck = z.object({
 
 export const Readiness = z.object({
   status: z.enum(['ready', 'not_ready']),
-  checks: z.object({ postgres: StoreCheck, clickhouse: StoreCheck }),
+  checks: z.object({
+    postgres: StoreCheck,
+    clickhouse: StoreCheck,
+    /** Free space on the embedded stores' disks: not ok below PULSE_MIN_FREE_DISK (writes are refused). */
+    disk: z.object({ ok: z.boolean(), error: z.string().optional() }),
+  }),
 });
 export type Readiness = z.infer<typeof Readiness>;
 

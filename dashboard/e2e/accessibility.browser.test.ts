@@ -4,13 +4,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WINDOW_DAYS } from '../../contract/metrics.js';
-import { browserSkipReason, nonBackgroundShare } from '../../src/test/browser.js';
+import { browserSkipReason } from '../../src/test/browser.js';
 import { blockingViolations } from './axe.js';
 import {
+  expectGlobeStill,
   pageErrors,
   startDashboard,
-  stillScreenshot,
+  waitForDrawnGlobe,
   waitForFullOverview,
+  waitForGlobeTurning,
   type DashboardServer,
 } from './dashboard-server.js';
 
@@ -112,14 +114,12 @@ describe.skipIf(browserSkipReason())('dashboard accessibility', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.reload();
     await waitForFullOverview(page);
-    const globe = page.locator('[data-testid=globe]');
-    const still = await stillScreenshot(globe); // throws if it keeps turning
-    expect(nonBackgroundShare(still)).toBeGreaterThan(0.02);
+    const angle = await expectGlobeStill(page);
+    expect(await waitForDrawnGlobe(page)).toBeGreaterThan(0.02);
     expect(await page.$eval('.live-dot', (dot) => getComputedStyle(dot).animationName)).toBe('none');
 
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-    await page.waitForTimeout(1_000);
-    expect((await globe.screenshot()).equals(still)).toBe(false);
+    await waitForGlobeTurning(page, angle);
     await page.unroute(/\/metrics\/live$/);
     expect(errors).toEqual([]);
   });

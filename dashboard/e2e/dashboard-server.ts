@@ -2,8 +2,8 @@
 // and the waits for a fully drawn overview.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/test/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, nonBackgroundShare } from '../../src/test/browser.js';
 import { freePort, killStrayPulses, startPulse, waitUntilReady, type Running } from '../../src/test/spawn-pulse.js';
 import { makeTempDir } from '../../src/test/temp-dir.js';
 
@@ -68,18 +68,49 @@ export async function waitForFullOverview(page: Page, timeout = 60_000): Promise
   );
 }
 
-/**
- * A screenshot of an element once two taken `gapMs` apart are the same (a still globe may be redrawn once
- * when its map texture arrives, or when a live poll moves a marker); throws if it keeps changing, as a
- * turning globe does.
- */
-export async function stillScreenshot(element: Locator, tries = 5, gapMs = 1_200): Promise<Buffer> {
-  let previous = await element.screenshot();
-  for (let i = 0; i < tries; i++) {
-    await element.page().waitForTimeout(gapMs);
-    const next = await element.screenshot();
-    if (next.equals(previous)) return next;
-    previous = next;
+/** The angle the globe was last drawn at (Globe.tsx keeps it in `data-phi`). */
+export async function globeAngle(page: Page): Promise<number> {
+  return Number(await page.getAttribute('[data-testid=globe]', 'data-phi'));
+}
+
+/** Lets the page draw `frames` animation frames (counted, not timed). */
+export async function animationFrames(page: Page, frames: number): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const next = () => (--left <= 0 ? resolve() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+    frames,
+  );
+}
+
+/** The globe's angle stays put over 60 animation frames (a turning globe moves every second frame). */
+export async function expectGlobeStill(page: Page): Promise<number> {
+  const angle = await globeAngle(page);
+  await animationFrames(page, 60);
+  const after = await globeAngle(page);
+  if (after !== angle) throw new Error(`the globe turned from ${angle} to ${after} while it should be still`);
+  return angle;
+}
+
+/** Waits until the globe has turned past `angle`. */
+export async function waitForGlobeTurning(page: Page, angle: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (from) => Number(document.querySelector('[data-testid=globe]')?.getAttribute('data-phi')) > from,
+    angle,
+    { timeout },
+  );
+}
+
+/** Polls until the globe's canvas shows a drawn globe (more than 2 % of its pixels off the background). */
+export async function waitForDrawnGlobe(page: Page, timeout = 30_000): Promise<number> {
+  const globe = page.locator('[data-testid=globe]');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const share = nonBackgroundShare(await globe.screenshot());
+    if (share > 0.02 || Date.now() > deadline) return share;
+    await animationFrames(page, 10);
   }
-  throw new Error(`still changing after ${tries} screenshots ${gapMs} ms apart`);
 }

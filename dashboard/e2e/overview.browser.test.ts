@@ -3,8 +3,16 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, nonBackgroundShare } from '../../src/test/browser.js';
-import { pageErrors, RESULTS, startDashboard, stillScreenshot, type DashboardServer } from './dashboard-server.js';
+import { browserSkipReason } from '../../src/test/browser.js';
+import {
+  expectGlobeStill,
+  pageErrors,
+  RESULTS,
+  startDashboard,
+  waitForDrawnGlobe,
+  waitForGlobeTurning,
+  type DashboardServer,
+} from './dashboard-server.js';
 
 describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
   let dashboard: DashboardServer;
@@ -21,6 +29,17 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
   afterAll(() => dashboard?.stop());
 
   const projectId = () => page.textContent('.project-id');
+  const overviewShown = () =>
+    page.waitForFunction(
+      () => document.querySelector('[data-testid=total-users] .stat-value')?.textContent === '584',
+      null,
+      { timeout: 60_000 },
+    );
+  /** Each test after the first starts from a shown overview, whether or not the first one ran (`-t`). */
+  async function ensureOverview(): Promise<void> {
+    if (page.url() === 'about:blank') await page.goto(url);
+    await overviewShown();
+  }
   const totalUsers = () => page.textContent('[data-testid=total-users] .stat-value');
 
   /** The API requests the page makes while `during` runs, as `METHOD /path` (query strings dropped). */
@@ -53,12 +72,10 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
     expect(requests.filter((r) => r === 'POST /api/v1/preview/projects')).toHaveLength(1);
     expect(requests.filter((r) => r === 'GET /api/v1/projects/:id/metrics')).toHaveLength(1);
     await page.waitForSelector('[data-testid=globe]');
-    await page.waitForTimeout(1_000);
-    expect(Number(await page.textContent('[data-testid=live-pill]'))).toBeGreaterThanOrEqual(8);
-    const globe = await page.locator('[data-testid=globe]').screenshot();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=live-pill]')?.textContent) >= 8);
     // An undrawn canvas shows only the page background (share 0). The drawn globe lights 5–6 % of its box,
     // less or more with the side facing the camera as it turns (measured 0.050–0.056): 2 % is clearly drawn.
-    expect(nonBackgroundShare(globe)).toBeGreaterThan(0.02);
+    expect(await waitForDrawnGlobe(page)).toBeGreaterThan(0.02);
     // Revenue is stored in cents and shown in dollars, on the cards and on the chart's value axis (recharts
     // draws every tick label in one layer: the day ticks read "Nov 4", the value ticks "$50").
     const paymentTicks = page
@@ -73,6 +90,7 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
   });
 
   it('shows the same project after a reload', async () => {
+    await ensureOverview();
     const before = await projectId();
     const requests = await apiRequests(async () => {
       await page.reload();
@@ -87,6 +105,7 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
   });
 
   it('shows the cards while the chart and globe chunks are on their way; these then fill their placeholders exactly', async () => {
+    await ensureOverview();
     const lazyChunks = /\/assets\/(DailyChart|Globe)-[\w-]+\.js$/;
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -132,6 +151,7 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
   });
 
   it('holds the globe still while the overview is on its way, and turns it once the overview is in', async () => {
+    await ensureOverview();
     // Live figures are asked first and answer first; the globe then draws but does not turn, so its
     // frames do not take CPU from the server computing the overview (one machine on `npm start`).
     const overview = /\/api\/v1\/projects\/[^/]+\/metrics$/;
@@ -144,8 +164,8 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
     try {
       await page.reload();
       await page.waitForSelector('[data-testid=globe]', { timeout: 30_000 });
-      const second = await stillScreenshot(page.locator('[data-testid=globe]')); // throws if it keeps turning
-      expect(nonBackgroundShare(second)).toBeGreaterThan(0.02);
+      const angle = await expectGlobeStill(page);
+      expect(await waitForDrawnGlobe(page)).toBeGreaterThan(0.02);
       expect(await page.$('[data-testid=total-users]')).toBeNull(); // the overview is still on its way
 
       release();
@@ -154,9 +174,7 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
         null,
         { timeout: 30_000 },
       );
-      await page.waitForTimeout(1_000);
-      const turning = await page.locator('[data-testid=globe]').screenshot();
-      expect(turning.equals(second)).toBe(false);
+      await waitForGlobeTurning(page, angle);
     } finally {
       release();
       await page.unroute(overview);
@@ -165,6 +183,7 @@ describe.skipIf(browserSkipReason())('dashboard in Chromium', () => {
   });
 
   it('"New preview" makes a different project', async () => {
+    await ensureOverview();
     const before = await projectId();
     await page.click('[data-testid=new-preview]');
     await page.waitForFunction(

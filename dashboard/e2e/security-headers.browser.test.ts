@@ -3,8 +3,14 @@
 // the API docs page works under the same policy.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, nonBackgroundShare } from '../../src/test/browser.js';
-import { pageErrors, startDashboard, waitForFullOverview, type DashboardServer } from './dashboard-server.js';
+import { browserSkipReason } from '../../src/test/browser.js';
+import {
+  pageErrors,
+  startDashboard,
+  waitForDrawnGlobe,
+  waitForFullOverview,
+  type DashboardServer,
+} from './dashboard-server.js';
 
 /** Policy violations the page reports, collected from the moment it starts. */
 async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -35,8 +41,7 @@ describe.skipIf(browserSkipReason())('security headers in Chromium', () => {
     expect(headers['x-frame-options']).toBe('SAMEORIGIN');
     await waitForFullOverview(page);
     // The WebGL globe is drawn (an undrawn canvas is all background; see overview.browser.test.ts).
-    await page.waitForTimeout(1_000);
-    expect(nonBackgroundShare(await page.locator('[data-testid=globe]').screenshot())).toBeGreaterThan(0.02);
+    expect(await waitForDrawnGlobe(page)).toBeGreaterThan(0.02);
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

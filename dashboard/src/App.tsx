@@ -4,6 +4,7 @@ import { ApiError } from './api/client.js';
 import { createPreview } from './api/create-preview.js';
 import { loadSession, saveSession, type ProjectSession } from './api/session.js';
 import { useServerInfo } from './api/use-server-info.js';
+import { ServerUnreachable } from './components/ServerUnreachable.js';
 import { Overview } from './pages/Overview.js';
 import { ProjectPicker } from './pages/ProjectPicker.js';
 
@@ -49,7 +50,7 @@ export function App() {
   }, [session, previewMode, creating.state, newPreview]);
 
   let body;
-  if (info.error && !info.data) body = <p className="notice error">Pulse is not reachable: {info.error.message}</p>;
+  if (info.error && !info.data) body = <ServerUnreachable error={info.error} onRetry={() => location.reload()} />;
   else if (creating.state === 'creating')
     body = (
       <p className="notice" data-testid="creating">

@@ -1,5 +1,5 @@
 // Project rows and their keys: creating, finding, expiring and deleting them.
-import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { apiKeys, projects, type ApiKeyKind, type PreviewParams } from './schema/index.js';
 import type { Db } from './store.js';
 
@@ -54,12 +54,22 @@ export interface KeyOwner {
   kind: ApiKeyKind;
 }
 
-/** Resolves a key hash to exactly one project (the hash column is unique); revoked keys resolve to nothing. */
+/**
+ * Resolves a key hash to exactly one project (the hash column is unique). Revoked keys, and the keys of an
+ * expired preview not yet pruned, resolve to nothing: such a key gets what it gets once the preview is gone.
+ */
 export async function findKeyOwner(db: Db, hash: string): Promise<KeyOwner | undefined> {
   const [row] = await db
     .select({ projectId: apiKeys.projectId, kind: apiKeys.kind })
     .from(apiKeys)
-    .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
+    .innerJoin(projects, eq(projects.id, apiKeys.projectId))
+    .where(
+      and(
+        eq(apiKeys.hash, hash),
+        isNull(apiKeys.revokedAt),
+        or(isNull(projects.expiresAt), gt(projects.expiresAt, sql`now()`)),
+      ),
+    )
     .limit(1);
   return row;
 }

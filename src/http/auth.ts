@@ -51,6 +51,7 @@ async function resolveKey(db: Db, request: FastifyRequest): Promise<KeyOwner> {
   const secret = header ? BEARER.exec(header)?.[1] : undefined;
   if (!secret) throw new HttpError(401, 'unauthorized', "Send an API key as 'Authorization: Bearer <key>'");
   const owner = looksLikeApiKey(secret) ? await findKeyOwner(db, hashApiKey(secret)) : undefined;
-  if (!owner) throw new HttpError(401, 'invalid_api_key', 'The API key is not valid (unknown or revoked)');
+  if (!owner)
+    throw new HttpError(401, 'invalid_api_key', 'The API key is not valid (unknown, revoked or of an expired preview)');
   return owner;
 }

@@ -3,16 +3,28 @@
 // previous pass says more is pending, and on a slow timer for writes made by other processes.
 import type { Logger } from 'pino';
 
-const IDLE_INTERVAL_MS = 5_000;
+export const IDLE_INTERVAL_MS = 5_000;
 // A horizon waits on an open transaction: look again soon, not on the slow timer.
 const MORE_DELAY_MS = 10;
-const ERROR_BACKOFF_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
+export const ERROR_BACKOFF_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
 
 export interface SyncWorkerOptions {
   runPass: () => Promise<{ more: boolean }>;
   logger?: Pick<Logger, 'error' | 'debug'>;
   idleIntervalMs?: number;
+  /** Where the worker's waits are scheduled; tests pass a clock they advance by hand. */
+  timers?: WorkerTimers;
 }
+
+export interface WorkerTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimers: WorkerTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 export interface SyncWorker {
   /** Something was written: run a pass as soon as the current one (if any) ends. */
@@ -23,7 +35,12 @@ export interface SyncWorker {
   stop(): Promise<void>;
 }
 
-export function startSyncWorker({ runPass, logger, idleIntervalMs = IDLE_INTERVAL_MS }: SyncWorkerOptions): SyncWorker {
+export function startSyncWorker({
+  runPass,
+  logger,
+  idleIntervalMs = IDLE_INTERVAL_MS,
+  timers = realTimers,
+}: SyncWorkerOptions): SyncWorker {
   let stopped = false;
   let dirty = true;
   let wake: (() => void) | undefined;
@@ -32,9 +49,9 @@ export function startSyncWorker({ runPass, logger, idleIntervalMs = IDLE_INTERVA
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = timers.setTimeout(done, ms);
       function done() {
-        clearTimeout(timer);
+        timers.clearTimeout(timer);
         wake = undefined;
         resolve();
       }

@@ -23,8 +23,9 @@ export function browserSkipReason(): string | undefined {
   return reason;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+/** `extraArgs`: more Chromium flags, e.g. `--disable-3d-apis` for a browser without WebGL. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...extraArgs] });
 }
 
 /** Share of pixels in a PNG that differ clearly from its top-left pixel (the background). */

@@ -58,6 +58,8 @@ export function Globe({ markers, still = false }: { markers: GlobeMarker[]; stil
       if (canvas.width !== Math.round(size * dpr)) globe.update({ width: size, height: size });
     });
     resized.observe(canvas);
+    // The angle drawn, for tests that tell a still globe from a turning one without comparing pixels.
+    canvas.dataset.phi = String(phi);
     let drawnAt = performance.now();
     let stillDrawnAt = drawnAt;
     let frame = requestAnimationFrame(function spin(now) {
@@ -71,6 +73,7 @@ export function Globe({ markers, still = false }: { markers: GlobeMarker[]; stil
         phi += (now - drawnAt) * ROTATION_SPEED;
         drawnAt = now;
         globe.update({ phi });
+        canvas.dataset.phi = String(phi);
       }
       frame = requestAnimationFrame(spin);
     });

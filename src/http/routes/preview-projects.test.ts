@@ -167,6 +167,10 @@ describe('preview mode and rate limit', () => {
     expect(statuses).toEqual([201, 201, 429]);
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
     expect(last!.json().error.code).toBe('rate_limited');
+    // The limit per minute, and how long until the next one is allowed (not the time left as a period).
+    expect(last!.json().error.message).toMatch(
+      /^Too many preview projects from this address: at most 2 a minute; retry in \d+ s$/,
+    );
     await app.close();
   });
 });

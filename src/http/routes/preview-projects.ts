@@ -30,7 +30,8 @@ export const previewProjectRoutes =
         new HttpError(
           429,
           'rate_limited',
-          `Too many preview projects from this address: at most ${context.max} per ${context.after}; retry in ${Math.ceil(context.ttl / 1000)} s`,
+          // `context.after` is the time left in the window, not its length: the window is the minute below.
+          `Too many preview projects from this address: at most ${context.max} a minute; retry in ${Math.ceil(context.ttl / 1000)} s`,
         ),
     });
     app.post(

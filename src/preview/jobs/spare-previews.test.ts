@@ -1,12 +1,13 @@
 // Spare previews through HTTP on embedded stores: a spare is as complete as a preview seeded on request
 // (same counts, 8 live users in 8 countries now, nothing dated after the hand-out), goes to exactly one
 // visitor, and is never handed out once it is about to expire.
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatEventAt, parseEventAt, tokenRefreshEvent } from '../../events/event-rows.js';
 import type { PreviewOptions } from '../../http/routes/preview-projects.js';
 import { openTestApp, type TestApp } from '../../test/test-app.js';
 import { analyticsCounts, eventsAfter, liveUsersAt, postgresCounts } from '../../test/preview-queries.js';
-import { createSparePreviews, movedForward, type SparePreviews } from './spare-previews.js';
+import { createSparePreviews, movedForward, type SparePreviewOptions, type SparePreviews } from './spare-previews.js';
 
 const LIVE_COUNTRIES = ['AU', 'BR', 'CA', 'DE', 'GB', 'IN', 'JP', 'US'];
 const TTL_MS = 3_600_000;
@@ -24,28 +25,53 @@ afterAll(async () => {
 const stores = () => t;
 const create = () => t.app.inject({ method: 'POST', url: '/api/v1/preview/projects' });
 
-async function filled(spares: SparePreviews, count: number): Promise<void> {
-  spares.start();
-  for (let waited = 0; spares.ready() < count; waited += 50) {
-    if (waited > 60_000) throw new Error('spares were not seeded within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+// The spares' clock: the test moves it forward instead of waiting.
+let shiftMs = 0;
+const clock = () => new Date(Date.now() + shiftMs);
+
+/** Spares on the test's clock, and a wait for `count` of them told by their own log (no polling). */
+function spares(options: Omit<SparePreviewOptions, 'logger' | 'clock'>): {
+  spares: SparePreviews;
+  filled: (count: number) => Promise<void>;
+} {
+  const waiting: { count: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  const logger = pino(
+    { level: 'debug' },
+    {
+      write(line: string) {
+        const entry = JSON.parse(line) as { level: number; msg: string; ready?: number };
+        if (entry.msg === 'spare preview ready')
+          for (const w of waiting.filter((w) => entry.ready! >= w.count)) w.resolve();
+        else if (entry.level >= 40) for (const w of waiting) w.reject(new Error(entry.msg));
+      },
+    },
+  );
+  const created = createSparePreviews(stores(), { ...options, logger, clock });
+  return {
+    spares: created,
+    filled: (count) => {
+      const ready = new Promise<void>((resolve, reject) => waiting.push({ count, resolve, reject }));
+      created.start();
+      return created.ready() >= count ? Promise.resolve() : ready;
+    },
+  };
 }
 
 describe('spare previews', () => {
   it('hands out a complete preview: counts, 8 live users in 8 countries now, nothing after the hand-out', async () => {
-    preview.spares = createSparePreviews(stores(), { size: 1, ttlMs: TTL_MS, refillDelayMs: 0 });
-    await filled(preview.spares, 1);
-    // Let the spare age, so its live events must be moved forward to be live at the hand-out.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const before = Date.now();
+    const made = spares({ size: 1, ttlMs: TTL_MS, refillDelayMs: 0 });
+    preview.spares = made.spares;
+    await made.filled(1);
+    // The spare waits 90 s, so its live events must be moved forward to be live at the hand-out.
+    shiftMs += 90_000;
+    const before = clock().getTime();
     const res = await create();
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.from_spare).toBe(true);
     expect(body.seeded).toMatchObject({ users: 586, teams: 8, contact_channels: 586, live_events: 8 });
     expect(new Date(body.expires_at).getTime()).toBeGreaterThanOrEqual(before + TTL_MS);
-    const handedOut = new Date();
+    const handedOut = clock();
     expect(await analyticsCounts(t.analytics, body.project_id)).toMatchObject({
       users: 586,
       non_anonymous_users: 584,
@@ -70,8 +96,9 @@ describe('spare previews', () => {
 
   it('gives one spare to one visitor: concurrent requests get distinct projects, the others seeded on request', async () => {
     await preview.spares!.stop();
-    preview.spares = createSparePreviews(stores(), { size: 1, ttlMs: TTL_MS, refillDelayMs: 0 });
-    await filled(preview.spares, 1);
+    const made = spares({ size: 1, ttlMs: TTL_MS, refillDelayMs: 0 });
+    preview.spares = made.spares;
+    await made.filled(1);
     const bodies = (await Promise.all([create(), create(), create()])).map((r) => r.json());
     expect(new Set(bodies.map((b) => b.project_id)).size).toBe(3);
     expect(bodies.filter((b) => b.from_spare)).toHaveLength(1);
@@ -79,9 +106,11 @@ describe('spare previews', () => {
 
   it('does not hand out a spare that is about to expire', async () => {
     await preview.spares!.stop();
-    // Seeded with a 30 s life: too close to its expiry to be handed out.
-    preview.spares = createSparePreviews(stores(), { size: 1, ttlMs: 30_000, refillDelayMs: 0 });
-    await filled(preview.spares, 1);
+    const made = spares({ size: 1, ttlMs: TTL_MS, refillDelayMs: 0 });
+    preview.spares = made.spares;
+    await made.filled(1);
+    // The spare has waited until 30 s before its expiry: too close to be handed out.
+    shiftMs += TTL_MS - 30_000;
     expect(await preview.spares.take()).toBeUndefined();
   });
 });

@@ -1,30 +1,30 @@
-// The admin API through app.inject() on embedded stores, with the sync worker running as in `serve`:
-// its idle timer is a minute, so a mirror that follows within a second was woken by the write itself.
+// The admin API through app.inject() on embedded stores, with the sync worker running as in `serve` on
+// timers the test holds: its idle timer never fires, so a mirror that follows was woken by the write itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProject } from '../../../projects/create-project.js';
 import { createSyncRunner } from '../../../sync/run-sync-pass.js';
-import { startSyncWorker, type SyncWorker } from '../../../sync/worker.js';
+import { startDrivenSyncWorker, type DrivenSyncWorker } from '../../../test/driven-sync-worker.js';
 import { mirrorUsers } from '../../../test/sync-fixtures.js';
 import { openTestApp, type TestApp } from '../../../test/test-app.js';
 
 let t: TestApp;
-let worker: SyncWorker;
+let sync: DrivenSyncWorker;
 let project: string;
 let admin: string;
 let ingest: string;
 let other: { project: string; admin: string };
 
 beforeAll(async () => {
-  t = await openTestApp({ notifyWrite: () => worker.notify() });
-  worker = startSyncWorker({ runPass: () => runner.runPass(), idleIntervalMs: 60_000 });
+  t = await openTestApp({ notifyWrite: () => sync.worker.notify() });
   const runner = createSyncRunner(t);
+  sync = startDrivenSyncWorker(() => runner.runPass());
   const a = await createProject(t.postgres.db, { displayName: 'Admin A' });
   const b = await createProject(t.postgres.db, { displayName: 'Admin B' });
   [project, admin, ingest] = [a.project.id, a.adminKey, a.ingestKey];
   other = { project: b.project.id, admin: b.adminKey };
 });
 afterAll(async () => {
-  await worker?.stop();
+  await sync?.worker.stop();
   await t?.close();
 });
 
@@ -37,17 +37,14 @@ const call = (method: Method, path: string, payload?: object, key = admin, proje
     ...(payload && { payload }),
   });
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 3_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** Reads once the passes the writes asked for have run (the idle timer never fires here). */
+async function afterSync<T>(read: () => Promise<T>): Promise<T> {
+  await sync.synced();
+  return read();
 }
 
 describe('users', () => {
-  it('creates a user with a primary auth email, and the mirror follows within seconds (woken by the write)', async () => {
+  it('creates a user with a primary auth email, and the mirror follows, woken by the write (the idle timer never fires)', async () => {
     const res = await call('POST', '/users', { display_name: 'Ada', primary_email: 'Ada@Example.com' });
     expect(res.statusCode).toBe(201);
     const user = res.json();
@@ -61,20 +58,14 @@ describe('users', () => {
     expect(channels).toEqual([
       expect.objectContaining({ type: 'EMAIL', value: 'ada@example.com', is_primary: true, used_for_auth: true }),
     ]);
-    // Well under the worker's 60 s idle timer even on a loaded machine: only the write's notify explains it.
-    const mirrored = await eventually(
-      () => mirrorUsers(t.analytics, project),
-      (rows) => rows.length === 1,
-      3_000,
-    );
+    // The idle timer never fires here: only the write's notify explains a pass.
+    const passes = sync.passes();
+    const mirrored = await afterSync(() => mirrorUsers(t.analytics, project));
+    expect(sync.passes()).toBeGreaterThan(passes);
     expect(mirrored.map((u) => [u.id, u.primary_email])).toEqual([[user.id, 'ada@example.com']]);
     // A pass records its watermark after the mirror rows are in (so a crash between the two repeats rows
     // instead of losing them): the status can trail the visible mirror by a moment.
-    const status = await eventually(
-      async () => (await call('GET', '/sync')).json().users as { rows_behind: number },
-      (users) => users.rows_behind === 0,
-      3_000,
-    );
+    const status = await afterSync(async () => (await call('GET', '/sync')).json().users as { rows_behind: number });
     expect(status).toMatchObject({ rows_behind: 0, seconds_behind: 0 });
   });
 
@@ -124,10 +115,7 @@ describe('users', () => {
     });
     expect((await call('DELETE', `/users/${user.id}`)).statusCode).toBe(204);
     expect((await call('GET', `/users/${user.id}`)).statusCode).toBe(404);
-    const ids = await eventually(
-      async () => (await mirrorUsers(t.analytics, project)).map((u) => u.id),
-      (list) => !list.includes(user.id),
-    );
+    const ids = await afterSync(async () => (await mirrorUsers(t.analytics, project)).map((u) => u.id));
     expect(ids).not.toContain(user.id);
   });
 
@@ -185,13 +173,11 @@ describe('teams and members', () => {
     expect((await call('PATCH', `/teams/${team.id}`, { display_name: 'Core team' })).json().display_name).toBe(
       'Core team',
     );
-    const members = await eventually(
-      () =>
-        t.analytics.query<{ n: number }>(
-          'SELECT count() AS n FROM analytics_internal.team_members FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0',
-          { p: project },
-        ),
-      (rows) => rows[0]?.n === 1,
+    const members = await afterSync(() =>
+      t.analytics.query<{ n: number }>(
+        'SELECT count() AS n FROM analytics_internal.team_members FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0',
+        { p: project },
+      ),
     );
     expect(members[0]?.n).toBe(1);
     expect((await call('DELETE', `/teams/${team.id}/members/${user.id}`)).statusCode).toBe(204);
@@ -207,7 +193,7 @@ describe('seeded preview rows', () => {
       await t.app.inject({ method: 'POST', url: '/api/v1/preview/projects', payload: { size: 'tiny' } })
     ).json();
     const key = preview.admin_key as string;
-    await worker.flushed();
+    await sync.worker.flushed();
     const seq = () =>
       t.analytics.query<{ id: string; display_name: string | null; sync_sequence_id: number }>(
         'SELECT toString(id) AS id, display_name, sync_sequence_id FROM analytics_internal.users WHERE project_id = {p:String} ORDER BY id, sync_sequence_id',
@@ -220,10 +206,7 @@ describe('seeded preview rows', () => {
     expect(
       (await call('PATCH', `/users/${target}`, { display_name: 'Renamed' }, key, preview.project_id)).statusCode,
     ).toBe(200);
-    const mirrored = await eventually(
-      () => mirrorUsers(t.analytics, preview.project_id),
-      (rows) => rows.some((r) => r.display_name === 'Renamed'),
-    );
+    const mirrored = await afterSync(() => mirrorUsers(t.analytics, preview.project_id));
     const row = mirrored.find((r) => r.id === target);
     expect(row).toMatchObject({ display_name: 'Renamed' });
     expect(row!.sync_sequence_id).toBeGreaterThanOrEqual(1);
