@@ -75,6 +75,8 @@ const ADDED_LATER: Record<string, (value: unknown) => boolean> = {
   preview_params: (v) => v === null,
   sync_sequence_id: (v) => v === 0,
   sync_changed_at: (v) => typeof v === 'string',
+  // Every seeded event written before 0006_seed_generation carries seeded = 1.
+  seed_generation: (v) => v === 1,
 };
 
 export function migrationUpgradeContract(name: string, open: () => Promise<OpenedPostgres>, skip?: string): void {
