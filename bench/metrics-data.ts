@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AnalyticsStore } from '../src/analytics/store.js';
 import type { PostgresStore } from '../src/db/store.js';
 import { formatEventAt } from '../src/events/event-rows.js';
+import { DEFAULT_BRANCH } from '../src/branch.js';
 
 export interface SyntheticProject {
   projectId: string;
@@ -41,7 +42,7 @@ const EVENTS = `
           [cityHash64(visit, 'ref') % 8 + 1], '","is_anonymous":', anon, '}'),
       concat('{"selector":"#cta","is_anonymous":', anon, '}')
     ) AS data_text,
-    {projectId:String}, 'main', uid, concat('rt-', uid)
+    {projectId:String}, {branchId:String}, uid, concat('rt-', uid)
   FROM (
     SELECT number, intDiv(number, {perVisit:UInt64}) AS visit, number % {perVisit:UInt64} AS step,
            cityHash64(number, 'kind') % 100 AS k, cityHash64(visit, 'user') % {users:UInt64} AS u,
@@ -54,7 +55,7 @@ const EVENTS = `
 const USERS = `
   INSERT INTO analytics_internal.users (project_id, branch_id, id, display_name, profile_image_url, primary_email, primary_email_verified,
     signed_up_at, client_metadata, client_read_only_metadata, server_metadata, is_anonymous, restricted_by_admin, sync_sequence_id, sync_is_deleted)
-  SELECT {projectId:String}, 'main', toUUID(concat('00000000-0000-4000-8000-', leftPad(toString(number), 12, '0'))),
+  SELECT {projectId:String}, {branchId:String}, toUUID(concat('00000000-0000-4000-8000-', leftPad(toString(number), 12, '0'))),
     concat('User ', toString(number)), NULL, concat('user', toString(number), '@example.com'), cityHash64(number, 'verified') % 4 != 0,
     {now:DateTime64(3, 'UTC')} - toIntervalMillisecond(cityHash64(number, 'signup') % {spanMs:UInt64}), '{}', '{}', '{}',
     number % 300 = 7, 0, 0, 0
@@ -63,7 +64,7 @@ const USERS = `
 const CHANNELS = `
   INSERT INTO analytics_internal.contact_channels (project_id, branch_id, id, user_id, type, value, is_primary, is_verified, used_for_auth,
     created_at, sync_sequence_id, sync_is_deleted)
-  SELECT {projectId:String}, 'main', toUUID(concat('00000000-0000-4000-9000-', leftPad(toString(number), 12, '0'))),
+  SELECT {projectId:String}, {branchId:String}, toUUID(concat('00000000-0000-4000-9000-', leftPad(toString(number), 12, '0'))),
     toUUID(concat('00000000-0000-4000-8000-', leftPad(toString(number), 12, '0'))), 'EMAIL', concat('user', toString(number), '@example.com'),
     1, cityHash64(number, 'verified') % 4 != 0, 1, {now:DateTime64(3, 'UTC')}, 0, 0
   FROM numbers({users:UInt64})`;
@@ -71,7 +72,7 @@ const CHANNELS = `
 const TEAMS = `
   INSERT INTO analytics_internal.teams (project_id, branch_id, id, display_name, created_at, client_metadata, client_read_only_metadata,
     server_metadata, sync_sequence_id, sync_is_deleted)
-  SELECT {projectId:String}, 'main', toUUID(concat('00000000-0000-4000-a000-', leftPad(toString(number), 12, '0'))),
+  SELECT {projectId:String}, {branchId:String}, toUUID(concat('00000000-0000-4000-a000-', leftPad(toString(number), 12, '0'))),
     concat('Team ', toString(number)), {now:DateTime64(3, 'UTC')}, '{}', '{}', '{}', 0, 0
   FROM numbers(8)`;
 
@@ -81,12 +82,13 @@ const LIVE = `
   SELECT '$token-refresh', {now:DateTime64(3, 'UTC')} - toIntervalMillisecond(500 + number * 300),
     concat('{"refresh_token_id":"rt-live","is_anonymous":false,"ip_info":{"ip":"203.0.113.7","is_trusted":true,"country_code":"',
       {countries:Array(String)}[number + 1], '","region_code":null,"city_name":null,"latitude":null,"longitude":null,"tz_identifier":null}}'),
-    {projectId:String}, 'main', concat('00000000-0000-4000-8000-', leftPad(toString(number * 11 + 1), 12, '0')), 'rt-live'
+    {projectId:String}, {branchId:String}, concat('00000000-0000-4000-8000-', leftPad(toString(number * 11 + 1), 12, '0')), 'rt-live'
   FROM numbers({live:UInt64})`;
 
 export async function writeSyntheticAnalytics(store: AnalyticsStore, p: SyntheticProject): Promise<void> {
   const params = {
     projectId: p.projectId,
+    branchId: DEFAULT_BRANCH,
     now: formatEventAt(p.now),
     spanMs: p.days * 86_400_000,
     users: p.users,
@@ -107,7 +109,7 @@ export async function writeSyntheticPostgres(store: PostgresStore, p: SyntheticP
     sql`md5(${p.projectId}::text || ${`:${kind}:`}::text || (${n})::text)::uuid`;
   const userId = sql.raw(`('00000000-0000-4000-8000-' || lpad((n % ${Math.floor(p.users)})::text, 12, '0'))::uuid`);
   const ago = (days: number) => sql`${p.now.toISOString()}::timestamptz - (n % ${days * 24}) * interval '1 hour'`;
-  const project = sql`${p.projectId}::uuid, 'main'`;
+  const project = sql`${p.projectId}::uuid, ${DEFAULT_BRANCH}`;
   await db.execute(sql`INSERT INTO users (project_id, branch_id, id, is_anonymous, signed_up_at)
     SELECT ${project}, ${sql.raw(`('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid`)}, n % 300 = 7, ${ago(p.days)} FROM generate_series(0, ${p.users - 1}) AS n`);
   await db.execute(sql`INSERT INTO auth_methods (project_id, branch_id, id, user_id, kind, oauth_provider, created_at)

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { openChdb } from '../src/analytics/chdb.js';
 import { migrateAnalytics } from '../src/analytics/migrate.js';
 import { ensurePgliteTemplate } from '../src/db/pglite-template.js';
+import { DEFAULT_BRANCH } from '../src/branch.js';
 import { openPglite } from '../src/db/pglite.js';
 import { buildApp } from '../src/http/app.js';
 import { LIVE_METRICS, OVERVIEW_METRICS, runMetrics } from '../src/metrics/index.js';
@@ -76,7 +77,11 @@ export async function metricsBench(): Promise<void> {
       { postgres: postgres, analytics: analytics },
       { now: new Date(), expiresAt: null, isPreview: true },
     );
-    const previewScope: MetricScope = { projectId: preview.projectId, branchId: 'main', includeAnonymous: false };
+    const previewScope: MetricScope = {
+      projectId: preview.projectId,
+      branchId: DEFAULT_BRANCH,
+      includeAnonymous: false,
+    };
     const previewUrl = `/api/v1/projects/${preview.projectId}/metrics`;
     const getPreview = async (u: string) => {
       const res = await app.inject({ method: 'GET', url: u, headers: { authorization: `Bearer ${preview.adminKey}` } });
@@ -170,7 +175,7 @@ async function project(stores: Stores, size: Omit<SyntheticProject, 'projectId' 
   const spec = { projectId: created.project.id, now: new Date(), ...size };
   await writeSyntheticAnalytics(stores.analytics, spec);
   await writeSyntheticPostgres(stores.postgres, spec);
-  const scope: MetricScope = { projectId: spec.projectId, branchId: 'main', includeAnonymous: false };
+  const scope: MetricScope = { projectId: spec.projectId, branchId: DEFAULT_BRANCH, includeAnonymous: false };
   return { scope, adminKey: created.adminKey };
 }
 

@@ -37,7 +37,12 @@ const StoreCheck = z.object({
 
 export const Readiness = z.object({
   status: z.enum(['ready', 'not_ready']),
-  checks: z.object({ postgres: StoreCheck, clickhouse: StoreCheck }),
+  checks: z.object({
+    postgres: StoreCheck,
+    clickhouse: StoreCheck,
+    /** Free space on the embedded stores' disks: not ok below PULSE_MIN_FREE_DISK (writes are refused). */
+    disk: z.object({ ok: z.boolean(), error: z.string().optional() }),
+  }),
 });
 export type Readiness = z.infer<typeof Readiness>;
 
@@ -46,3 +51,19 @@ export const ServerInfo = z.object({
   preview_mode: z.boolean(),
 });
 export type ServerInfo = z.infer<typeof ServerInfo>;
+
+export const ApiKeyKind = z.enum(['admin', 'ingest'], { error: "must be 'admin' or 'ingest'" });
+export const KeyParams = z.object({ id: Uuid('project'), kind: ApiKeyKind });
+
+/** A rotation: the new key (shown once) and how many keys of its kind stopped working. */
+export const RotatedKey = z.object({
+  project_id: z.uuid(),
+  kind: ApiKeyKind,
+  key: z.string(),
+  revoked: z.number().int(),
+});
+export type RotatedKey = z.infer<typeof RotatedKey>;
+
+/** A revocation: how many keys of the kind stopped working (0 when none was active). */
+export const RevokedKeys = z.object({ project_id: z.uuid(), kind: ApiKeyKind, revoked: z.number().int() });
+export type RevokedKeys = z.infer<typeof RevokedKeys>;

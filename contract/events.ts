@@ -6,6 +6,8 @@ import { z } from 'zod';
 export const MAX_EVENTS_PER_REQUEST = 500;
 /** How far in the future an `event_at` may be (client clocks drift); later is rejected. */
 export const EVENT_AT_MAX_SKEW_MS = 5_000;
+/** How old an `event_at` may be unless PULSE_EVENT_MAX_AGE says otherwise: the 366 days the overview shows. */
+export const EVENT_AT_DEFAULT_MAX_AGE_MS = 366 * 86_400_000;
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const id = z.uuid({ error: 'must be a uuid' });

@@ -1,5 +1,6 @@
 // The only module that reads process.env. Everything else receives a typed Config.
 import path from 'node:path';
+import { EVENT_AT_DEFAULT_MAX_AGE_MS } from '../contract/events.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -18,6 +19,10 @@ export interface Config {
   previewRateLimit: number;
   /** Standard previews `serve` keeps seeded ahead of time, handed out at once (0 = off). */
   previewSpares: number;
+  /** How old an ingested event's `event_at` may be; older ones are refused with a 400. */
+  eventMaxAgeMs: number;
+  /** Free space each embedded store's disk keeps: below it, writes are refused with a 503 (0 = off). */
+  minFreeDiskBytes: number;
   port: number;
   host: string;
   logLevel: LogLevel;
@@ -38,6 +43,9 @@ export class ConfigError extends Error {
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const HOUR_MS = 3_600_000;
 const DURATION_UNITS_MS: Record<string, number> = { s: 1_000, m: 60_000, h: HOUR_MS, d: 24 * HOUR_MS };
+// 8 years: a window of at most 98 months, so one request's events always fit in one INSERT (ClickHouse
+// refuses an insert that touches more than 100 monthly partitions).
+const LONGEST_EVENT_MAX_AGE_MS = 2_920 * 24 * HOUR_MS;
 const TRUE_WORDS = ['1', 'true', 'on', 'yes'];
 const FALSE_WORDS = ['0', 'false', 'off', 'no'];
 
@@ -54,10 +62,20 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     previewTtlMs: durationVar(env, 'PULSE_PREVIEW_TTL', 24 * HOUR_MS),
     previewRateLimit: positiveIntVar(env, 'PULSE_PREVIEW_RATE_LIMIT', 10),
     previewSpares: wholeNumberVar(env, 'PULSE_PREVIEW_SPARES', 1, 16),
+    eventMaxAgeMs: durationVar(env, 'PULSE_EVENT_MAX_AGE', EVENT_AT_DEFAULT_MAX_AGE_MS, LONGEST_EVENT_MAX_AGE_MS),
+    minFreeDiskBytes: sizeVar(env, 'PULSE_MIN_FREE_DISK', 256 * 1024 ** 2),
     port: portVar(env, 'PORT', 3000),
     host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
     logLevel: logLevelVar(env, 'PULSE_LOG_LEVEL', 'info'),
   };
+}
+
+/**
+ * The crash suite's hook (src/test/crash.e2e.test.ts): the named point of a write at which the process
+ * kills itself (src/crash-point.ts). Unset in production; read once.
+ */
+export function testCrashPoint(env: Env = process.env): string | undefined {
+  return nonEmpty(env, 'PULSE_TEST_CRASH_POINT');
 }
 
 /** Test helpers' view of the environment: the optional server URLs for driver suites. */
@@ -117,13 +135,25 @@ function portVar(env: Env, name: string, fallback: number): number {
   return port;
 }
 
-function durationVar(env: Env, name: string, fallback: number): number {
+function durationVar(env: Env, name: string, fallback: number, maxMs = Number.POSITIVE_INFINITY): number {
   const value = nonEmpty(env, name)?.toLowerCase();
   if (value === undefined) return fallback;
   const match = /^(\d+)(s|m|h|d)$/.exec(value);
   const ms = match ? Number(match[1]) * DURATION_UNITS_MS[match[2]!]! : Number.NaN;
-  if (!(ms > 0)) throw new ConfigError(name, 'a positive duration such as 90s, 30m, 24h or 7d', value);
+  const upTo = Number.isFinite(maxMs) ? ` up to ${maxMs / (24 * HOUR_MS)}d` : '';
+  if (!(ms > 0) || ms > maxMs)
+    throw new ConfigError(name, `a positive duration such as 90s, 30m, 24h or 7d${upTo}`, value);
   return ms;
+}
+
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+function sizeVar(env: Env, name: string, fallback: number): number {
+  const value = nonEmpty(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  const match = /^(\d+)\s*(b|kb|mb|gb)?$/.exec(value);
+  if (!match) throw new ConfigError(name, 'a size such as 0, 500MB or 2GB', value);
+  return Number(match[1]) * SIZE_UNITS[match[2] ?? 'b']!;
 }
 
 function positiveIntVar(env: Env, name: string, fallback: number): number {

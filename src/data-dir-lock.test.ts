@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, DataDirLockedError, LOCK_FILE } from './data-dir-lock.js';
+import { acquireDataDirLock, DataDirLockedError, LOCK_FILE, readLock, takeOver } from './data-dir-lock.js';
 import { makeTempDir } from './test/temp-dir.js';
 
 const temps: (() => void)[] = [];
@@ -43,6 +43,35 @@ describe('data dir lock', () => {
     const lock = acquireDataDirLock(dir, 'serve');
     expect(JSON.parse(fs.readFileSync(lock.file, 'utf8'))).toMatchObject({ pid: process.pid, command: 'serve' });
     lock.release();
+  });
+
+  it('a stale-lock takeover that lost the race leaves the winner holding (no check-then-act)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, LOCK_FILE);
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => gone.once('exit', resolve));
+    fs.writeFileSync(file, JSON.stringify({ pid: gone.pid, command: 'serve', startedAt: 'then' }));
+    // This process judges the lock stale…
+    const judged = readLock(file)!;
+    // …and before it acts, another process takes the dir over: the stale file goes, its own lock appears.
+    const winner = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+    try {
+      fs.rmSync(file);
+      const winnerLock = JSON.stringify({ pid: winner.pid, command: 'serve', startedAt: 'now' });
+      fs.writeFileSync(file, winnerLock);
+      expect(takeOver(file, judged, { pid: process.pid, command: 'seed', startedAt: 'now' })).toBe(false);
+      expect(fs.readFileSync(file, 'utf8')).toBe(winnerLock);
+      expect(fs.readdirSync(dir)).toEqual([LOCK_FILE]);
+      expect(() => acquireDataDirLock(dir, 'seed')).toThrow(new RegExp(`pid ${winner.pid} `));
+    } finally {
+      winner.kill();
+    }
+    // The file judged stale is still the one there: the takeover goes through.
+    const fresh = readLock(file)!;
+    await new Promise((resolve) => winner.once('exit', resolve));
+    expect(takeOver(file, fresh, { pid: process.pid, command: 'seed', startedAt: 'now' })).toBe(true);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, command: 'seed' });
+    fs.rmSync(file);
   });
 
   it('records the URL once serving, and removes the file on release', () => {

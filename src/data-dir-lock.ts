@@ -1,5 +1,6 @@
 // One Pulse process per data dir. Two processes on one PGlite directory silently lose writes, and chDB
 // refuses a second opener with an obscure lock error, so we refuse first, with a message that helps.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -41,12 +42,12 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
   const file = path.join(dataDir, LOCK_FILE);
   let holder: LockHolder = { pid: process.pid, command, startedAt: new Date().toISOString() };
   if (!tryCreate(file, holder)) {
-    const current = readHolder(file);
-    if (current && isAlive(current.pid) && current.pid !== process.pid) throw new DataDirLockedError(dataDir, current);
+    const current = readLock(file);
+    const other = current?.holder;
+    if (other && other.pid !== process.pid && isAlive(other.pid)) throw new DataDirLockedError(dataDir, other);
     // Stale: its process is gone. Take it over; if another process wins the race, it is the holder.
-    fs.rmSync(file, { force: true });
-    if (!tryCreate(file, holder)) {
-      const winner = readHolder(file);
+    if (!(current ? takeOver(file, current, holder) : tryCreate(file, holder))) {
+      const winner = readLock(file)?.holder;
       throw new DataDirLockedError(dataDir, winner ?? { pid: 0, command: 'unknown', startedAt: 'unknown' });
     }
   }
@@ -85,12 +86,68 @@ function tryCreate(file: string, holder: LockHolder): boolean {
   }
 }
 
-function readHolder(file: string): LockHolder | undefined {
+/** A lock file as read once: its holder (undefined if unreadable), its text and its inode. */
+export interface ReadLock {
+  holder: LockHolder | undefined;
+  text: string;
+  ino: number;
+}
+
+/** Reads text and inode through one descriptor, so both belong to the same file. */
+export function readLock(file: string): ReadLock | undefined {
+  let fd: number;
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as LockHolder;
+    fd = fs.openSync(file, 'r');
   } catch {
     return undefined;
   }
+  try {
+    const text = fs.readFileSync(fd, 'utf8');
+    return { holder: parseHolder(text), text, ino: fs.fstatSync(fd).ino };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function readHolder(file: string): LockHolder | undefined {
+  return readLock(file)?.holder;
+}
+
+function parseHolder(text: string): LockHolder | undefined {
+  try {
+    return JSON.parse(text) as LockHolder;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Replaces the lock judged stale (`stale`, as read) with ours, atomically: the file is renamed aside (only
+ * one process can move a given file), and removed only if what moved is the very file judged stale (same
+ * inode and text). Anything else — a live holder's lock created since — is linked back and left holding.
+ * Exported for the test that plays the race.
+ */
+export function takeOver(file: string, stale: ReadLock, holder: LockHolder): boolean {
+  const aside = `${file}.stale.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+  try {
+    fs.renameSync(file, aside);
+  } catch (error) {
+    // Someone else moved it first: whoever now creates the lock holds it.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return tryCreate(file, holder);
+    throw error;
+  }
+  const moved = readLock(aside);
+  if (moved && (moved.ino !== stale.ino || moved.text !== stale.text)) {
+    try {
+      fs.linkSync(aside, file);
+    } catch {
+      // A third process created the lock in between: it holds the dir now.
+    }
+    fs.rmSync(aside, { force: true });
+    return false;
+  }
+  fs.rmSync(aside, { force: true });
+  return tryCreate(file, holder);
 }
 
 function isAlive(pid: number): boolean {

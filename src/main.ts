@@ -13,6 +13,7 @@ import { createEventBuffer } from './ingest/buffer.js';
 import { insertEvents } from './analytics/insert-events.js';
 import { createSyncRunner } from './sync/run-sync-pass.js';
 import { startSyncWorker, type SyncWorker } from './sync/worker.js';
+import { diskGuardFor } from './disk-guard.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -35,6 +36,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         ? logger.info({ version, name }, 'applying ClickHouse migration')
         : logger.info({ version, name, ms: step.ms }, 'applied ClickHouse migration'),
   });
+  for (const file of stores.recovered)
+    logger.warn(file, 'moved a damaged ClickHouse mutation file aside (a write that failed, e.g. on a full disk)');
   logger.info(
     {
       postgres: stores.postgres.driver,
@@ -57,6 +60,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         new Date(),
       ),
   });
+  const diskGuard = diskGuardFor(config);
   const eventBuffer = createEventBuffer({ write: (rows) => insertEvents(stores.analytics, rows) });
   // The worker starts once the app is built; writes before that are caught by its first pass.
   const sync: { worker?: SyncWorker } = {};
@@ -78,6 +82,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       onLivePoll: (projectId) => keepAlive.touch(projectId),
       notifyWrite: () => sync.worker?.notify(),
       eventBuffer,
+      eventMaxAgeMs: config.eventMaxAgeMs,
+      diskGuard,
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -91,7 +97,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   logger.info({ url, docs: `${url}/api/docs`, ms: Math.round(performance.now() - started) }, 'Pulse is ready');
 
   const syncRunner = createSyncRunner(stores);
-  const syncWorker = (sync.worker = startSyncWorker({ runPass: () => syncRunner.runPass(), logger }));
+  const syncWorker = (sync.worker = startSyncWorker({
+    // A pass writes mirrors: below the disk floor it fails like any write, and the worker backs off.
+    runPass: () => diskGuard.assertWritable().then(() => syncRunner.runPass()),
+    logger,
+  }));
   const stopPruning = startPreviewExpiry(stores, logger);
   keepAlive.start();
   spares.start();

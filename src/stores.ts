@@ -7,6 +7,7 @@ import type { PostgresStore } from './db/store.js';
 import { openAnalytics } from './analytics/open.js';
 import { migrateAnalytics, type MigrationListener } from './analytics/migrate.js';
 import type { AnalyticsStore } from './analytics/store.js';
+import { recoverDamagedMutations, type MovedFile } from './analytics/recover-mutations.js';
 
 /** Both stores of a process: what use cases, jobs and routes are given. */
 export interface Stores {
@@ -19,6 +20,8 @@ export interface OpenedStores extends Stores {
   /** Held while either store is embedded; absent when both are servers. */
   lock?: DataDirLock;
   /** How long each store took to open and to migrate, for logs and the boot benchmark. */
+  /** Damaged ClickHouse mutation files moved aside before chDB opened (see recover-mutations.ts). */
+  recovered: MovedFile[];
   timings: Record<'postgres_open_ms' | 'postgres_migrate_ms' | 'clickhouse_open_ms' | 'clickhouse_migrate_ms', number>;
   close(): Promise<void>;
 }
@@ -37,6 +40,14 @@ export async function openStores(
 ): Promise<OpenedStores> {
   const embedded = config.postgres.driver === 'pglite' || config.clickhouse.driver === 'chdb';
   const lock = embedded ? acquireDataDirLock(config.dataDir, command) : undefined;
+  // Under the lock, before chDB reads the tables: no other process is using the files.
+  let recovered: MovedFile[] = [];
+  try {
+    if (config.clickhouse.driver === 'chdb') recovered = recoverDamagedMutations(config.clickhouse.dataDir);
+  } catch (error) {
+    lock?.release();
+    throw new StoreOpenError('ClickHouse', error, 'open');
+  }
   // Each store opens and migrates on its own chain, so the slower one never waits for the other.
   const timings: OpenedStores['timings'] = {
     postgres_open_ms: 0,
@@ -63,7 +74,7 @@ export async function openStores(
       await Promise.allSettled([pg.value.close(), ch.value.close()]);
       lock?.release();
     };
-    return { postgres: pg.value, analytics: ch.value, lock, timings, close };
+    return { postgres: pg.value, analytics: ch.value, lock, recovered, timings, close };
   }
   await Promise.allSettled([pg, ch].flatMap((r) => (r.status === 'fulfilled' ? [r.value.close()] : [])));
   lock?.release();

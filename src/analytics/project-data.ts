@@ -1,5 +1,6 @@
-// Statements over one project's ClickHouse rows: removing them (preview rollback, reseed, expiry) and
-// who is live now (the preview keep-alive).
+// Statements over one project's ClickHouse rows: removing them (preview rollback, reseed, expiry, deletion,
+// crash repair), which projects and seed generations ClickHouse holds (crash repair) and who is live now
+// (the preview keep-alive).
 import { LIVE_SECONDS } from '../../contract/metrics.js';
 import { EVENTS_TABLE } from './insert-events.js';
 import type { AnalyticsReader, AnalyticsStore } from './store.js';
@@ -12,11 +13,45 @@ export const MIRROR_TABLES = {
   teamMembers: 'analytics_internal.team_members',
 } as const;
 
-/** Before a reseed: events are append-only, so the seeded ones go first (real events stay). */
-export async function deleteSeededEvents(store: Pick<AnalyticsStore, 'command'>, projectId: string): Promise<void> {
-  await store.command(`DELETE FROM ${EVENTS_TABLE} WHERE project_id = {projectId:String} AND seeded = 1`, {
-    projectId,
-  });
+/** One seed generation's events (`seeded` = generation): a failed or crashed reseed's partial new ones. */
+export async function deleteSeedGeneration(
+  store: Pick<AnalyticsStore, 'command'>,
+  projectId: string,
+  generation: number,
+): Promise<void> {
+  await store.command(
+    `DELETE FROM ${EVENTS_TABLE} WHERE project_id = {projectId:String} AND seeded = {generation:UInt8}`,
+    { projectId, generation },
+  );
+}
+
+/** Every seeded event but the current generation's (real events, seeded = 0, stay): after a reseed's switch. */
+export async function deleteOtherSeedGenerations(
+  store: Pick<AnalyticsStore, 'command'>,
+  projectId: string,
+  current: number,
+): Promise<void> {
+  await store.command(
+    `DELETE FROM ${EVENTS_TABLE} WHERE project_id = {projectId:String} AND seeded NOT IN (0, {current:UInt8})`,
+    { projectId, current },
+  );
+}
+
+/** Every project id ClickHouse holds a row of, in events or a mirror. */
+export async function analyticsProjectIds(store: AnalyticsReader): Promise<string[]> {
+  const tables = [EVENTS_TABLE, ...Object.values(MIRROR_TABLES)];
+  const rows = await store.query<{ project_id: string }>(
+    `SELECT DISTINCT project_id FROM (${tables.map((t) => `SELECT DISTINCT project_id FROM ${t}`).join(' UNION ALL ')})`,
+  );
+  return rows.map((r) => r.project_id);
+}
+
+/** Per project, the seed generations its events carry (seeded ≠ 0); more than one only mid-reseed or after a crash. */
+export async function seedGenerationsInEvents(store: AnalyticsReader): Promise<Map<string, number[]>> {
+  const rows = await store.query<{ project_id: string; generations: number[] }>(
+    `SELECT project_id, groupUniqArray(seeded) AS generations FROM ${EVENTS_TABLE} WHERE seeded != 0 GROUP BY project_id`,
+  );
+  return new Map(rows.map((r) => [r.project_id, r.generations.map(Number)]));
 }
 
 /**

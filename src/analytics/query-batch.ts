@@ -1,6 +1,6 @@
 // Many read queries, one round trip. The overview asks ClickHouse ~20 questions; embedded chDB runs one
-// query at a time and each pays a fixed ~2–4 ms before reading anything, so the overview cost the sum of
-// 20 queries. A QueryBatch collects the queries its callers start in the same tick and sends them as ONE
+// query at a time and each pays a fixed cost before reading anything, so the overview would cost the sum
+// of 20 fixed costs. A QueryBatch collects the queries its callers start in the same tick and sends them as ONE
 // query: a UNION ALL whose branch i is `SELECT i, groupArray(formatRowNoNewline('JSONEachRow', *)) FROM
 // (query i)`. Each caller gets back exactly the rows its own query would return on its own. On a server
 // the branches of one UNION ALL still run in parallel.

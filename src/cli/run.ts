@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DataDirLockedError } from '../data-dir-lock.js';
+import { DiskLowError, diskGuardFor } from '../disk-guard.js';
 import { DuplicateAuthValueError } from '../db/constraint-violation.js';
 import type { MigrationListener } from '../analytics/migrate.js';
 import { openStores, type Stores } from '../stores.js';
@@ -49,15 +50,21 @@ export async function runCommand(body: (config: Config) => Promise<void>): Promi
     }
     // Known failures say everything in their message; their cause (e.g. the failed SQL) would only confuse.
     const message =
-      error instanceof DataDirLockedError || error instanceof DuplicateAuthValueError ? error.message : describe(error);
+      error instanceof DataDirLockedError || error instanceof DuplicateAuthValueError || error instanceof DiskLowError
+        ? error.message
+        : describe(error);
     process.stderr.write(`pulse: ${message}\n`);
     process.exit(EXIT_FAILURE);
   }
 }
 
-/** Opens both stores (migrated) for one command and always closes them. */
+/** Opens both stores (migrated) for one command and always closes them. A command that writes (any but
+ * `… list`) is refused first while a store's disk is below the floor (PULSE_MIN_FREE_DISK). */
 export async function withStores<T>(config: Config, command: string, body: (stores: Stores) => Promise<T>): Promise<T> {
+  if (!command.endsWith(' list')) await diskGuardFor(config).assertWritable();
   const stores = await openStores(config, { command, onMigration: reportSlowMigration() });
+  for (const { from, to } of stores.recovered)
+    process.stderr.write(`pulse: moved a damaged ClickHouse mutation file aside: ${from} → ${to}\n`);
   try {
     return await body(stores);
   } finally {

@@ -89,3 +89,22 @@ export async function expiredPreviewIds(db: Db, now: Date, limit: number): Promi
 export async function deleteProjects(db: Db, ids: readonly string[]): Promise<void> {
   if (ids.length > 0) await db.delete(projects).where(inArray(projects.id, [...ids]));
 }
+
+/** The `seeded` value of a new project's demo events; a reseed moves on to the next (1 and 2 alternate). */
+export const FIRST_SEED_GENERATION = 1;
+export const nextSeedGeneration = (current: number): number => (current === 1 ? 2 : 1);
+
+/** Switches a project to its new demo events; called in the reseed's transaction, so commit is the switch. */
+export async function setSeedGeneration(db: Db, id: string, generation: number): Promise<void> {
+  await db.update(projects).set({ seedGeneration: generation }).where(eq(projects.id, id));
+}
+
+/** The current seed generation of each of these projects that exists. */
+export async function seedGenerations(db: Db, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: projects.id, generation: projects.seedGeneration })
+    .from(projects)
+    .where(inArray(projects.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.generation]));
+}

@@ -1,8 +1,8 @@
 // Reads captured changes for the sync worker: live rows and tombstones of one mirrored table with
 // after < sync_sequence_id <= upTo, in id order, already shaped as the mirror's rows. Postgres writes
 // the whole batch as JSONEachRow text (one line per row, in id order), which goes to ClickHouse as it is.
-// :TRICKY: building row objects in JavaScript and serialising them again cost more than the Postgres
-// read itself on PGlite (more than the read itself, measured), and PGlite holds the event loop.
+// :TRICKY: building row objects in JavaScript and serialising them again costs more than the Postgres
+// read itself on PGlite, and PGlite holds the event loop.
 import { sql } from 'drizzle-orm';
 import type { SyncedTable } from './schema/index.js';
 import { selectRows, toCount, type Db } from './store.js';

@@ -55,7 +55,7 @@ describe('events as stored: every insert path keeps data as its JSON text and de
     const projectId = `via ${name}`;
     const rows = Array.from({ length: copies }, () => events.map((e) => ({ ...e, project_id: projectId }))).flat();
     expect(rows.length > 10_000).toBe(copies > 1);
-    await insertEvents(store(), rows, { seeded });
+    await insertEvents(store(), rows, { seeded: seeded ? 1 : 0 });
     const written = await store().query<Written>(
       `SELECT data_text, data_is_anonymous, data_country_code, data_region_code, data_referrer, seeded
        FROM analytics_internal.events WHERE project_id = {projectId:String}`,

@@ -29,6 +29,7 @@ import { dashboardRoutes, sendDashboardIndex, wantsDashboard } from './dashboard
 import { keyFirst } from './auth.js';
 import { securityHeaders } from './security-headers.js';
 import { acceptEmptyJsonBodies } from './empty-json-body.js';
+import type { DiskGuard } from '../disk-guard.js';
 
 export interface AppDeps {
   stores: Stores;
@@ -43,7 +44,13 @@ export interface AppDeps {
   notifyWrite?: () => void;
   /** The buffered event writer serve flushes on stop; without it the events route owns one. */
   eventBuffer?: EventBuffer;
+  /** How old an ingested event_at may be (PULSE_EVENT_MAX_AGE); the contract's default without it. */
+  eventMaxAgeMs?: number;
+  /** Refuses writes (503 disk_low) while a store's disk is below its floor; /readyz reports it. */
+  diskGuard?: DiskGuard;
 }
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const DEFAULT_PREVIEW: PreviewOptions = { enabled: true, ttlMs: 24 * 3_600_000, ratePerMinute: 10 };
 
@@ -60,13 +67,26 @@ export async function buildApp({
   onLivePoll,
   notifyWrite = () => {},
   eventBuffer,
+  eventMaxAgeMs,
+  diskGuard,
 }: AppDeps) {
-  const app = Fastify({ loggerInstance: logger, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Errors the router raises before any route (a path segment over 100 characters, a malformed URL):
+    // the same error body as every other answer instead of Fastify's own.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   acceptEmptyJsonBodies(app);
   app.addHook('onRequest', keyFirst(stores.postgres.db));
+  // After auth and validation, so a write that would be refused anyway still gets its 401 or 400.
+  if (diskGuard)
+    app.addHook('preHandler', async (request) => {
+      if (WRITE_METHODS.has(request.method)) await diskGuard.assertWritable();
+    });
   await app.register(helmet, securityHeaders(dashboardDir));
   app.setNotFoundHandler((request, reply) =>
     wantsDashboard(request, dashboardDir)
@@ -89,9 +109,9 @@ export async function buildApp({
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  await app.register(healthRoutes(stores));
+  await app.register(healthRoutes(stores, diskGuard));
   await app.register(infoRoutes({ version, previewMode: preview.enabled }), { prefix: '/api/v1' });
-  await app.register(projectRoutes(stores.postgres.db), { prefix: '/api/v1' });
+  await app.register(projectRoutes(stores), { prefix: '/api/v1' });
   await app.register(metricRoutes(stores), { prefix: '/api/v1' });
   await app.register(previewProjectRoutes(stores, preview), { prefix: '/api/v1' });
   await app.register(reseedRoutes(stores), { prefix: '/api/v1' });
@@ -101,7 +121,7 @@ export async function buildApp({
   await app.register(teamRoutes(admin), { prefix: '/api/v1' });
   await app.register(teamMemberRoutes(admin), { prefix: '/api/v1' });
   await app.register(syncStatusRoutes(stores), { prefix: '/api/v1' });
-  await app.register(eventRoutes({ ...stores, buffer: eventBuffer }), { prefix: '/api/v1' });
+  await app.register(eventRoutes({ ...stores, buffer: eventBuffer, maxAgeMs: eventMaxAgeMs }), { prefix: '/api/v1' });
   if (onLivePoll) {
     app.addHook('onResponse', async (request, reply) => {
       if (reply.statusCode === 200 && request.routeOptions.url === '/api/v1/projects/:id/metrics/live') {

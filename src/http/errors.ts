@@ -5,6 +5,7 @@ import { AnalyticsError } from '../analytics/store.js';
 import { DatabaseError } from '../db/store.js';
 import { DuplicateAuthValueError } from '../db/constraint-violation.js';
 import { ProjectNotFoundError } from '../projects/errors.js';
+import { DiskLowError } from '../disk-guard.js';
 
 export class HttpError extends Error {
   constructor(
@@ -38,6 +39,14 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof HttpError) {
     if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.message);
     return send(reply, error.status, error.code, error.message, error.details);
+  }
+  if (error instanceof DiskLowError) {
+    request.log.warn({ store: error.store, free_bytes: error.freeBytes }, 'write refused: disk low');
+    return send(reply, 503, 'disk_low', error.message, {
+      store: error.store,
+      free_bytes: error.freeBytes,
+      min_free_bytes: error.minFreeBytes,
+    });
   }
   if (error instanceof AnalyticsError) {
     request.log.error({ err: error }, 'ClickHouse failed');

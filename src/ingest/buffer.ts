@@ -1,18 +1,24 @@
 // Buffered event writer: requests add their rows, one INSERT carries many requests' rows. Flushes when
 // MAX_ROWS are waiting, every FLUSH_INTERVAL_MS, and on close (graceful shutdown).
 //
-// :TRICKY: add() resolves only once the flush that carries its rows has succeeded, and rejects if that
-// flush fails. The route answers 202 after add() resolves, so a 202 always means "in ClickHouse" — never
-// "in memory, may be lost". If ClickHouse is down, every request in the failed flush gets a 503 and the
-// client retries; the rows are not kept (one flush is one INSERT, so it lands whole or not at all).
+// :TRICKY: add() resolves only once an INSERT that carries its rows has succeeded, and rejects if its own
+// rows cannot be written. The route answers 202 after add() resolves, so a 202 always means "in
+// ClickHouse" — never "in memory, may be lost". One request never fails another: when a combined INSERT
+// fails, each request's rows are written again on their own, so only a request whose own rows fail gets
+// the error (unless `retryAlone` says the failure is the store's, e.g. a missed deadline: then all do).
+// An INSERT never touches more than MAX_PARTITIONS_PER_INSERT monthly partitions (ClickHouse refuses it).
 import type { EventRow } from '../events/event-rows.js';
 
 export const MAX_ROWS = 20_000;
 export const FLUSH_INTERVAL_MS = 50;
+/** ClickHouse's max_partitions_per_insert_block; events are partitioned by toYYYYMM(event_at). */
+export const MAX_PARTITIONS_PER_INSERT = 100;
 
 export interface EventBufferOptions {
   /** Writes one batch (one INSERT). */
   write: (rows: EventRow[]) => Promise<void>;
+  /** Whether, after a combined INSERT failed with this error, each request is tried alone (default: yes). */
+  retryAlone?: (error: unknown) => boolean;
   maxRows?: number;
   flushIntervalMs?: number;
 }
@@ -26,44 +32,78 @@ export interface EventBuffer {
   close(): Promise<void>;
 }
 
-interface Waiter {
+interface Pending {
+  rows: readonly EventRow[];
+  /** The monthly partitions its rows fall in ('YYYY-MM' of the UTC event_at). */
+  months: ReadonlySet<string>;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
+const monthsOf = (rows: readonly EventRow[]) => new Set(rows.map((r) => r.event_at.slice(0, 7)));
+
+/** Consecutive requests grouped so each group's rows span at most `limit` months (a request over it alone). */
+export function groupByPartitions<T extends { months: ReadonlySet<string> }>(pending: readonly T[], limit: number) {
+  const groups: T[][] = [];
+  let group: T[] = [];
+  let months = new Set<string>();
+  for (const p of pending) {
+    const union = new Set([...months, ...p.months]);
+    if (group.length > 0 && union.size > limit) {
+      groups.push(group);
+      group = [p];
+      months = new Set(p.months);
+    } else {
+      group.push(p);
+      months = union;
+    }
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
 export function createEventBuffer({
   write,
+  retryAlone = () => true,
   maxRows = MAX_ROWS,
   flushIntervalMs = FLUSH_INTERVAL_MS,
 }: EventBufferOptions): EventBuffer {
-  let rows: EventRow[] = [];
-  let waiters: Waiter[] = [];
+  let waiting: Pending[] = [];
+  let waitingRows = 0;
   let closed: Promise<void> | undefined;
   // Flushes run one after another, so rows reach ClickHouse in the order they were accepted.
   let chain: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
 
+  const writeGroup = async (group: Pending[]): Promise<void> => {
+    try {
+      await write(group.flatMap((p) => p.rows));
+      for (const p of group) p.resolve();
+    } catch (error) {
+      if (group.length === 1 || !retryAlone(error)) {
+        for (const p of group) p.reject(error);
+        return;
+      }
+      // Side by side: a failure that is every request's own still answers within one more write.
+      await Promise.all(group.map((p) => write([...p.rows]).then(p.resolve, p.reject)));
+    }
+  };
+
   // Takes the waiting rows when the write STARTS, not when the flush was asked for: while one INSERT runs,
   // the requests arriving meanwhile pile up into the next one, so a busy ClickHouse gets fewer, larger
   // inserts instead of a queue of small ones (measured with `npm run bench -- ingest`).
   const writeWaiting = async (): Promise<void> => {
-    if (rows.length === 0) return;
-    const batch = rows;
-    const batchWaiters = waiters;
-    rows = [];
-    waiters = [];
-    try {
-      await write(batch);
-      for (const w of batchWaiters) w.resolve();
-    } catch (error) {
-      for (const w of batchWaiters) w.reject(error);
-    }
+    if (waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
+    waitingRows = 0;
+    for (const group of groupByPartitions(batch, MAX_PARTITIONS_PER_INSERT)) await writeGroup(group);
   };
 
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (rows.length === 0) return chain;
+    if (waiting.length === 0) return chain;
     chain = chain.then(writeWaiting);
     return chain;
   };
@@ -72,9 +112,11 @@ export function createEventBuffer({
     add(incoming) {
       if (closed) return Promise.reject(new Error('the event buffer is closed (shutting down)'));
       if (incoming.length === 0) return Promise.resolve();
-      const done = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
-      for (const row of incoming) rows.push(row);
-      if (rows.length >= maxRows) void flush();
+      const done = new Promise<void>((resolve, reject) =>
+        waiting.push({ rows: incoming, months: monthsOf(incoming), resolve, reject }),
+      );
+      waitingRows += incoming.length;
+      if (waitingRows >= maxRows) void flush();
       else timer ??= setTimeout(() => void flush(), flushIntervalMs);
       return done;
     },

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { runIngestSteps, normaliseText, type IngestContext } from './steps.js';
 
 const now = new Date('2026-03-04T05:06:07.890Z');
-const ctx: IngestContext = { scope: { projectId: 'p', branchId: 'main' }, now, keyKind: 'ingest' };
+const ctx: IngestContext = {
+  scope: { projectId: 'p', branchId: 'main' },
+  now,
+  keyKind: 'ingest',
+  maxAgeMs: 366 * 86_400_000,
+};
 const pageView = (data: object = {}, extra: object = {}) => ({
   event_type: '$page-view',
   data: { path: '/pricing', ...data },
@@ -54,6 +59,19 @@ describe('runIngestSteps', () => {
     expect(runIngestSteps([at(-86_400_000), at(5_001)], ctx)).toMatchObject({
       ok: false,
       rejection: { field: 'body.events.1.event_at' },
+    });
+  });
+
+  it('accepts event_at up to maxAgeMs old, rejects anything older with the field named', () => {
+    const at = (ms: number) => pageView({}, { event_at: new Date(now.getTime() - ms).toISOString() });
+    expect(runIngestSteps([at(ctx.maxAgeMs)], ctx).ok).toBe(true);
+    expect(runIngestSteps([at(0), at(ctx.maxAgeMs + 1)], ctx)).toEqual({
+      ok: false,
+      rejection: { status: 400, field: 'body.events.1.event_at', message: 'must not be older than 366 days' },
+    });
+    expect(runIngestSteps([at(8 * 86_400_000)], { ...ctx, maxAgeMs: 7 * 86_400_000 })).toMatchObject({
+      ok: false,
+      rejection: { field: 'body.events.0.event_at', message: 'must not be older than 7 days' },
     });
   });
 

@@ -10,6 +10,8 @@ export interface IngestContext {
   now: Date;
   /** `$token-refresh` is for server-side callers with the admin key. */
   keyKind: 'admin' | 'ingest';
+  /** How old an event_at may be (PULSE_EVENT_MAX_AGE): older events are refused. */
+  maxAgeMs: number;
 }
 
 export interface Rejection {
@@ -73,9 +75,14 @@ export function normalise(events: IncomingEvent[]): StepResult<IncomingEvent[]> 
   return { ok: true, value: events.map(normaliseText) };
 }
 
-/** event_at defaults to now; later than now + EVENT_AT_MAX_SKEW_MS is rejected (nothing in the future). */
+/**
+ * event_at defaults to now; later than now + EVENT_AT_MAX_SKEW_MS (nothing in the future) or older than
+ * now − maxAgeMs is rejected. The lower bound keeps one client from spreading rows over unbounded monthly
+ * partitions (each INSERT may touch at most 100 of them).
+ */
 export function stamp(events: IncomingEvent[], ctx: IngestContext): StepResult<Stamped[]> {
   const latest = ctx.now.getTime() + EVENT_AT_MAX_SKEW_MS;
+  const earliest = ctx.now.getTime() - ctx.maxAgeMs;
   const stamped: Stamped[] = [];
   for (const [i, e] of events.entries()) {
     const at = e.event_at === undefined ? ctx.now : new Date(e.event_at);
@@ -85,10 +92,14 @@ export function stamp(events: IncomingEvent[], ctx: IngestContext): StepResult<S
         field(i, ['event_at']),
         `must not be more than ${EVENT_AT_MAX_SKEW_MS / 1000} s in the future`,
       );
+    if (at.getTime() < earliest)
+      return reject(400, field(i, ['event_at']), `must not be older than ${describeAge(ctx.maxAgeMs)}`);
     stamped.push({ event: e, at });
   }
   return { ok: true, value: stamped };
 }
+
+const describeAge = (ms: number) => (ms % 86_400_000 === 0 ? `${ms / 86_400_000} days` : `${Math.round(ms / 1000)} s`);
 
 /** The shared builders of src/events/event-rows.ts: the same row shape as the seeder's. */
 export function buildRows(events: Stamped[], ctx: IngestContext): StepResult<EventRow[]> {

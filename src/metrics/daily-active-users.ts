@@ -1,8 +1,6 @@
 // daily_active_users: distinct existing users with a `$token-refresh` per UTC day of the window.
-import type { DailyPoint } from '../../contract/metrics.js';
-import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
-import type { MetricReaders, MetricScope } from './types.js';
-import { metricWindow, zeroFill } from './window.js';
+import { EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
+import { dailySeries } from './daily-series.js';
 
 const QUERY = `
   SELECT toString(toDate(event_at)) AS day, uniqExact(user_id) AS value
@@ -14,11 +12,4 @@ const QUERY = `
     AND ${USER_IN_SCOPE}
   GROUP BY day`;
 
-export async function dailyActiveUsers(
-  { analytics }: MetricReaders,
-  scope: MetricScope,
-  now: Date,
-): Promise<DailyPoint[]> {
-  const rows = await analytics.query<{ day: string; value: number }>(QUERY, chParams(scope, now));
-  return zeroFill(metricWindow(now, scope.range).days, rows);
-}
+export const dailyActiveUsers = dailySeries(QUERY);

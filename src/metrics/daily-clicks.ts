@@ -1,8 +1,6 @@
 // daily_clicks: `$click` events per UTC day of the window. Anonymous events (the event or its user says so) only when asked.
-import type { DailyPoint } from '../../contract/metrics.js';
-import { chParams, EVENT_VISIBLE, IN_SCOPE, IN_WINDOW } from './clickhouse-scope.js';
-import type { MetricReaders, MetricScope } from './types.js';
-import { metricWindow, zeroFill } from './window.js';
+import { EVENT_VISIBLE, IN_SCOPE, IN_WINDOW } from './clickhouse-scope.js';
+import { dailySeries } from './daily-series.js';
 
 const QUERY = `
   SELECT toString(toDate(event_at)) AS day, count() AS value
@@ -13,7 +11,4 @@ const QUERY = `
     AND ${EVENT_VISIBLE}
   GROUP BY day`;
 
-export async function dailyClicks({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
-  const rows = await analytics.query<{ day: string; value: number }>(QUERY, chParams(scope, now));
-  return zeroFill(metricWindow(now, scope.range).days, rows);
-}
+export const dailyClicks = dailySeries(QUERY);

@@ -1,8 +1,6 @@
 // daily_signups: existing users per UTC sign-up day in the window (anonymous ones only when asked).
-import type { DailyPoint } from '../../contract/metrics.js';
-import { chParams, IN_SCOPE } from './clickhouse-scope.js';
-import type { MetricReaders, MetricScope } from './types.js';
-import { metricWindow, zeroFill } from './window.js';
+import { IN_SCOPE } from './clickhouse-scope.js';
+import { dailySeries } from './daily-series.js';
 
 const QUERY = `
   SELECT toString(toDate(signed_up_at)) AS day, count() AS value
@@ -14,7 +12,4 @@ const QUERY = `
     AND signed_up_at <= {to:DateTime64(3, 'UTC')}
   GROUP BY day`;
 
-export async function dailySignups({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<DailyPoint[]> {
-  const rows = await analytics.query<{ day: string; value: number }>(QUERY, chParams(scope, now));
-  return zeroFill(metricWindow(now, scope.range).days, rows);
-}
+export const dailySignups = dailySeries(QUERY);

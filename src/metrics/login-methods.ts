@@ -6,8 +6,8 @@ import { selectRows, toCount } from '../db/store.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 // :TRICKY: NOT IN over the (few) anonymous users rather than a JOIN: embedded PGlite never runs
-// autovacuum's ANALYZE, and without statistics the planner joined with a nested loop over every user per
-// method (48 ms for 600 users). NOT IN becomes one hashed subplan, whatever the statistics say.
+// autovacuum's ANALYZE, and without statistics the planner joins with a nested loop over every user per
+// method. NOT IN becomes one hashed subplan, whatever the statistics say.
 export async function loginMethods({ postgres }: MetricReaders, scope: MetricScope, now: Date): Promise<LoginMethod[]> {
   const rows = await selectRows<{ method: string; count: unknown }>(
     postgres.db,

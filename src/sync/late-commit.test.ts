@@ -5,29 +5,17 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWatermark } from './sync-state.js';
-import { createTestDatabase, skipReason, testTargets } from '../test/targets.js';
-import { openNodePostgres } from '../db/node-postgres.js';
-import { mirrorUsers, newProjectId, openSyncTarget, type SyncTarget } from '../test/sync-fixtures.js';
+import { skipReason } from '../test/targets.js';
+import { mirrorUsers, newProjectId, type SyncTarget } from '../test/sync-fixtures.js';
+import { openServerSyncTarget } from '../test/server-sync-target.js';
 import { selectRows } from '../db/store.js';
 import { toSequenceId } from '../db/sync-changes.js';
 
 describe.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))('late commit on node-postgres (two real transactions)', () => {
   let t: SyncTarget;
   let url: string;
-  let drop: () => Promise<void>;
   beforeAll(async () => {
-    const database = await createTestDatabase(testTargets.databaseUrl!);
-    ({ url, drop } = database);
-    t = await openSyncTarget(async () => {
-      const store = await openNodePostgres({ url });
-      return {
-        store,
-        dispose: async () => {
-          await store.close();
-          await drop();
-        },
-      };
-    });
+    ({ target: t, url } = await openServerSyncTarget());
   });
   afterAll(() => t?.close());
 

@@ -4,10 +4,10 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodePostgres } from '../db/node-postgres.js';
 import { selectRows } from '../db/store.js';
-import { createTestDatabase, skipReason, testTargets } from '../test/targets.js';
-import { insertUsers, mirrorUsers, newProjectId, openSyncTarget, type SyncTarget } from '../test/sync-fixtures.js';
+import { skipReason } from '../test/targets.js';
+import { openServerSyncTarget } from '../test/server-sync-target.js';
+import { insertUsers, mirrorUsers, newProjectId, type SyncTarget } from '../test/sync-fixtures.js';
 import { createSyncRunner, type SyncRunner } from './run-sync-pass.js';
 
 describe.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))(
@@ -17,18 +17,7 @@ describe.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))(
     let url: string;
     let runner: SyncRunner;
     beforeAll(async () => {
-      const database = await createTestDatabase(testTargets.databaseUrl!);
-      url = database.url;
-      t = await openSyncTarget(async () => {
-        const store = await openNodePostgres({ url });
-        return {
-          store,
-          dispose: async () => {
-            await store.close();
-            await database.drop();
-          },
-        };
-      });
+      ({ target: t, url } = await openServerSyncTarget());
       runner = createSyncRunner(t, { pruneIntervalMs: 0 });
     });
     afterAll(() => t?.close());

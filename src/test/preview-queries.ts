@@ -65,3 +65,15 @@ export async function postgresCounts(db: Db, projectId: string) {
     auth_methods: await n('auth_methods'),
   };
 }
+
+/** Rows of a project in each ClickHouse table it can have rows in, all versions counted. */
+export async function rowsPerTable(analytics: AnalyticsStore, projectId: string): Promise<Record<string, number>> {
+  const tables = ['events', 'users', 'contact_channels', 'teams', 'team_members'];
+  const [row] = await analytics.query<Record<string, number>>(
+    `SELECT ${tables
+      .map((t) => `(SELECT count() FROM analytics_internal.${t} WHERE project_id = {p:String}) AS ${t}`)
+      .join(', ')}`,
+    { p: projectId },
+  );
+  return row!;
+}

@@ -16,7 +16,7 @@ export interface TestApp {
 }
 
 export async function openTestApp(
-  options: Pick<AppDeps, 'preview' | 'notifyWrite' | 'eventBuffer' | 'logger'> = {},
+  options: Pick<AppDeps, 'preview' | 'notifyWrite' | 'eventBuffer' | 'logger' | 'diskGuard'> = {},
 ): Promise<TestApp> {
   const pg = await openTestPglite();
   const chDir = makeTempDir('pulse-chdb-');

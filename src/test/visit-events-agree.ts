@@ -23,11 +23,11 @@ export function visitEventsAgree(analytics: () => AnalyticsStore): void {
     expect(new Set(d.events.map((e) => e.event_type))).toEqual(new Set(['$token-refresh', '$page-view', '$click']));
     // One dataset written twice, under two project ids: through its visits, and as rows.
     const store = analytics();
-    await writeVisitEvents(store, { projectId: 'from-visits', branchId: d.branchId }, d.visits);
+    await writeVisitEvents(store, { projectId: 'from-visits', branchId: d.branchId, seeded: 1 }, d.visits);
     await insertEvents(
       store,
       d.events.map((e) => ({ ...e, project_id: 'from-rows' })),
-      { seeded: true },
+      { seeded: 1 },
     );
     const [fromVisits] = await store.query<{ rows: string[]; n: number }>(ROWS, { projectId: 'from-visits' });
     const [fromRows] = await store.query<{ rows: string[]; n: number }>(ROWS, { projectId: 'from-rows' });

@@ -1,15 +1,20 @@
 import type { Command } from 'commander';
 import { printTable } from '../output.js';
-import { ProjectName } from '../../../contract/api.js';
+import { KeyParams, ProjectName } from '../../../contract/api.js';
 import { listProjects } from '../../db/projects.js';
 import { createProject } from '../../projects/create-project.js';
 import { toProjectJson } from '../../admin/project-json.js';
+import { deleteProject } from '../../projects/delete-project.js';
+import { revokeKey, rotateKey } from '../../projects/manage-keys.js';
+import { printJson, printLine } from '../output.js';
 import { runCommand, withStores } from '../run.js';
-import { parseFlags } from '../parse-flags.js';
+import { parseFlags, parseProjectOption } from '../parse-flags.js';
 import { z } from 'zod';
 
 export function projectsCommand(program: Command): void {
-  const projects = program.command('projects').description('create and list projects');
+  const projects = program
+    .command('projects')
+    .description('create, list and delete projects; rotate and revoke their keys');
 
   projects
     .command('create')
@@ -49,4 +54,65 @@ export function projectsCommand(program: Command): void {
         );
       }),
     );
+
+  projects
+    .command('rotate-key')
+    .description('issue a new admin or ingest key (printed once); the old key of that kind gets 401 from now on')
+    .requiredOption('--project <id>', 'project id')
+    .requiredOption('--kind <kind>', "'admin' or 'ingest'")
+    .option('--json', 'print JSON: { project_id, kind, key, revoked }, as POST /api/v1/projects/:id/keys/:kind/rotate')
+    .action((options: KeyOptions) =>
+      runCommand(async (config) => {
+        const { id, kind } = parseKeyOptions(options);
+        const rotated = await withStores(config, 'projects rotate-key', (stores) =>
+          rotateKey(stores.postgres.db, id, kind),
+        );
+        if (options.json) return printJson({ project_id: id, kind, key: rotated.key, revoked: rotated.revoked });
+        printLine(
+          `New ${kind} key for project ${id}: ${rotated.key}\n` +
+            `${rotated.revoked} earlier ${kind} key(s) revoked. Store the key now: it is shown once.`,
+        );
+      }),
+    );
+
+  projects
+    .command('revoke-key')
+    .description('revoke the admin or ingest key without a replacement (rotate-key issues a new one)')
+    .requiredOption('--project <id>', 'project id')
+    .requiredOption('--kind <kind>', "'admin' or 'ingest'")
+    .option('--json', 'print JSON: { project_id, kind, revoked }')
+    .action((options: KeyOptions) =>
+      runCommand(async (config) => {
+        const { id, kind } = parseKeyOptions(options);
+        const revoked = await withStores(config, 'projects revoke-key', (stores) =>
+          revokeKey(stores.postgres.db, id, kind),
+        );
+        if (options.json) return printJson({ project_id: id, kind, revoked });
+        printLine(`${revoked} ${kind} key(s) of project ${id} revoked.`);
+      }),
+    );
+
+  projects
+    .command('delete')
+    .description('delete a project: its ClickHouse events and mirrors, then its Postgres rows and keys')
+    .requiredOption('--project <id>', 'project id')
+    .option('--json', 'print JSON: { id, deleted: true }')
+    .action((options: { project: string; json?: boolean }) =>
+      runCommand(async (config) => {
+        const id = parseProjectOption(options.project);
+        await withStores(config, 'projects delete', (stores) => deleteProject(stores, id));
+        if (options.json) return printJson({ id, deleted: true });
+        printLine(`Deleted project ${id}.`);
+      }),
+    );
+}
+
+interface KeyOptions {
+  project: string;
+  kind: string;
+  json?: boolean;
+}
+
+function parseKeyOptions(options: KeyOptions) {
+  return parseFlags(KeyParams, { id: options.project, kind: options.kind }, { id: '--project', kind: '--kind' });
 }

@@ -6,16 +6,10 @@ import { createTeam, listTeams, removeTeam } from '../../db/teams.js';
 import { toTeamJson } from '../../admin/team-json.js';
 import { printJson, printLine, printRecord, printTable } from '../output.js';
 import { parseFlags, parseProjectOption } from '../parse-flags.js';
-import { requireProject } from '../project-scoped.js';
+import { requireProject, type ListOptions } from '../project-scoped.js';
 import { toPage } from '../../admin/page.js';
 import { runCommand, withStores } from '../run.js';
 
-interface ListOptions {
-  project: string;
-  limit: string;
-  cursor?: string;
-  json?: boolean;
-}
 interface CreateOptions {
   project: string;
   name: string;

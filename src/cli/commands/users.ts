@@ -6,16 +6,10 @@ import { createUser, listUsers, removeUser } from '../../db/users.js';
 import { toUserJson } from '../../admin/user-json.js';
 import { printJson, printLine, printRecord, printTable } from '../output.js';
 import { parseFlags, parseProjectOption } from '../parse-flags.js';
-import { requireProject } from '../project-scoped.js';
+import { requireProject, type ListOptions } from '../project-scoped.js';
 import { toPage } from '../../admin/page.js';
 import { runCommand, UsageError, withStores } from '../run.js';
 
-interface ListOptions {
-  project: string;
-  limit: string;
-  cursor?: string;
-  json?: boolean;
-}
 interface CreateOptions {
   project: string;
   email?: string;

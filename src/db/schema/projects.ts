@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Inputs of the preview generator that decide ids and counts (not `now`). */
 export interface PreviewParams {
@@ -19,6 +19,9 @@ export const projects = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),
     // What its demo data was generated from (seed, size…): a reseed must regenerate the same ids.
     previewParams: jsonb('preview_params').$type<PreviewParams>(),
+    // Which `seeded` value marks its current demo events in ClickHouse: a reseed writes the next one and
+    // switches by committing this column, so a crash leaves the old dataset or the new, never neither.
+    seedGeneration: smallint('seed_generation').notNull().default(1),
   },
   (t) => [
     // The preview cleanup job scans expired previews only.

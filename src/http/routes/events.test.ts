@@ -99,6 +99,29 @@ describe('POST /projects/:id/events', () => {
     expect(await count(a.id, `event_type = '$token-refresh'`)).toBe(1);
   });
 
+  it('refuses events older than the age bound (150 months, one each) with 400 naming the field, while concurrent good requests get 202', async () => {
+    const before = { a: await count(a.id), b: await count(b.id) };
+    const now = new Date();
+    const spread = Array.from({ length: 150 }, (_, i) =>
+      pageView(`/m/${i}`, {
+        event_at: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 149 + i, 1)).toISOString(),
+      }),
+    );
+    const [bad, ...good] = await Promise.all([
+      post(spread),
+      ...Array.from({ length: 5 }, (_, i) => post([pageView(`/g/${i}`), click()], b.ingest, b.id)),
+    ]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues).toEqual([
+      { field: 'body.events.0.event_at', message: 'must not be older than 366 days' },
+    ]);
+    expect(good.map((r) => r.statusCode)).toEqual([202, 202, 202, 202, 202]);
+    expect(await count(a.id)).toBe(before.a);
+    expect(await count(b.id)).toBe(before.b + 10);
+    // The same 150 events, all within the last 366 days, are accepted.
+    expect((await post(spread.slice(-12))).statusCode).toBe(202);
+  });
+
   it('500 concurrent requests lose nothing', async () => {
     const before = await count(b.id);
     const results = await Promise.all(

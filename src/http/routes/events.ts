@@ -3,7 +3,13 @@
 // ClickHouse (see src/ingest/buffer.ts for why the route waits for the flush).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, ProjectParams } from '../../../contract/api.js';
-import { EVENT_AT_MAX_SKEW_MS, IngestAccepted, IngestBody, MAX_EVENTS_PER_REQUEST } from '../../../contract/events.js';
+import {
+  EVENT_AT_DEFAULT_MAX_AGE_MS,
+  EVENT_AT_MAX_SKEW_MS,
+  IngestAccepted,
+  IngestBody,
+  MAX_EVENTS_PER_REQUEST,
+} from '../../../contract/events.js';
 import { DEFAULT_BRANCH } from '../../branch.js';
 import { createEventBuffer, type EventBuffer } from '../../ingest/buffer.js';
 import { insertEvents } from '../../analytics/insert-events.js';
@@ -15,10 +21,17 @@ import { HttpError } from '../errors.js';
 export interface EventRouteDeps extends Stores {
   /** The process's buffered writer (serve flushes it on stop); without one the route makes its own, flushed on close. */
   buffer?: EventBuffer;
+  /** How old an event_at may be (PULSE_EVENT_MAX_AGE). */
+  maxAgeMs?: number;
 }
 
 export const eventRoutes =
-  ({ postgres, analytics, buffer: given }: EventRouteDeps): FastifyPluginAsyncZod =>
+  ({
+    postgres,
+    analytics,
+    buffer: given,
+    maxAgeMs = EVENT_AT_DEFAULT_MAX_AGE_MS,
+  }: EventRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const buffer = given ?? createEventBuffer({ write: (rows) => insertEvents(analytics, rows) });
     // onClose runs after in-flight requests finished: nothing is left waiting in the buffer.
@@ -28,7 +41,7 @@ export const eventRoutes =
       {
         schema: {
           tags: ['events'],
-          summary: `Ingest 1–${MAX_EVENTS_PER_REQUEST} events ($page-view, $click; $token-refresh with the admin key). event_at defaults to now and may be at most ${EVENT_AT_MAX_SKEW_MS / 1000} s in the future. All or nothing: one invalid event rejects the batch.`,
+          summary: `Ingest 1–${MAX_EVENTS_PER_REQUEST} events ($page-view, $click; $token-refresh with the admin key). event_at defaults to now and may be at most ${EVENT_AT_MAX_SKEW_MS / 1000} s in the future and at most PULSE_EVENT_MAX_AGE (default ${EVENT_AT_DEFAULT_MAX_AGE_MS / 86_400_000} days) old. All or nothing: one invalid event rejects the batch.`,
           security: [{ bearer: [] }],
           params: ProjectParams,
           body: IngestBody,
@@ -48,6 +61,7 @@ export const eventRoutes =
           scope: { projectId: owner.projectId, branchId: DEFAULT_BRANCH },
           now: new Date(),
           keyKind: owner.kind,
+          maxAgeMs,
         });
         if (!result.ok) {
           const { status, field, message } = result.rejection;

@@ -1,12 +1,14 @@
-// Liveness (the process answers) and readiness (both stores answer, each timed).
+// Liveness (the process answers) and readiness (both stores answer, each timed, and their disks are above
+// the free-space floor: below it writes are refused, so the process is not ready).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Health, Readiness } from '../../../contract/api.js';
 import type { Stores } from '../../stores.js';
+import type { DiskGuard } from '../../disk-guard.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
 export const healthRoutes =
-  (stores: Pick<Stores, 'postgres' | 'analytics'>): FastifyPluginAsyncZod =>
+  (stores: Pick<Stores, 'postgres' | 'analytics'>, diskGuard?: DiskGuard): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/healthz', { schema: { tags: ['health'], response: { 200: Health } } }, async () => ({
       status: 'ok' as const,
@@ -16,14 +18,15 @@ export const healthRoutes =
       '/readyz',
       { schema: { tags: ['health'], response: { 200: Readiness, 503: Readiness } } },
       async (_request, reply) => {
-        const [postgres, clickhouse] = await Promise.all([
+        const [postgres, clickhouse, disk] = await Promise.all([
           check(stores.postgres.driver, () => stores.postgres.ping()),
           check(stores.analytics.engine, () => stores.analytics.ping()),
+          checkDisk(diskGuard),
         ]);
-        const ready = postgres.ok && clickhouse.ok;
+        const ready = postgres.ok && clickhouse.ok && disk.ok;
         return reply
           .status(ready ? 200 : 503)
-          .send({ status: ready ? 'ready' : 'not_ready', checks: { postgres, clickhouse } });
+          .send({ status: ready ? 'ready' : 'not_ready', checks: { postgres, clickhouse, disk } });
       },
     );
   };
@@ -48,6 +51,15 @@ async function check(driver: string, ping: () => Promise<void>) {
     };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+async function checkDisk(guard: DiskGuard | undefined): Promise<{ ok: boolean; error?: string }> {
+  try {
+    const low = await guard?.check();
+    return low ? { ok: false, error: low.message } : { ok: true };
+  } catch (error) {
+    return { ok: false, error: `free space unknown: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 

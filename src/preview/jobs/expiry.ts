@@ -1,10 +1,12 @@
 // Preview projects expire (PULSE_PREVIEW_TTL). Pruning deletes an expired project from ClickHouse first,
 // then from Postgres (cascading to every row it owns): if ClickHouse fails, the project stays and the
-// next run retries, so nothing is orphaned in ClickHouse.
+// next run retries, so nothing is orphaned in ClickHouse. Its first run in `serve` repairs what a crash
+// left first (repair-projects.ts).
 import type { Logger } from 'pino';
 import { deleteProjectData } from '../../analytics/project-data.js';
 import { deleteProjects, expiredPreviewIds } from '../../db/projects.js';
 import type { Stores } from '../../stores.js';
+import { repairProjects } from './repair-projects.js';
 
 const PRUNE_BATCH = 100;
 export const PREVIEW_EXPIRY_INTERVAL_MS = 60_000;
@@ -17,18 +19,28 @@ export async function prunePreviews(stores: Stores, now: Date): Promise<string[]
   return ids;
 }
 
-/** The cleanup job inside `serve`: prunes every minute until stopped. */
+/** The cleanup job inside `serve`: repairs what a crash left, then prunes every minute until stopped. */
 export function startPreviewExpiry(
   stores: Stores,
   logger: Logger,
   intervalMs = PREVIEW_EXPIRY_INTERVAL_MS,
 ): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<unknown> = repairProjects(stores).then(
+    ({ orphans, staleGenerations }) =>
+      (orphans.length > 0 || staleGenerations.length > 0) &&
+      logger.warn(
+        { orphans: orphans.length, stale_generations: staleGenerations.length },
+        'repaired what a crash left: ClickHouse rows of projects Postgres does not have, events of an unfinished reseed',
+      ),
+    (error: unknown) => logger.error({ err: error }, 'crash repair failed; `pulse previews prune` retries it'),
+  );
   const tick = () => {
-    running = prunePreviews(stores, new Date()).then(
-      (ids) => ids.length > 0 && logger.info({ count: ids.length }, 'expired preview projects deleted'),
-      (error: unknown) => logger.error({ err: error }, 'preview cleanup failed; will retry'),
-    );
+    running = running
+      .then(() => prunePreviews(stores, new Date()))
+      .then(
+        (ids) => ids.length > 0 && logger.info({ count: ids.length }, 'expired preview projects deleted'),
+        (error: unknown) => logger.error({ err: error }, 'preview cleanup failed; will retry'),
+      );
   };
   const timer = setInterval(tick, intervalMs);
   timer.unref();

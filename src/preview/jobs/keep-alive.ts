@@ -22,6 +22,8 @@ const MAX_PRIMED = 64;
 
 interface Watched {
   lastPolledAt: number;
+  /** The project's seed generation when first polled: its events are the seeder's. */
+  generation: number;
   candidates: LiveCandidate[];
   lastEmitted: Map<string, number>;
 }
@@ -63,7 +65,12 @@ export class PreviewKeepAlive {
       candidates = liveCandidates(
         (await loadGenerator())({ projectId, now: project.createdAt, ...project.previewParams }),
       );
-    this.watched.set(projectId, { lastPolledAt: this.now().getTime(), candidates, lastEmitted: new Map() });
+    this.watched.set(projectId, {
+      lastPolledAt: this.now().getTime(),
+      generation: project.seedGeneration,
+      candidates,
+      lastEmitted: new Map(),
+    });
   }
 
   /** A preview just created by this process: remember who may come online, so the first poll need not regenerate. */
@@ -100,7 +107,7 @@ export class PreviewKeepAlive {
           ipInfo: c.ipInfo,
         }),
       );
-      await insertEvents(this.stores.analytics, rows, { seeded: true });
+      await insertEvents(this.stores.analytics, rows, { seeded: w.generation });
       for (const c of due) w.lastEmitted.set(c.userId, now.getTime());
       emitted += rows.length;
     }

@@ -11,7 +11,7 @@
 // after a hand-out that visitor's dashboard is asking for its metrics.
 import type { Logger } from 'pino';
 import { insertEvents } from '../../analytics/insert-events.js';
-import { setProjectExpiry } from '../../db/projects.js';
+import { FIRST_SEED_GENERATION, setProjectExpiry } from '../../db/projects.js';
 import { formatEventAt, parseEventAt, type EventRow } from '../../events/event-rows.js';
 import type { Stores } from '../../stores.js';
 import { createPreviewProject, type PreviewProject } from '../create-preview-project.js';
@@ -99,7 +99,7 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
     if (!spare) return undefined;
     const postgresMs = performance.now() - started;
     await insertEvents(stores.analytics, movedForward(spare.live.events, now.getTime() - spare.createdAt.getTime()), {
-      seeded: true,
+      seeded: FIRST_SEED_GENERATION,
     });
     const totalMs = performance.now() - started;
     return {

@@ -1,5 +1,5 @@
-// Writes a preview dataset's ClickHouse rows: historic events from its visits (marked seeded = 1, so a
-// reseed can replace exactly them) and mirror rows with sync_sequence_id = 0 (any real sync supersedes
+// Writes a preview dataset's ClickHouse rows: historic events from its visits (marked seeded = the seed
+// generation, so a reseed can replace exactly them) and mirror rows with sync_sequence_id = 0 (any real sync supersedes
 // them). I/O only: everything it writes was computed by the generator.
 import { MIRROR_TABLES } from '../../analytics/project-data.js';
 import type { AnalyticsStore } from '../../analytics/store.js';
@@ -22,6 +22,7 @@ export type ProgressCallback = (written: number, total: number) => void;
 export async function writePreviewAnalytics(
   store: AnalyticsStore,
   d: PreviewDataset,
+  generation: number,
   onProgress?: ProgressCallback,
 ): Promise<void> {
   const emails = primaryEmails(d.contactChannels);
@@ -43,7 +44,7 @@ export async function writePreviewAnalytics(
       MIRROR_TABLES.teamMembers,
       d.teamMembers.map((m) => teamMemberMirrorRow(m, SEEDED)),
     ),
-    writeVisitEvents(store, { projectId: d.projectId, branchId: d.branchId }, d.visits, (visits) =>
+    writeVisitEvents(store, { projectId: d.projectId, branchId: d.branchId, seeded: generation }, d.visits, (visits) =>
       onProgress?.(Math.round((visits / d.visits.length) * total), total),
     ),
   ]);

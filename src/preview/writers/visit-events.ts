@@ -13,7 +13,7 @@ const PERSON_STRUCTURE = 'i UInt32, id String, a String, rt String, pv String';
 
 // Each visit unfolds (ARRAY JOIN) into small (kind, time, page) tuples: 0 its `$token-refresh`, 1 a page
 // view, 2 its click; the outer SELECT builds each row's data from them. The dictionaries are read outside
-// any lambda: captured in one, a constant array is copied for every row (measured ~2× slower).
+// any lambda: captured in one, a constant array is copied for every row.
 // As in the generator, the `$token-refresh` carries no session replay id. `t` (a refresh token id) is
 // a UUID from ids.ts, so it is spliced into the JSON without escaping.
 const expandSql = (staged: Staged) => `
@@ -27,7 +27,7 @@ const expandSql = (staged: Staged) => `
       e.1 = 1, concat('{', {pageHeads:Array(String)}[e.3 + 1], ',"referrer":', {referrers:Array(String)}[f + 1], ',',
         {pageTitles:Array(String)}[e.3 + 1], pv),
       concat('{', {clickHeads:Array(String)}[ct + 1], ',"x":', toString(cx), ',"y":', toString(cy), ',"is_anonymous":', a, '}')),
-    {projectId:String}, {branchId:String}, id, NULL, t, if(e.1 = 0, NULL, r), 1
+    {projectId:String}, {branchId:String}, id, NULL, t, if(e.1 = 0, NULL, r), {seeded:UInt8}
   FROM (
     SELECT v.*, p.id, p.a, p.rt, p.pv
     FROM ${staged.from('visits')} AS v
@@ -45,13 +45,13 @@ const stage = (store: AnalyticsStore, visits: readonly SeededVisit[]): Promise<S
   });
 
 /**
- * Inserts the events of these visits (marked seeded = 1), BATCH_VISITS at a time, staging the next batch
+ * Inserts the events of these visits (marked with the seed generation), BATCH_VISITS at a time, staging the next batch
  * while ClickHouse expands the current one.
  * `onBatch` gets the number of visits written so far.
  */
 export async function writeVisitEvents(
   store: AnalyticsStore,
-  scope: { projectId: string; branchId: string },
+  scope: { projectId: string; branchId: string; seeded: number },
   visits: readonly SeededVisit[],
   onBatch?: (visitsWritten: number) => void,
 ): Promise<void> {
