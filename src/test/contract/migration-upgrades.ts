@@ -75,6 +75,8 @@ const ADDED_LATER: Record<string, (value: unknown) => boolean> = {
   preview_params: (v) => v === null,
   sync_sequence_id: (v) => v === 0,
   sync_changed_at: (v) => typeof v === 'string',
+  // Every project written before 0006 has its demo events under generation 1.
+  seed_generation: (v) => v === 1,
 };
 
 export function migrationUpgradeContract(name: string, open: () => Promise<OpenedPostgres>, skip?: string): void {
