@@ -18,7 +18,8 @@ describe('createDiskGuard', () => {
       const low = await createDiskGuard({ dirs: dirs.slice(1), minFreeBytes: PETABYTE }).check();
       expect(low).toBeInstanceOf(DiskLowError);
       expect(low).toMatchObject({ store: 'clickhouse', minFreeBytes: PETABYTE });
-      expect(low!.freeBytes).toBe(await freeBytes(temp.dir));
+      // Other processes write to the same disk between the two looks: the same figure within 64 MB.
+      expect(Math.abs(low!.freeBytes - (await freeBytes(temp.dir)))).toBeLessThan(64 * 1024 ** 2);
       expect(low!.message).toMatch(
         /^The analytics store \(ClickHouse\) disk is low: .* free at .*, below the 1024\.0 TB floor/,
       );

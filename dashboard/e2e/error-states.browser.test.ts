@@ -115,3 +115,27 @@ describe.skipIf(skip)('preview mode off, an unreachable server, no WebGL', () =>
     }
   });
 });
+
+describe.skipIf(skip)('an expired preview (PULSE_PREVIEW_TTL=5s)', () => {
+  let dashboard: DashboardServer;
+  beforeAll(async () => {
+    dashboard = await startDashboard({ PULSE_PREVIEW_TTL: '5s', PULSE_PREVIEW_SPARES: '0' });
+  });
+  afterAll(() => dashboard?.stop());
+
+  it('says the preview has expired once its key is refused, and "New preview" makes another', async () => {
+    const { page, context } = await freshPage(dashboard.browser);
+    await page.goto(dashboard.url);
+    await page.waitForSelector('.project-id');
+    const first = await page.textContent('.project-id');
+    // The live figures are polled every few seconds: the first poll after the expiry gets the 401.
+    const notice = page.getByTestId('preview-expired');
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.textContent()).toBe('This preview project has expired, and its data is deleted. New preview');
+    await notice.getByRole('button', { name: 'New preview' }).click();
+    await page.waitForFunction((old) => document.querySelector('.project-id')?.textContent !== old, first, {
+      timeout: 60_000,
+    });
+    await context.close();
+  });
+});

@@ -63,7 +63,14 @@ export function App() {
         Could not create a preview: {creating.message} <button onClick={() => void newPreview()}>Try again</button>
       </p>
     );
-  else if (session) body = <Overview key={session.projectId} session={session} />;
+  else if (session)
+    body = (
+      <Overview
+        key={session.projectId}
+        session={session}
+        onNewPreview={previewMode ? () => void newPreview() : undefined}
+      />
+    );
   else if (previewMode === false) body = <ProjectPicker onChoose={choose} />;
   else body = <p className="notice">Loading…</p>;
 

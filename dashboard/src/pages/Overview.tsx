@@ -18,7 +18,8 @@ import { formatCount, formatPercent } from '../format.js';
 import { ActivitySection } from './ActivitySection.js';
 import { BusinessSection } from './BusinessSection.js';
 
-export function Overview({ session }: { session: ProjectSession }) {
+/** `onNewPreview`: offered when the key of a preview is refused (it has expired). */
+export function Overview({ session, onNewPreview }: { session: ProjectSession; onNewPreview?: () => void }) {
   // Live first: its request goes out first, and chDB answers one query at a time (see index.html).
   const live = useLiveMetrics(session);
   const [range, setRange] = useRange();
@@ -33,6 +34,15 @@ export function Overview({ session }: { session: ProjectSession }) {
   // The dashboard never shows MAU above total users (anonymous users are excluded from both).
   const mau = m ? Math.min(m.mau, m.total_users) : undefined;
   const verifiedShare = m && m.total_users > 0 ? m.verified_users / m.total_users : undefined;
+
+  // A preview's keys are refused from its expiry on (then the preview is deleted): no block can load again.
+  if (session.preview && [live.error, metrics.error].some((e) => e?.code === 'invalid_api_key'))
+    return (
+      <p className="notice error" role="alert" data-testid="preview-expired">
+        This preview project has expired, and its data is deleted.{' '}
+        {onNewPreview && <button onClick={onNewPreview}>New preview</button>}
+      </p>
+    );
 
   return (
     <main className="overview">

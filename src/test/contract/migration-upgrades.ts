@@ -75,7 +75,7 @@ const ADDED_LATER: Record<string, (value: unknown) => boolean> = {
   preview_params: (v) => v === null,
   sync_sequence_id: (v) => v === 0,
   sync_changed_at: (v) => typeof v === 'string',
-  // Every seeded event written before 0006_seed_generation carries seeded = 1.
+  // Every project written before 0006 has its demo events under generation 1.
   seed_generation: (v) => v === 1,
 };
 
