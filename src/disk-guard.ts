@@ -33,7 +33,12 @@ export interface DiskGuard {
   check(): Promise<DiskLowError | undefined>;
   /** Rejects with DiskLowError while a disk is below the floor. */
   assertWritable(): Promise<void>;
+  /** Looks now (no cache): the first store whose disk is (nearly) full — below NEARLY_FULL_BYTES or the floor. */
+  nearlyFull(): Promise<DiskLowError | undefined>;
 }
+
+/** Less free space than this and a store's writes may block waiting for space (chDB reserves 1 MiB at a time). */
+export const NEARLY_FULL_BYTES = 16 * 1024 ** 2;
 
 export interface DiskGuardOptions {
   dirs: readonly { store: GuardedStore; dir: string }[];
@@ -45,10 +50,10 @@ export interface DiskGuardOptions {
 
 export function createDiskGuard({ dirs, minFreeBytes, cacheMs = 1_000, now = Date.now }: DiskGuardOptions): DiskGuard {
   let cached: { at: number; result: Promise<DiskLowError | undefined> } | undefined;
-  const look = async () => {
+  const look = async (floor = minFreeBytes) => {
     for (const { store, dir } of dirs) {
       const free = await freeBytes(dir);
-      if (free < minFreeBytes) return new DiskLowError(store, dir, free, minFreeBytes);
+      if (free < floor) return new DiskLowError(store, dir, free, floor);
     }
     return undefined;
   };
@@ -62,6 +67,7 @@ export function createDiskGuard({ dirs, minFreeBytes, cacheMs = 1_000, now = Dat
       const low = await guard.check();
       if (low) throw low;
     },
+    nearlyFull: () => look(Math.max(minFreeBytes, NEARLY_FULL_BYTES)),
   };
   return guard;
 }

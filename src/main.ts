@@ -48,7 +48,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     'stores open and migrated',
   );
   const keepAlive = new PreviewKeepAlive(stores, { logger });
+  const diskGuard = diskGuardFor(config);
   const spares = createSparePreviews(stores, {
+    mayWrite: () => diskGuard.assertWritable(),
     size: config.preview ? config.previewSpares : 0,
     ttlMs: config.previewTtlMs,
     logger,
@@ -60,7 +62,6 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         new Date(),
       ),
   });
-  const diskGuard = diskGuardFor(config);
   const eventBuffer = createEventBuffer({ write: (rows) => insertEvents(stores.analytics, rows) });
   // The worker starts once the app is built; writes before that are caught by its first pass.
   const sync: { worker?: SyncWorker } = {};

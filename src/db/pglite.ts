@@ -8,12 +8,14 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import * as schema from './schema/index.js';
 import { MIGRATIONS_FOLDER, type Db, type PostgresStore } from './store.js';
 import { copyPgliteTemplate } from './pglite-template.js';
+import { DurableNodeFS } from './durable-nodefs.js';
 
 // PGlite's own start parameters, plus a smaller buffer pool: zeroing the default 128 MB costs ~0.4 s
 // of every start and ~130 MB of RSS, and Pulse's Postgres working set (users, teams, keys) is small.
+// fsync stays on (PGlite's own parameters turn it off with -F): a commit is on disk before it returns.
+// WAL is flushed with fsync(), which DurableNodeFS makes real; fdatasync() is a no-op inside PGlite.
 const START_PARAMS = [
   '--single',
-  '-F',
   '-O',
   '-j',
   '-c',
@@ -34,6 +36,8 @@ const START_PARAMS = [
   'max_parallel_maintenance_workers=0',
   '-c',
   'shared_buffers=32MB',
+  '-c',
+  'wal_sync_method=fsync',
 ];
 
 export interface PgliteOptions {
@@ -47,7 +51,9 @@ export async function openPglite({ dataDir }: PgliteOptions = {}): Promise<Postg
     // A new cluster costs ~5 s of initdb; the pristine template made at install time is a file copy.
     copyPgliteTemplate(dataDir);
   }
-  const client = await PGlite.create(dataDir ?? 'memory://', { startParams: START_PARAMS });
+  const client = dataDir
+    ? await PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: START_PARAMS })
+    : await PGlite.create('memory://', { startParams: START_PARAMS });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     driver: 'pglite',

@@ -30,6 +30,7 @@ import { keyFirst } from './auth.js';
 import { securityHeaders } from './security-headers.js';
 import { acceptEmptyJsonBodies } from './empty-json-body.js';
 import type { DiskGuard } from '../disk-guard.js';
+import { writeGuards } from './write-guards.js';
 
 export interface AppDeps {
   stores: Stores;
@@ -48,9 +49,9 @@ export interface AppDeps {
   eventMaxAgeMs?: number;
   /** Refuses writes (503 disk_low) while a store's disk is below its floor; /readyz reports it. */
   diskGuard?: DiskGuard;
+  /** How long a write request may take before it is answered 503 store_timeout (write-guards.ts). */
+  writeDeadlineMs?: number;
 }
-
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const DEFAULT_PREVIEW: PreviewOptions = { enabled: true, ttlMs: 24 * 3_600_000, ratePerMinute: 10 };
 
@@ -69,6 +70,7 @@ export async function buildApp({
   eventBuffer,
   eventMaxAgeMs,
   diskGuard,
+  writeDeadlineMs,
 }: AppDeps) {
   const app = Fastify({
     loggerInstance: logger,
@@ -82,11 +84,10 @@ export async function buildApp({
   app.setErrorHandler(errorHandler);
   acceptEmptyJsonBodies(app);
   app.addHook('onRequest', keyFirst(stores.postgres.db));
-  // After auth and validation, so a write that would be refused anyway still gets its 401 or 400.
-  if (diskGuard)
-    app.addHook('preHandler', async (request) => {
-      if (WRITE_METHODS.has(request.method)) await diskGuard.assertWritable();
-    });
+  const guards = writeGuards({ diskGuard, deadlineMs: writeDeadlineMs });
+  app.addHook('onRequest', guards.onRequest);
+  app.addHook('preHandler', guards.preHandler);
+  app.addHook('onResponse', guards.onResponse);
   await app.register(helmet, securityHeaders(dashboardDir));
   app.setNotFoundHandler((request, reply) =>
     wantsDashboard(request, dashboardDir)

@@ -21,6 +21,7 @@ beforeAll(async () => {
     diskGuard: {
       check: () => (floor ? guards.low : guards.off).check(),
       assertWritable: () => (floor ? guards.low : guards.off).assertWritable(),
+      nearlyFull: () => (floor ? guards.low : guards.off).nearlyFull(),
     },
   });
   const created = await createProject(t.postgres.db, { displayName: 'Disk' });

@@ -6,6 +6,7 @@ import { DatabaseError } from '../db/store.js';
 import { DuplicateAuthValueError } from '../db/constraint-violation.js';
 import { ProjectNotFoundError } from '../projects/errors.js';
 import { DiskLowError } from '../disk-guard.js';
+import { isPostgresTrouble } from '../db/store-trouble.js';
 
 export class HttpError extends Error {
   constructor(
@@ -58,7 +59,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       { request_id: request.id },
     );
   }
-  if (error instanceof DatabaseError) {
+  if (error instanceof DatabaseError || isPostgresTrouble(error)) {
     request.log.error({ err: error }, 'Postgres failed');
     return send(reply, 503, 'database_unavailable', 'The database (Postgres) is unavailable; try again shortly', {
       request_id: request.id,

@@ -118,21 +118,6 @@ describe('createEventBuffer', () => {
     expect(await count('iso-bad')).toBe(0);
   });
 
-  it('with retryAlone false (the store itself failed), every request of the failed INSERT gets the error', async () => {
-    let calls = 0;
-    const buffer = createEventBuffer({
-      write: async () => {
-        calls += 1;
-        throw new Error('deadline passed');
-      },
-      retryAlone: () => false,
-      flushIntervalMs: 20,
-    });
-    const results = await Promise.allSettled([buffer.add(rows('x', 1)), buffer.add(rows('x', 2))]);
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    expect(calls).toBe(1);
-  });
-
   it('splits one flush into INSERTs of at most 100 months each, all written', async () => {
     const batches: number[] = [];
     const buffer = createEventBuffer({

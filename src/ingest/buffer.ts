@@ -5,7 +5,7 @@
 // rows cannot be written. The route answers 202 after add() resolves, so a 202 always means "in
 // ClickHouse" — never "in memory, may be lost". One request never fails another: when a combined INSERT
 // fails, each request's rows are written again on their own, so only a request whose own rows fail gets
-// the error (unless `retryAlone` says the failure is the store's, e.g. a missed deadline: then all do).
+// the error.
 // An INSERT never touches more than MAX_PARTITIONS_PER_INSERT monthly partitions (ClickHouse refuses it).
 import type { EventRow } from '../events/event-rows.js';
 
@@ -17,8 +17,6 @@ export const MAX_PARTITIONS_PER_INSERT = 100;
 export interface EventBufferOptions {
   /** Writes one batch (one INSERT). */
   write: (rows: EventRow[]) => Promise<void>;
-  /** Whether, after a combined INSERT failed with this error, each request is tried alone (default: yes). */
-  retryAlone?: (error: unknown) => boolean;
   maxRows?: number;
   flushIntervalMs?: number;
 }
@@ -64,7 +62,6 @@ export function groupByPartitions<T extends { months: ReadonlySet<string> }>(pen
 
 export function createEventBuffer({
   write,
-  retryAlone = () => true,
   maxRows = MAX_ROWS,
   flushIntervalMs = FLUSH_INTERVAL_MS,
 }: EventBufferOptions): EventBuffer {
@@ -80,7 +77,7 @@ export function createEventBuffer({
       await write(group.flatMap((p) => p.rows));
       for (const p of group) p.resolve();
     } catch (error) {
-      if (group.length === 1 || !retryAlone(error)) {
+      if (group.length === 1) {
         for (const p of group) p.reject(error);
         return;
       }

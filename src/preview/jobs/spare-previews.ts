@@ -30,6 +30,8 @@ export interface SparePreviewOptions {
   /** Run once on each new spare before it is offered (serve reads its overview, so the first visitor's
    *  `/metrics` finds ClickHouse's caches warm for that project). */
   warm?: (projectId: string) => Promise<unknown>;
+  /** Rejects when seeding must wait (serve passes the disk floor's check): tried again after retryDelayMs. */
+  mayWrite?: () => Promise<void>;
 }
 
 export interface SparePreviews {
@@ -44,7 +46,16 @@ export interface SparePreviews {
 }
 
 export function createSparePreviews(stores: Stores, options: SparePreviewOptions): SparePreviews {
-  const { size, ttlMs, refillDelayMs = 3_000, retryDelayMs = 30_000, logger, clock = () => new Date(), warm } = options;
+  const {
+    size,
+    ttlMs,
+    refillDelayMs = 3_000,
+    retryDelayMs = 30_000,
+    logger,
+    clock = () => new Date(),
+    warm,
+    mayWrite,
+  } = options;
   const spares: PreviewProject[] = [];
   let timer: NodeJS.Timeout | undefined;
   let filling: Promise<void> | undefined;
@@ -63,6 +74,7 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
   const fill = async () => {
     try {
       while (!stopped && spares.length < size) {
+        await mayWrite?.();
         const now = clock();
         // Expiry is renewed on hand-out; until then an abandoned spare still expires like any preview.
         const started = performance.now();
