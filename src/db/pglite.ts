@@ -10,8 +10,8 @@ import { MIGRATIONS_FOLDER, type Db, type PostgresStore } from './store.js';
 import { copyPgliteTemplate } from './pglite-template.js';
 import { DurableNodeFS } from './durable-nodefs.js';
 
-// PGlite's own start parameters, plus a smaller buffer pool: zeroing the default 128 MB costs ~0.4 s
-// of every start and ~130 MB of RSS, and Pulse's Postgres working set (users, teams, keys) is small.
+// PGlite's own start parameters, plus a smaller buffer pool: zeroing the default pool slows every start
+// and costs memory, and Pulse's Postgres working set (users, teams, keys) is small.
 // fsync stays on (PGlite's own parameters turn it off with -F): a commit is on disk before it returns.
 // WAL is flushed with fsync(), which DurableNodeFS makes real; fdatasync() is a no-op inside PGlite.
 const START_PARAMS = [
@@ -48,7 +48,7 @@ export interface PgliteOptions {
 export async function openPglite({ dataDir }: PgliteOptions = {}): Promise<PostgresStore> {
   if (dataDir && !fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     fs.mkdirSync(dataDir, { recursive: true });
-    // A new cluster costs ~5 s of initdb; the pristine template made at install time is a file copy.
+    // A new cluster would run initdb; the pristine template made at install time is a file copy.
     copyPgliteTemplate(dataDir);
   }
   const client = dataDir
