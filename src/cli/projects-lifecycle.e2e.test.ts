@@ -2,7 +2,14 @@
 // from a running server afterwards, a deleted project leaves nothing in either store, and the exit codes
 // follow the one rule (2 for a bad command line, 1 for a failure).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, killStrayPulses, runPulse, startPulse, waitUntilReady } from '../test/spawn-pulse.js';
+import {
+  freePort,
+  killStrayPulses,
+  pulseJson as pulseJsonIn,
+  runPulse,
+  startPulse,
+  waitUntilReady,
+} from '../test/spawn-pulse.js';
 import { makeTempDir } from '../test/temp-dir.js';
 
 const temp = makeTempDir('pulse-projects-');
@@ -13,12 +20,7 @@ afterAll(() => {
 const env = { PULSE_DATA_DIR: temp.dir };
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
-async function pulseJson<T>(args: string[]): Promise<T> {
-  const result = await runPulse([...args, '--json'], env);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
+const pulseJson = <T>(args: string[]) => pulseJsonIn<T>(args, env);
 
 interface Created {
   id: string;

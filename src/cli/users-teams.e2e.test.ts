@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../data-dir-lock.js';
-import { runPulse } from '../test/spawn-pulse.js';
+import { pulseJson as pulseJsonIn, runPulse } from '../test/spawn-pulse.js';
 import { makeTempDir } from '../test/temp-dir.js';
 
 const temp = makeTempDir('pulse-users-');
@@ -12,12 +12,7 @@ afterAll(() => temp.remove());
 const env = { PULSE_DATA_DIR: temp.dir };
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
-async function pulseJson<T>(args: string[]): Promise<T> {
-  const result = await runPulse([...args, '--json'], env);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
+const pulseJson = <T>(args: string[]) => pulseJsonIn<T>(args, env);
 
 describe('pulse users / pulse teams', () => {
   let project: string;

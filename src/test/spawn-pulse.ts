@@ -47,6 +47,14 @@ export function runPulse(args: string[], env: Record<string, string>): Promise<F
   return startPulse(args, env).exited;
 }
 
+/** Runs `pulse … --json`, which must exit 0 with nothing on stderr, and parses what it printed. */
+export async function pulseJson<T>(args: string[], env: Record<string, string>): Promise<T> {
+  const result = await runPulse([...args, '--json'], env);
+  if (result.code !== 0 || result.stderr !== '')
+    throw new Error(`pulse ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+}
+
 /** Polls /readyz until 200; rejects if the process exits first or the deadline passes. */
 export async function waitUntilReady(running: Running, port: number, timeoutMs = 20_000): Promise<void> {
   const started = Date.now();
