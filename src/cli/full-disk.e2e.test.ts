@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, Readiness } from '../../contract/api.js';
 import { openChdb } from '../analytics/chdb.js';
-import { freePort, killStrayPulses, runPulse, startPulse, type Running } from '../test/spawn-pulse.js';
+import { freePort, killStrayPulses, runPulse, startPulse, waitUntilReady, type Running } from '../test/spawn-pulse.js';
 import { makeTempDir } from '../test/temp-dir.js';
 
 const temp = makeTempDir('pulse-full-disk-');
@@ -35,22 +35,6 @@ afterAll(() => {
 });
 
 const ANSWER_WITHIN_MS = 5_000;
-
-/** Polls /healthz (not /readyz: below the floor it stays 503 by design) until the server answers. */
-async function waitUntilListening(running: Running, port: number, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    if (running.child.exitCode !== null)
-      throw new Error(`pulse exited with ${running.child.exitCode}: ${running.output()}`);
-    if (Date.now() - started > timeoutMs) throw new Error(`no answer within ${timeoutMs} ms: ${running.output()}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Fills the file system holding `dir` to its last byte; returns the filler's path. */
 function fillDisk(dir: string): string {
@@ -109,7 +93,8 @@ describe.skipIf(skip)(`a full disk (${skip ?? 'tmpfs'})`, () => {
       ];
       const serve = async (extra: Record<string, string> = {}): Promise<Running> => {
         const server = startPulse(['serve'], { ...env, PORT: String(port), ...extra });
-        await waitUntilListening(server, port);
+        // /healthz, not /readyz: below the floor readiness stays 503 by design.
+        await waitUntilReady(server, port, 60_000, '/healthz');
         return server;
       };
       const stop = async (server: Running) => {

@@ -55,15 +55,24 @@ export async function pulseJson<T>(args: string[], env: Record<string, string>):
   return JSON.parse(result.stdout) as T;
 }
 
-/** Polls /readyz until 200; rejects if the process exits first or the deadline passes. */
-export async function waitUntilReady(running: Running, port: number, timeoutMs = 20_000): Promise<void> {
+/**
+ * Polls `probe` (/readyz by default; /healthz answers even while the server refuses writes) until 200;
+ * rejects if the process exits first or the deadline passes.
+ */
+export async function waitUntilReady(
+  running: Running,
+  port: number,
+  timeoutMs = 20_000,
+  probe: '/readyz' | '/healthz' = '/readyz',
+): Promise<void> {
   const started = Date.now();
   for (;;) {
     if (running.child.exitCode !== null)
       throw new Error(`pulse exited with ${running.child.exitCode}: ${running.output()}`);
-    if (Date.now() - started > timeoutMs) throw new Error(`not ready within ${timeoutMs} ms: ${running.output()}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`no ${probe} 200 within ${timeoutMs} ms: ${running.output()}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
+      if ((await fetch(`http://127.0.0.1:${port}${probe}`)).status === 200) return;
     } catch {
       // not listening yet
     }
