@@ -4,7 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, nonBackgroundShare } from '../../src/test/browser.js';
-import { freePort, killStrayPulses, startPulse, waitUntilReady, type Running } from '../../src/test/spawn-pulse.js';
+import {
+  freePort,
+  killStrayPulses,
+  startPulse,
+  stopPulse,
+  waitUntilReady,
+  type Running,
+} from '../../src/test/spawn-pulse.js';
 import { makeTempDir } from '../../src/test/temp-dir.js';
 
 /** Screenshots land here (gitignored), to be looked at after a run. */
@@ -38,8 +45,7 @@ export async function startDashboard(
     server,
     stop: async () => {
       await browser.close();
-      server.child.kill('SIGINT');
-      await server.exited;
+      await stopPulse(server);
       killStrayPulses();
       temp.remove();
     },

@@ -43,6 +43,23 @@ export function startPulse(args: string[], env: Record<string, string>): Running
   return { child, output: () => stdout + stderr, exited };
 }
 
+/**
+ * For cleanup: SIGINT, then SIGKILL if the server has not exited within `graceMs`. A stop that hangs is
+ * reported on stderr with the server's output (the graceful stop itself is asserted in serve.e2e.test.ts),
+ * so one stuck shutdown on a loaded machine does not fail the suite that was only cleaning up.
+ */
+export async function stopPulse(server: Running, graceMs = 30_000): Promise<Finished> {
+  server.child.kill('SIGINT');
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+  const first = await Promise.race([server.exited, late]);
+  clearTimeout(timer);
+  if (first !== 'late') return first;
+  console.warn(`pulse did not stop within ${graceMs} ms of SIGINT; killing it. Its output:\n${server.output()}`);
+  server.child.kill('SIGKILL');
+  return server.exited;
+}
+
 export function runPulse(args: string[], env: Record<string, string>): Promise<Finished> {
   return startPulse(args, env).exited;
 }
