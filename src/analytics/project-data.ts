@@ -13,16 +13,32 @@ export const MIRROR_TABLES = {
   teamMembers: 'analytics_internal.team_members',
 } as const;
 
+/**
+ * The activity rollups (migration 0006), kept by materialized views on inserts into the events table.
+ * A DELETE does not reach them, so every delete of events repeats itself on each.
+ */
+export const ROLLUP_TABLES = [
+  'analytics_internal.user_activity',
+  'analytics_internal.user_places',
+  'analytics_internal.user_referrers',
+  'analytics_internal.event_days',
+  'analytics_internal.user_event_days',
+] as const;
+
+/** The events table and its rollups: where a delete of events applies. */
+const EVENT_TABLES = [EVENTS_TABLE, ...ROLLUP_TABLES];
+
 /** One seed generation's events (`seeded` = generation): a failed or crashed reseed's partial new ones. */
 export async function deleteSeedGeneration(
   store: Pick<AnalyticsStore, 'command'>,
   projectId: string,
   generation: number,
 ): Promise<void> {
-  await store.command(
-    `DELETE FROM ${EVENTS_TABLE} WHERE project_id = {projectId:String} AND seeded = {generation:UInt8}`,
-    { projectId, generation },
-  );
+  for (const table of EVENT_TABLES)
+    await store.command(`DELETE FROM ${table} WHERE project_id = {projectId:String} AND seeded = {generation:UInt8}`, {
+      projectId,
+      generation,
+    });
 }
 
 /** Every seeded event but the current generation's (real events, seeded = 0, stay): after a reseed's switch. */
@@ -31,15 +47,16 @@ export async function deleteOtherSeedGenerations(
   projectId: string,
   current: number,
 ): Promise<void> {
-  await store.command(
-    `DELETE FROM ${EVENTS_TABLE} WHERE project_id = {projectId:String} AND seeded NOT IN (0, {current:UInt8})`,
-    { projectId, current },
-  );
+  for (const table of EVENT_TABLES)
+    await store.command(
+      `DELETE FROM ${table} WHERE project_id = {projectId:String} AND seeded NOT IN (0, {current:UInt8})`,
+      { projectId, current },
+    );
 }
 
 /** Every project id ClickHouse holds a row of, in events or a mirror. */
 export async function analyticsProjectIds(store: AnalyticsReader): Promise<string[]> {
-  const tables = [EVENTS_TABLE, ...Object.values(MIRROR_TABLES)];
+  const tables = [...EVENT_TABLES, ...Object.values(MIRROR_TABLES)];
   const rows = await store.query<{ project_id: string }>(
     `SELECT DISTINCT project_id FROM (${tables.map((t) => `SELECT DISTINCT project_id FROM ${t}`).join(' UNION ALL ')})`,
   );
@@ -63,7 +80,7 @@ export async function deleteProjectData(
   projectIds: readonly string[],
 ): Promise<void> {
   if (projectIds.length === 0) return;
-  for (const table of [EVENTS_TABLE, ...Object.values(MIRROR_TABLES)]) {
+  for (const table of [...EVENT_TABLES, ...Object.values(MIRROR_TABLES)]) {
     await store.command(`DELETE FROM ${table} WHERE project_id IN {ids:Array(String)}`, { ids: projectIds });
   }
 }

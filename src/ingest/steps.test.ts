@@ -1,5 +1,6 @@
 // The ingestion steps are pure: a fixed clock in, exact rows or an exact rejection out.
 import { describe, expect, it } from 'vitest';
+import { formatEventAt } from '../events/event-rows.js';
 import { runIngestSteps, normaliseText, type IngestContext } from './steps.js';
 
 const now = new Date('2026-03-04T05:06:07.890Z');
@@ -53,9 +54,14 @@ describe('runIngestSteps', () => {
     });
   });
 
-  it('accepts event_at up to 5 s ahead, rejects anything later', () => {
+  it('accepts event_at up to 5 s ahead and stores it as now, rejects anything later', () => {
     const at = (ms: number) => pageView({}, { event_at: new Date(now.getTime() + ms).toISOString() });
-    expect(runIngestSteps([at(5_000)], ctx).ok).toBe(true);
+    const ahead = runIngestSteps([at(5_000), at(-1)], ctx);
+    if (!ahead.ok) throw new Error('rejected');
+    expect(ahead.value.map((row) => row.event_at)).toEqual([
+      formatEventAt(now),
+      formatEventAt(new Date(now.getTime() - 1)),
+    ]);
     expect(runIngestSteps([at(-86_400_000), at(5_001)], ctx)).toMatchObject({
       ok: false,
       rejection: { field: 'body.events.1.event_at' },

@@ -76,8 +76,9 @@ export function normalise(events: IncomingEvent[]): StepResult<IncomingEvent[]> 
 }
 
 /**
- * event_at defaults to now; later than now + EVENT_AT_MAX_SKEW_MS (nothing in the future) or older than
- * now − maxAgeMs is rejected. The lower bound keeps one client from spreading rows over unbounded monthly
+ * event_at defaults to now; later than now + EVENT_AT_MAX_SKEW_MS or older than now − maxAgeMs is
+ * rejected. Within the skew (a client clock a little ahead) it is stored as now: nothing is dated in the
+ * future, so a figure computed from whole days (the rollups) equals the one that counts up to now. The lower bound keeps one client from spreading rows over unbounded monthly
  * partitions (each INSERT may touch at most 100 of them).
  */
 export function stamp(events: IncomingEvent[], ctx: IngestContext): StepResult<Stamped[]> {
@@ -94,7 +95,7 @@ export function stamp(events: IncomingEvent[], ctx: IngestContext): StepResult<S
       );
     if (at.getTime() < earliest)
       return reject(400, field(i, ['event_at']), `must not be older than ${describeAge(ctx.maxAgeMs)}`);
-    stamped.push({ event: e, at });
+    stamped.push({ event: e, at: at > ctx.now ? ctx.now : at });
   }
   return { ok: true, value: stamped };
 }

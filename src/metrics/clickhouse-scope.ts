@@ -2,7 +2,10 @@
 // `{name:Type}` placeholders (never values), so the queries that embed them stay fully parameterised.
 import { formatEventAt } from '../events/event-rows.js';
 import type { MetricScope } from './types.js';
-import { liveSince, mauSince, metricWindow } from './window.js';
+import { DAY_MS, liveSince, mauSince, metricWindow } from './window.js';
+
+/** The day number (days since 1970-01-01, UTC) of an instant: the rollups' `toUInt16(toDate(event_at))`. */
+export const dayNumber = (instant: Date): number => Math.floor(instant.getTime() / DAY_MS);
 
 /** Bound parameters of every ClickHouse metric; a query uses the ones it names. */
 export function chParams(scope: MetricScope, now: Date) {
@@ -16,6 +19,11 @@ export function chParams(scope: MetricScope, now: Date) {
     now: formatEventAt(now),
     mauSince: formatEventAt(mauSince(now)),
     liveSince: formatEventAt(liveSince(now)),
+    // Day numbers for the rollups (rollup-scope.ts): days since 1970-01-01, UTC.
+    fromDay: dayNumber(window.from),
+    toDay: dayNumber(window.to),
+    mauFromDay: dayNumber(mauSince(now)),
+    nowDay: dayNumber(now),
   };
 }
 

@@ -2,39 +2,56 @@
 // new = the day is the user's first-ever active day; retained = the user was also active the day
 // before; reactivated = active before, but not the day before. new + retained + reactivated = DAU.
 import type { DailyActiveSplitPoint } from '../../contract/metrics.js';
-import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, USER_IN_SCOPE } from './clickhouse-scope.js';
+import { chParams } from './clickhouse-scope.js';
+import {
+  DAYS_TO_WINDOW_END,
+  daysIn,
+  inBlocks,
+  ROW_NOT_ANONYMOUS,
+  ROW_USER_EXISTS,
+  WINDOW_DAYS,
+} from './rollup-scope.js';
+import { IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';
 
-// One row per user: the first active day up to the window's end, and the active days from the day
-// before the window on, as a bitmap of day numbers (0 = the day before the window, i = window day i,
-// up to 366); then one row per active window day. Grouping by user keeps memory at a first day and a
-// few bits per user, where a window function over every (user, day) pair would sort them all. A
-// bitmap rather than the bits of one UInt64, because a window may hold up to 366 days.
-// :TRICKY: the day number is computed for every row before the If drops the older ones, so it is
-// clamped at 0 (a negative number does not fit the UInt16).
+// From the activity rollup, one row per (user, block) with the user's refresh days up to the window's
+// end. The day before each day is the bits shifted by one, the last bit of the user's previous block
+// carried in; the first-ever day is the lowest bit of the user's first block. Each kind of day is then
+// counted per day of the window, as daily-active-users.ts counts active days.
+const perDay = (bits: string) =>
+  `sumForEach(arrayMap(i -> toUInt64(bitTest(${daysIn(bits, WINDOW_DAYS)}, i)), range(64)))`;
+
 const QUERY = `
-  WITH toDate({from:DateTime64(3, 'UTC')}) - 1 AS day_before
-  SELECT toString(day_before + i) AS day,
-         countIf(day_before + i = first_day) AS new,
-         countIf(day_before + i > first_day AND bitmapContains(active_days, toUInt32(i - 1))) AS retained,
-         countIf(day_before + i > first_day AND NOT bitmapContains(active_days, toUInt32(i - 1))) AS reactivated
+  SELECT toString(toDate('1970-01-01') + (block * 64 + i)) AS day, new, retained, reactivated
   FROM (
-    SELECT user_id,
-           min(toDate(event_at)) AS first_day,
-           groupBitmapStateIf(
-             toUInt16(greatest(dateDiff('day', day_before, toDate(event_at)), 0)),
-             event_at >= {from:DateTime64(3, 'UTC')} - INTERVAL 1 DAY) AS active_days
-    FROM analytics_internal.events
-    WHERE ${IN_SCOPE}
-      AND event_type = '$token-refresh'
-      AND event_at <= {to:DateTime64(3, 'UTC')}
-      AND ${EVENT_NOT_ANONYMOUS}
-      AND ${USER_IN_SCOPE}
-    GROUP BY user_id
+    SELECT block, ${perDay('new_days')} AS n, ${perDay('retained_days')} AS r, ${perDay('reactivated_days')} AS a
+    FROM (
+      SELECT block,
+             if(block = first_block, bitShiftLeft(toUInt64(1), bitPositionsToArray(bits)[1]), toUInt64(0)) AS new_days,
+             bitOr(bitShiftLeft(bits, 1), if(ifNull(previous_block = block - 1, 0), bitShiftRight(previous_bits, 63), 0)) AS day_before,
+             bitAnd(bits, day_before) AS retained_days,
+             bitAnd(bits, bitNot(bitOr(day_before, new_days))) AS reactivated_days
+      FROM (
+        SELECT block, bits,
+               lagInFrame(bits) OVER by_user AS previous_bits,
+               lagInFrame(toNullable(block)) OVER by_user AS previous_block,
+               min(block) OVER (PARTITION BY user_id) AS first_block
+        FROM (
+          SELECT user_id, block, groupBitOr(${daysIn('refresh_days', DAYS_TO_WINDOW_END)}) AS bits
+          FROM analytics_internal.user_activity
+          WHERE ${IN_SCOPE} AND ${inBlocks(DAYS_TO_WINDOW_END)} AND ${ROW_NOT_ANONYMOUS} AND ${ROW_USER_EXISTS}
+          GROUP BY user_id, block
+          HAVING bits != 0
+        )
+        WINDOW by_user AS (PARTITION BY user_id ORDER BY block ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
+      )
+    )
+    WHERE ${inBlocks(WINDOW_DAYS)}
+    GROUP BY block
   )
-  ARRAY JOIN arrayFilter(i -> i >= 1, bitmapToArray(active_days)) AS i
-  GROUP BY day`;
+  ARRAY JOIN n AS new, r AS retained, a AS reactivated, range(64) AS i
+  WHERE new + retained + reactivated > 0`;
 
 type Row = Omit<DailyActiveSplitPoint, 'date'> & { day: string };
 

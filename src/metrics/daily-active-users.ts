@@ -1,15 +1,14 @@
 // daily_active_users: distinct existing users with a `$token-refresh` per UTC day of the window.
-import { EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
+// From the activity rollup: each user's refresh days of a block, merged over their rows, count once per day.
+import { countDayBits, daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } from './rollup-scope.js';
 import { dailySeries } from './daily-series.js';
 
-const QUERY = `
-  SELECT toString(toDate(event_at)) AS day, uniqExact(user_id) AS value
-  FROM analytics_internal.events
-  WHERE ${IN_SCOPE}
-    AND event_type = '$token-refresh'
-    AND ${IN_WINDOW}
-    AND ${EVENT_NOT_ANONYMOUS}
-    AND ${USER_IN_SCOPE}
-  GROUP BY day`;
+const QUERY = countDayBits(`
+  SELECT block, groupBitOr(${daysIn('refresh_days', WINDOW_DAYS)}) AS bits
+  FROM analytics_internal.user_activity
+  WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
+    AND ${ROW_NOT_ANONYMOUS}
+    AND ${ROW_USER_EXISTS}
+  GROUP BY user_id, block`);
 
 export const dailyActiveUsers = dailySeries(QUERY);

@@ -3,29 +3,47 @@
 import { TOP_LIMIT, type ActiveUser } from '../../contract/metrics.js';
 import { parseEventAt } from '../events/event-rows.js';
 import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USERS } from './clickhouse-scope.js';
+import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, WINDOW_DAYS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
+import { metricWindow } from './window.js';
 
-const QUERY = `
+const latestFirst = (active: string) => `
   SELECT u.id AS id, u.display_name AS display_name, u.primary_email AS primary_email,
          u.profile_image_url AS profile_image_url, active.last_active_at AS last_active_at
-  FROM (
-    SELECT user_id, max(event_at) AS last_active_at
-    FROM analytics_internal.events
-    WHERE ${IN_SCOPE}
-      AND event_type = '$token-refresh'
-      AND ${IN_WINDOW}
-      AND ${EVENT_NOT_ANONYMOUS}
-    GROUP BY user_id
-  ) AS active
+  FROM (${active}) AS active
   INNER JOIN (${SCOPED_USERS}) AS u ON u.id = active.user_id
   ORDER BY last_active_at DESC, id
   LIMIT {limit:UInt32}`;
+
+// From the activity rollup when the window ends now: a row with a refresh day in the window holds the
+// user's latest refresh in its block, which is then in the window (as in users-by-country.ts).
+const QUERY = latestFirst(`
+  SELECT user_id, max(last_refresh_at) AS last_active_at
+  FROM analytics_internal.user_activity
+  WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
+    AND ${daysIn('refresh_days', WINDOW_DAYS)} != 0
+    AND ${ROW_NOT_ANONYMOUS}
+  GROUP BY user_id`);
+
+// A window that ended before now: a block's latest refresh may lie after it, so the events are read.
+const PAST_WINDOW_QUERY = latestFirst(`
+  SELECT user_id, max(event_at) AS last_active_at
+  FROM analytics_internal.events
+  WHERE ${IN_SCOPE}
+    AND event_type = '$token-refresh'
+    AND ${IN_WINDOW}
+    AND ${EVENT_NOT_ANONYMOUS}
+  GROUP BY user_id`);
 
 export async function recentlyActive(
   { analytics }: MetricReaders,
   scope: MetricScope,
   now: Date,
 ): Promise<ActiveUser[]> {
-  const rows = await analytics.query<ActiveUser>(QUERY, { ...chParams(scope, now), limit: TOP_LIMIT });
+  const endsNow = metricWindow(now, scope.range).to.getTime() === now.getTime();
+  const rows = await analytics.query<ActiveUser>(endsNow ? QUERY : PAST_WINDOW_QUERY, {
+    ...chParams(scope, now),
+    limit: TOP_LIMIT,
+  });
   return rows.map((row) => ({ ...row, last_active_at: parseEventAt(row.last_active_at).toISOString() }));
 }

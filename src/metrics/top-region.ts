@@ -1,20 +1,18 @@
 // top_region: the (country, region) where the most distinct existing users made a located
 // `$token-refresh` in the window; ties go to the alphabetically first. null when nobody was located.
+// From the places rollup: a user counts for a place if any of their rows there has a day in the window.
 import type { TopRegion } from '../../contract/metrics.js';
-import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
+import { chParams } from './clickhouse-scope.js';
+import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
-  SELECT ${COUNTRY} AS country_code,
-         data_region_code AS region_code,
-         uniqExact(user_id) AS users
-  FROM analytics_internal.events
-  WHERE ${IN_SCOPE}
-    AND event_type = '$token-refresh'
-    AND ${IN_WINDOW}
-    AND ${COUNTRY} IS NOT NULL
-    AND ${EVENT_NOT_ANONYMOUS}
-    AND ${USER_IN_SCOPE}
+  SELECT country_code, region_code, uniqExact(user_id) AS users
+  FROM analytics_internal.user_places
+  WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
+    AND ${daysIn('located_days', WINDOW_DAYS)} != 0
+    AND ${ROW_NOT_ANONYMOUS}
+    AND ${ROW_USER_EXISTS}
   GROUP BY country_code, region_code
   ORDER BY users DESC, country_code, region_code NULLS LAST
   LIMIT 1`;

@@ -1,0 +1,80 @@
+// What the metrics over the activity rollups (ClickHouse migration 0006, docs/rollups.md) filter on.
+// A rollup row holds one user's days of one 64-day block as bits (bit i = day block * 64 + i, days
+// counted from 1970-01-01); a window is a range of day numbers, so "active in the window" is a mask.
+// Constant SQL with `{name:Type}` placeholders, like clickhouse-scope.ts.
+import { IN_SCOPE, SCOPED_USER_IDS } from './clickhouse-scope.js';
+
+/** Day-number bounds, as the placeholders the fragments below name. */
+export type DayBounds = { lo: string; hi: string };
+/** The overview's window: its first day to the day of its end (now, or the end of its last day). */
+export const WINDOW_DAYS: DayBounds = { lo: '{fromDay:UInt32}', hi: '{toDay:UInt32}' };
+/** MAU's own period: today and the 30 days before. */
+export const MAU_DAYS: DayBounds = { lo: '{mauFromDay:UInt32}', hi: '{nowDay:UInt32}' };
+/** Every day up to the window's end: a user's first-ever active day. */
+export const DAYS_TO_WINDOW_END: DayBounds = { lo: '0', hi: '{toDay:UInt32}' };
+
+/** Only the blocks that hold days of `days` (the sort key cannot skip them: user_id comes first). */
+export const inBlocks = ({ lo, hi }: DayBounds) => `block BETWEEN intDiv(${lo}, 64) AND intDiv(${hi}, 64)`;
+
+const ALL_BITS = 'toUInt64(18446744073709551615)';
+
+/** The bits of a row's block that fall on days `lo`..`hi`, both included (0 when none does). */
+export const daysMask = ({ lo, hi }: DayBounds) =>
+  `if(block * 64 > ${hi} OR block * 64 + 63 < ${lo}, toUInt64(0), bitAnd(
+     bitShiftLeft(${ALL_BITS}, toUInt8(greatest(${lo}, block * 64) - block * 64)),
+     bitShiftRight(${ALL_BITS}, toUInt8(block * 64 + 63 - least(${hi}, block * 64 + 63)))))`;
+
+/** `column`'s days within `days`. */
+export const daysIn = (column: string, days: DayBounds) => `bitAnd(${column}, ${daysMask(days)})`;
+
+/** A day-grained row (event_days, user_event_days) of the window. */
+const DAY_IN_WINDOW = `toUInt32(day) BETWEEN {fromDay:UInt32} AND {toDay:UInt32}`;
+
+/** A rollup row of the project and branch, from the blocks of `days`. */
+export const ROLLUP_ROWS = (days: DayBounds) => `${IN_SCOPE} AND ${inBlocks(days)}`;
+
+/** The row's events did not call themselves anonymous (or anonymous events are asked for). */
+export const ROW_NOT_ANONYMOUS = `({includeAnonymous:Bool} OR event_anonymous = 0)`;
+
+/** The row's user exists now (and is not anonymous, unless asked for): as USER_IN_SCOPE on events. */
+export const ROW_USER_EXISTS = `user_id IN (${SCOPED_USER_IDS})`;
+
+/** Ids the mirror calls anonymous, deleted or not (a tombstone keeps the flag). */
+export const ANONYMOUS_USER_IDS = `
+  SELECT toString(id) FROM analytics_internal.users FINAL WHERE ${IN_SCOPE} AND is_anonymous = 1`;
+
+/** As EVENT_VISIBLE on events: neither the row's events nor, per the mirror, its user are anonymous. */
+export const ROW_VISIBLE = `(${ROW_NOT_ANONYMOUS} AND ({includeAnonymous:Bool} OR user_id NOT IN (${ANONYMOUS_USER_IDS})))`;
+
+/**
+ * One (day, value) row per day with a non-zero count, from rows of (block, bits) with one row per user
+ * and block: each bit counts its user once on its day.
+ */
+export const countDayBits = (userBlocks: string) => `
+  SELECT toString(toDate('1970-01-01') + (block * 64 + i)) AS day, users AS value
+  FROM (
+    SELECT block, sumForEach(arrayMap(i -> toUInt64(bitTest(bits, i)), range(64))) AS per_day
+    FROM (${userBlocks})
+    GROUP BY block
+  )
+  ARRAY JOIN per_day AS users, range(64) AS i
+  WHERE users > 0`;
+
+/**
+ * Events of one type per day of the window, as EVENT_VISIBLE counts them: the day totals, less the
+ * events of the users the mirror calls anonymous (read by user, the sort key of user_event_days).
+ */
+export const countEventsPerDay = (eventType: string) => `
+  SELECT toString(day) AS day, sum(events) AS value
+  FROM (
+    SELECT day, toInt64(events) AS events
+    FROM analytics_internal.event_days
+    WHERE ${IN_SCOPE} AND event_type = '${eventType}' AND ${DAY_IN_WINDOW} AND ${ROW_NOT_ANONYMOUS}
+    UNION ALL
+    SELECT day, -toInt64(events) AS events
+    FROM analytics_internal.user_event_days
+    WHERE ${IN_SCOPE} AND user_id IN (${ANONYMOUS_USER_IDS}) AND NOT {includeAnonymous:Bool}
+      AND event_type = '${eventType}' AND ${DAY_IN_WINDOW} AND ${ROW_NOT_ANONYMOUS}
+  )
+  GROUP BY day
+  HAVING value != 0`;
