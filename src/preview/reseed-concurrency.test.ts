@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openNodePostgres } from '../db/node-postgres.js';
 import type { PostgresStore } from '../db/store.js';
 import { useMigratedChdb } from '../test/migrated-chdb.js';
+import { rollupsAgainstEvents } from '../test/preview-queries.js';
 import { createTestDatabase, openTestPglite, skipReason, testTargets } from '../test/targets.js';
 import { createPreviewProject } from './create-preview-project.js';
 import { reseedProject } from './reseed-project.js';
@@ -41,6 +42,11 @@ async function threeConcurrentReseeds(handles: PostgresStore[]) {
   );
   expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
   expect(await eventCounts(created.projectId)).toEqual(one);
+  // The rollups hold the remaining dataset, nothing of the deleted ones.
+  const check = await rollupsAgainstEvents(analytics(), created.projectId);
+  expect(check.events.length).toBeGreaterThan(0);
+  expect(check.rolledEvents).toEqual(check.events);
+  expect(check.rolledActiveDays).toEqual(check.activeDays);
 }
 
 describe('concurrent reseeds of one project', () => {

@@ -1,4 +1,5 @@
 // Test helpers: what a preview project holds in each store, counted straight from the tables.
+import { ROLLUP_TABLES } from '../analytics/project-data.js';
 import { sql } from 'drizzle-orm';
 import type { AnalyticsStore } from '../analytics/store.js';
 import { selectRows, toCount, type Db } from '../db/store.js';
@@ -76,4 +77,38 @@ export async function rowsPerTable(analytics: AnalyticsStore, projectId: string)
     { p: projectId },
   );
   return row!;
+}
+
+/** Rows of a project in the activity rollups, all tables together. */
+export async function rolledRows(analytics: AnalyticsStore, projectId: string): Promise<number> {
+  const counts = await Promise.all(
+    ROLLUP_TABLES.map(async (table) => {
+      const [row] = await analytics.query<{ rows: number }>(
+        `SELECT count() AS rows FROM ${table} WHERE project_id = {p:String}`,
+        { p: projectId },
+      );
+      return row!.rows;
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * What the rollups say of a project's events against the events themselves: events per type, day and
+ * seed generation, and each user's active days per generation. Equal when the rollups are right.
+ */
+export async function rollupsAgainstEvents(analytics: AnalyticsStore, projectId: string) {
+  const read = (query: string) => analytics.query(query, { p: projectId });
+  return {
+    events: await read(`SELECT event_type, toString(toDate(event_at)) AS day, seeded, count() AS n
+      FROM analytics_internal.events WHERE project_id = {p:String} GROUP BY ALL ORDER BY ALL`),
+    rolledEvents: await read(`SELECT event_type, toString(day) AS day, seeded, sum(events) AS n
+      FROM analytics_internal.event_days WHERE project_id = {p:String} GROUP BY ALL HAVING n > 0 ORDER BY ALL`),
+    activeDays: await read(`SELECT user_id, seeded, arraySort(groupUniqArray(toString(toDate(event_at)))) AS days
+      FROM analytics_internal.events WHERE project_id = {p:String} AND event_type = '$token-refresh' AND user_id IS NOT NULL
+      GROUP BY ALL ORDER BY ALL`),
+    rolledActiveDays: await read(`SELECT user_id, seeded,
+      arraySort(groupUniqArrayArray(arrayMap(i -> toString(toDate('1970-01-01') + (block * 64 + i)), bitPositionsToArray(refresh_days)))) AS days
+      FROM analytics_internal.user_activity WHERE project_id = {p:String} AND refresh_days != 0 GROUP BY ALL ORDER BY ALL`),
+  };
 }

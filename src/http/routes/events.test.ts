@@ -1,8 +1,10 @@
 // POST /api/v1/projects/:id/events through app.inject() on embedded stores: what lands in ClickHouse is
 // counted straight from the events table and through the overview metric.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailyPageViews } from '../../metrics/daily-page-views.js';
 import { createProject } from '../../projects/create-project.js';
+import { rollupsAgainstEvents } from '../../test/preview-queries.js';
 import { openTestApp, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
@@ -129,6 +131,19 @@ describe('POST /projects/:id/events', () => {
     );
     expect(results.filter((r) => r.statusCode !== 202)).toEqual([]);
     expect(await count(b.id)).toBe(before + 1_000);
+  });
+
+  it('keeps the rollups equal to the events, events that arrive days late included', async () => {
+    const LATE_USERS = [1, 2, 3, 4].map(() => randomUUID());
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const late = [40, 3, 65, 0].flatMap((days, i) => [
+      pageView('/late', { user_id: LATE_USERS[i], event_at: daysAgo(days) }),
+      { ...click(), user_id: LATE_USERS[i], event_at: daysAgo(days) },
+    ]);
+    expect((await post(late, b.ingest, b.id)).statusCode).toBe(202);
+    const check = await rollupsAgainstEvents(t.analytics, b.id);
+    expect(check.rolledEvents).toEqual(check.events);
+    expect(check.events.length).toBeGreaterThan(3);
   });
 
   it('answers 503 (never 202) when ClickHouse fails at flush time, and nothing of the batch is written', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsStore } from '../../analytics/store.js';
 import { createProject } from '../../projects/create-project.js';
 import type { Stores } from '../../stores.js';
-import { analyticsCounts, postgresCounts } from '../../test/preview-queries.js';
+import { analyticsCounts, postgresCounts, rolledRows } from '../../test/preview-queries.js';
 import { openTestApp, type TestApp } from '../../test/test-app.js';
 import { prunePreviews, startPreviewExpiry } from './expiry.js';
 
@@ -40,7 +40,15 @@ async function expire(projectId: string): Promise<void> {
 async function holdings(projectId: string) {
   const pg = await postgresCounts(t.postgres.db, projectId);
   const ch = await analyticsCounts(t.analytics, projectId);
-  return { projects: pg.projects, api_keys: pg.api_keys, users: pg.users, events: ch.events, mirrored: ch.users };
+  const rolled = await rolledRows(t.analytics, projectId);
+  return {
+    projects: pg.projects,
+    api_keys: pg.api_keys,
+    users: pg.users,
+    events: ch.events,
+    mirrored: ch.users,
+    rolled,
+  };
 }
 
 /** The same store, with every DELETE from `table` failing as if ClickHouse had gone away. */
@@ -101,6 +109,7 @@ describe('preview expiry', () => {
     expect(before).toMatchObject({ projects: 1, api_keys: 2 });
     expect(before.events).toBeGreaterThan(0);
     expect(before.mirrored).toBeGreaterThan(0);
+    expect(before.rolled).toBeGreaterThan(0);
 
     // Events go, then the users mirror fails: nothing of Postgres may have been deleted yet.
     const broken: Stores = {
@@ -108,10 +117,17 @@ describe('preview expiry', () => {
       analytics: failingDeletesFrom(t.analytics, 'analytics_internal.users'),
     };
     await expect(prunePreviews(broken, new Date())).rejects.toThrow('ClickHouse is unreachable');
-    expect(await holdings(preview.project_id)).toEqual({ ...before, events: 0 });
+    expect(await holdings(preview.project_id)).toEqual({ ...before, events: 0, rolled: 0 });
 
     expect(await prunePreviews(t, new Date())).toEqual([preview.project_id]);
-    expect(await holdings(preview.project_id)).toEqual({ projects: 0, api_keys: 0, users: 0, events: 0, mirrored: 0 });
+    expect(await holdings(preview.project_id)).toEqual({
+      projects: 0,
+      api_keys: 0,
+      users: 0,
+      events: 0,
+      mirrored: 0,
+      rolled: 0,
+    });
   });
 
   it('the background job prunes at start, logs a failure and keeps the project for its next run', async () => {
