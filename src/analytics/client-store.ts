@@ -17,6 +17,9 @@ export const CLIENT_SETTINGS: ClickHouseSettings = {
   // Counts arrive as JSON numbers on both drivers (HTTP quotes UInt64 by default).
   output_format_json_quote_64bit_integers: 0,
   date_time_input_format: 'best_effort',
+  // `user_id IN (the mirror's users)` on a rollup keyed by user would otherwise analyse the primary key
+  // against the whole set of ids, which costs more than the scan it could skip.
+  use_index_for_in_with_subqueries: 0,
 };
 
 /** The statements a RowMover builds on. */

@@ -21,8 +21,6 @@ export const ROLLUP_TABLES = [
   'analytics_internal.user_activity',
   'analytics_internal.user_places',
   'analytics_internal.user_referrers',
-  'analytics_internal.event_days',
-  'analytics_internal.user_event_days',
 ] as const;
 
 /** The events table and its rollups: where a delete of events applies. */

@@ -40,9 +40,9 @@ const QUERY = `
         FROM (
           SELECT user_id, block, groupBitOr(${daysIn('refresh_days', DAYS_TO_WINDOW_END)}) AS bits
           FROM analytics_internal.user_activity
-          WHERE ${IN_SCOPE} AND ${inBlocks(DAYS_TO_WINDOW_END)} AND ${ROW_NOT_ANONYMOUS} AND ${ROW_USER_EXISTS}
+          WHERE ${IN_SCOPE} AND ${inBlocks(DAYS_TO_WINDOW_END)} AND ${ROW_NOT_ANONYMOUS}
           GROUP BY user_id, block
-          HAVING bits != 0
+          HAVING bits != 0 AND ${ROW_USER_EXISTS}
         )
         WINDOW by_user AS (PARTITION BY user_id ORDER BY block ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
       )

@@ -8,7 +8,7 @@ const QUERY = countDayBits(`
   FROM analytics_internal.user_activity
   WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
     AND ${ROW_NOT_ANONYMOUS}
-    AND ${ROW_USER_EXISTS}
-  GROUP BY user_id, block`);
+  GROUP BY user_id, block
+  HAVING ${ROW_USER_EXISTS}`);
 
 export const dailyActiveUsers = dailySeries(QUERY);

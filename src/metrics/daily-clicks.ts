@@ -2,4 +2,4 @@
 import { countEventsPerDay } from './rollup-scope.js';
 import { dailySeries } from './daily-series.js';
 
-export const dailyClicks = dailySeries(countEventsPerDay('$click'));
+export const dailyClicks = dailySeries(countEventsPerDay('clicks'));

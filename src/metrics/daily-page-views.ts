@@ -2,4 +2,4 @@
 import { countEventsPerDay } from './rollup-scope.js';
 import { dailySeries } from './daily-series.js';
 
-export const dailyPageViews = dailySeries(countEventsPerDay('$page-view'));
+export const dailyPageViews = dailySeries(countEventsPerDay('page_views'));

@@ -5,13 +5,18 @@ import { chParams, onlyRow } from './clickhouse-scope.js';
 import { daysIn, MAU_DAYS, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
+// Users are grouped before the existence test, so each id is looked up once.
 const QUERY = `
-  SELECT uniqExact(user_id) AS users
-  FROM analytics_internal.user_activity
-  WHERE ${ROLLUP_ROWS(MAU_DAYS)}
-    AND ${daysIn('refresh_days', MAU_DAYS)} != 0
-    AND ${ROW_NOT_ANONYMOUS}
-    AND ${ROW_USER_EXISTS}`;
+  SELECT count() AS users
+  FROM (
+    SELECT user_id
+    FROM analytics_internal.user_activity
+    WHERE ${ROLLUP_ROWS(MAU_DAYS)}
+      AND ${daysIn('refresh_days', MAU_DAYS)} != 0
+      AND ${ROW_NOT_ANONYMOUS}
+    GROUP BY user_id
+    HAVING ${ROW_USER_EXISTS}
+  )`;
 
 export async function mau({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> {
   const rows = await analytics.query<{ users: number }>(QUERY, chParams(scope, now));

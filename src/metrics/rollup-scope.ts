@@ -27,9 +27,6 @@ export const daysMask = ({ lo, hi }: DayBounds) =>
 /** `column`'s days within `days`. */
 export const daysIn = (column: string, days: DayBounds) => `bitAnd(${column}, ${daysMask(days)})`;
 
-/** A day-grained row (event_days, user_event_days) of the window. */
-const DAY_IN_WINDOW = `toUInt32(day) BETWEEN {fromDay:UInt32} AND {toDay:UInt32}`;
-
 /** A rollup row of the project and branch, from the blocks of `days`. */
 export const ROLLUP_ROWS = (days: DayBounds) => `${IN_SCOPE} AND ${inBlocks(days)}`;
 
@@ -42,6 +39,9 @@ export const ROW_USER_EXISTS = `user_id IN (${SCOPED_USER_IDS})`;
 /** Ids the mirror calls anonymous, deleted or not (a tombstone keeps the flag). */
 export const ANONYMOUS_USER_IDS = `
   SELECT toString(id) FROM analytics_internal.users FINAL WHERE ${IN_SCOPE} AND is_anonymous = 1`;
+
+/** The row is a user's (user_activity also holds the events without one, as user_id ''). */
+export const ROW_HAS_USER = `user_id != ''`;
 
 /** As EVENT_VISIBLE on events: neither the row's events nor, per the mirror, its user are anonymous. */
 export const ROW_VISIBLE = `(${ROW_NOT_ANONYMOUS} AND ({includeAnonymous:Bool} OR user_id NOT IN (${ANONYMOUS_USER_IDS})))`;
@@ -61,20 +61,18 @@ export const countDayBits = (userBlocks: string) => `
   WHERE users > 0`;
 
 /**
- * Events of one type per day of the window, as EVENT_VISIBLE counts them: the day totals, less the
- * events of the users the mirror calls anonymous (read by user, the sort key of user_event_days).
+ * Events per day of the window from a per-day count column of user_activity (`page_views`, `clicks`),
+ * as EVENT_VISIBLE counts them: the rows of users the mirror calls anonymous are left out, events
+ * without a user (user_id '') count.
  */
-export const countEventsPerDay = (eventType: string) => `
-  SELECT toString(day) AS day, sum(events) AS value
+export const countEventsPerDay = (column: 'page_views' | 'clicks') => `
+  SELECT toString(toDate('1970-01-01') + (block * 64 + offset)) AS day, sum(events) AS value
   FROM (
-    SELECT day, toInt64(events) AS events
-    FROM analytics_internal.event_days
-    WHERE ${IN_SCOPE} AND event_type = '${eventType}' AND ${DAY_IN_WINDOW} AND ${ROW_NOT_ANONYMOUS}
-    UNION ALL
-    SELECT day, -toInt64(events) AS events
-    FROM analytics_internal.user_event_days
-    WHERE ${IN_SCOPE} AND user_id IN (${ANONYMOUS_USER_IDS}) AND NOT {includeAnonymous:Bool}
-      AND event_type = '${eventType}' AND ${DAY_IN_WINDOW} AND ${ROW_NOT_ANONYMOUS}
+    SELECT block, sumMap(${column}) AS per_day
+    FROM analytics_internal.user_activity
+    WHERE ${ROLLUP_ROWS(WINDOW_DAYS)} AND ${ROW_VISIBLE}
+    GROUP BY block
   )
-  GROUP BY day
-  HAVING value != 0`;
+  ARRAY JOIN per_day.1 AS offset, per_day.2 AS events
+  WHERE block * 64 + offset BETWEEN {fromDay:UInt32} AND {toDay:UInt32}
+  GROUP BY day`;

@@ -7,12 +7,16 @@ import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } 
 import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
-  SELECT country_code, region_code, uniqExact(user_id) AS users
-  FROM analytics_internal.user_places
-  WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
-    AND ${daysIn('located_days', WINDOW_DAYS)} != 0
-    AND ${ROW_NOT_ANONYMOUS}
-    AND ${ROW_USER_EXISTS}
+  SELECT country_code, region_code, count() AS users
+  FROM (
+    SELECT country_code, region_code, user_id
+    FROM analytics_internal.user_places
+    WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
+      AND ${daysIn('located_days', WINDOW_DAYS)} != 0
+      AND ${ROW_NOT_ANONYMOUS}
+    GROUP BY country_code, region_code, user_id
+    HAVING ${ROW_USER_EXISTS}
+  )
   GROUP BY country_code, region_code
   ORDER BY users DESC, country_code, region_code NULLS LAST
   LIMIT 1`;

@@ -16,8 +16,8 @@ const QUERY = `
     WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
       AND ${daysIn('located_days', WINDOW_DAYS)} != 0
       AND ${ROW_NOT_ANONYMOUS}
-      AND ${ROW_USER_EXISTS}
     GROUP BY user_id
+    HAVING ${ROW_USER_EXISTS}
   )
   GROUP BY country_code
   ORDER BY users DESC, country_code`;

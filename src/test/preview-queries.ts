@@ -94,16 +94,21 @@ export async function rolledRows(analytics: AnalyticsStore, projectId: string): 
 }
 
 /**
- * What the rollups say of a project's events against the events themselves: events per type, day and
- * seed generation, and each user's active days per generation. Equal when the rollups are right.
+ * What the rollups say of a project's events against the events themselves: page views and clicks per
+ * day and seed generation, and each user's active days per generation. Equal when the rollups are right.
  */
 export async function rollupsAgainstEvents(analytics: AnalyticsStore, projectId: string) {
   const read = (query: string) => analytics.query(query, { p: projectId });
   return {
     events: await read(`SELECT event_type, toString(toDate(event_at)) AS day, seeded, count() AS n
-      FROM analytics_internal.events WHERE project_id = {p:String} GROUP BY ALL ORDER BY ALL`),
-    rolledEvents: await read(`SELECT event_type, toString(day) AS day, seeded, sum(events) AS n
-      FROM analytics_internal.event_days WHERE project_id = {p:String} GROUP BY ALL HAVING n > 0 ORDER BY ALL`),
+      FROM analytics_internal.events WHERE project_id = {p:String} AND event_type IN ('$page-view', '$click')
+      GROUP BY ALL ORDER BY ALL`),
+    rolledEvents:
+      await read(`SELECT event_type, toString(toDate('1970-01-01') + (block * 64 + offset)) AS day, seeded, sum(events) AS n
+      FROM (SELECT '$page-view' AS event_type, block, seeded, page_views AS per_day FROM analytics_internal.user_activity WHERE project_id = {p:String}
+            UNION ALL SELECT '$click', block, seeded, clicks FROM analytics_internal.user_activity WHERE project_id = {p:String})
+      ARRAY JOIN per_day.1 AS offset, per_day.2 AS events
+      GROUP BY ALL HAVING n > 0 ORDER BY ALL`),
     activeDays: await read(`SELECT user_id, seeded, arraySort(groupUniqArray(toString(toDate(event_at)))) AS days
       FROM analytics_internal.events WHERE project_id = {p:String} AND event_type = '$token-refresh' AND user_id IS NOT NULL
       GROUP BY ALL ORDER BY ALL`),

@@ -1,15 +1,14 @@
 -- Activity rollups: what the overview's window figures need, kept by materialized views on every insert
 -- into the events table, sized by users and days instead of by events (docs/rollups.md).
--- * user_activity: per user and 64-day block, the days with a `$token-refresh` and with a `$page-view`
---   as the bits of a UInt64 (bit i = day block * 64 + i, days counted from 1970-01-01), and the latest
---   refresh. Bits and max are idempotent, so a merge of any two rows is the row of their union.
+-- * user_activity: per user (or '' for events without one) and 64-day block, the days with a
+--   `$token-refresh` and with a `$page-view` as the bits of a UInt64 (bit i = day block * 64 + i, days
+--   counted from 1970-01-01), the latest refresh, and page views and clicks per day of the block.
 -- * user_places: the same per located (country, region), with the days located there and the latest time.
 -- * user_referrers: the days a user viewed a page with each referrer ('' = direct).
--- * event_days: events per type and UTC day; user_event_days: the same per user, sorted by user so the
---   events of a few users (those the mirror calls anonymous) are read by the primary key.
--- Every row keeps the event's anonymous flag and seed generation, so filters and deletes apply to it
--- as to the events. Rerunnable from any statement: the tables and views are IF NOT EXISTS, and each
--- backfill empties its table first (nothing writes while migrations run: the data dir is locked).
+-- Bits, max and sums merge per key, so unmerged rows read like merged ones. Every row keeps its events'
+-- anonymous flag and seed generation, so filters and deletes apply to it as to the events.
+-- Rerunnable from any statement: the tables and views are IF NOT EXISTS, and each backfill empties its
+-- table first (nothing writes while migrations run: the data dir is locked).
 
 CREATE TABLE IF NOT EXISTS analytics_internal.user_activity
 (
@@ -21,7 +20,9 @@ CREATE TABLE IF NOT EXISTS analytics_internal.user_activity
     seeded UInt8,
     refresh_days SimpleAggregateFunction(groupBitOr, UInt64),
     view_days SimpleAggregateFunction(groupBitOr, UInt64),
-    last_refresh_at SimpleAggregateFunction(max, DateTime64(3, 'UTC'))
+    last_refresh_at SimpleAggregateFunction(max, DateTime64(3, 'UTC')),
+    page_views SimpleAggregateFunction(sumMap, Tuple(Array(UInt8), Array(UInt64))),
+    clicks SimpleAggregateFunction(sumMap, Tuple(Array(UInt8), Array(UInt64)))
 )
 ENGINE = AggregatingMergeTree
 ORDER BY (project_id, branch_id, user_id, block, event_anonymous, seeded);
@@ -57,42 +58,17 @@ CREATE TABLE IF NOT EXISTS analytics_internal.user_referrers
 ENGINE = AggregatingMergeTree
 ORDER BY (project_id, branch_id, user_id, block, event_anonymous, seeded, referrer);
 
-CREATE TABLE IF NOT EXISTS analytics_internal.event_days
-(
-    project_id String,
-    branch_id String,
-    event_type LowCardinality(String),
-    day Date,
-    event_anonymous UInt8,
-    seeded UInt8,
-    events SimpleAggregateFunction(sum, UInt64)
-)
-ENGINE = AggregatingMergeTree
-ORDER BY (project_id, branch_id, event_type, day, event_anonymous, seeded);
-
-CREATE TABLE IF NOT EXISTS analytics_internal.user_event_days
-(
-    project_id String,
-    branch_id String,
-    user_id String,
-    event_type LowCardinality(String),
-    day Date,
-    event_anonymous UInt8,
-    seeded UInt8,
-    events SimpleAggregateFunction(sum, UInt64)
-)
-ENGINE = AggregatingMergeTree
-ORDER BY (project_id, branch_id, user_id, event_type, day, event_anonymous, seeded);
-
 CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.user_activity_mv TO analytics_internal.user_activity AS
-SELECT project_id, branch_id, assumeNotNull(user_id) AS user_id,
+SELECT project_id, branch_id, ifNull(user_id, '') AS user_id,
        toUInt16(intDiv(toUInt16(toDate(event_at)), 64)) AS block,
        data_is_anonymous AS event_anonymous, seeded,
        groupBitOrIf(bitShiftLeft(toUInt64(1), toUInt16(toDate(event_at)) % 64), event_type = '$token-refresh') AS refresh_days,
        groupBitOrIf(bitShiftLeft(toUInt64(1), toUInt16(toDate(event_at)) % 64), event_type = '$page-view') AS view_days,
-       maxIf(event_at, event_type = '$token-refresh') AS last_refresh_at
+       maxIf(event_at, event_type = '$token-refresh') AS last_refresh_at,
+       sumMapIf(([toUInt8(toUInt16(toDate(event_at)) % 64)], [toUInt64(1)]), event_type = '$page-view') AS page_views,
+       sumMapIf(([toUInt8(toUInt16(toDate(event_at)) % 64)], [toUInt64(1)]), event_type = '$click') AS clicks
 FROM analytics_internal.events
-WHERE user_id IS NOT NULL AND event_type IN ('$token-refresh', '$page-view')
+WHERE event_type IN ('$token-refresh', '$page-view', '$click')
 GROUP BY project_id, branch_id, user_id, block, event_anonymous, seeded;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.user_places_mv TO analytics_internal.user_places AS
@@ -116,30 +92,19 @@ FROM analytics_internal.events
 WHERE user_id IS NOT NULL AND event_type = '$page-view'
 GROUP BY project_id, branch_id, user_id, block, event_anonymous, seeded, referrer;
 
-CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.event_days_mv TO analytics_internal.event_days AS
-SELECT project_id, branch_id, event_type, toDate(event_at) AS day, data_is_anonymous AS event_anonymous, seeded,
-       count() AS events
-FROM analytics_internal.events
-GROUP BY project_id, branch_id, event_type, day, event_anonymous, seeded;
-
-CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.user_event_days_mv TO analytics_internal.user_event_days AS
-SELECT project_id, branch_id, assumeNotNull(user_id) AS user_id, event_type, toDate(event_at) AS day,
-       data_is_anonymous AS event_anonymous, seeded, count() AS events
-FROM analytics_internal.events
-WHERE user_id IS NOT NULL AND event_type IN ('$page-view', '$click')
-GROUP BY project_id, branch_id, user_id, event_type, day, event_anonymous, seeded;
-
 TRUNCATE TABLE analytics_internal.user_activity;
 
 INSERT INTO analytics_internal.user_activity
-SELECT project_id, branch_id, assumeNotNull(user_id) AS user_id,
+SELECT project_id, branch_id, ifNull(user_id, '') AS user_id,
        toUInt16(intDiv(toUInt16(toDate(event_at)), 64)) AS block,
        data_is_anonymous AS event_anonymous, seeded,
        groupBitOrIf(bitShiftLeft(toUInt64(1), toUInt16(toDate(event_at)) % 64), event_type = '$token-refresh') AS refresh_days,
        groupBitOrIf(bitShiftLeft(toUInt64(1), toUInt16(toDate(event_at)) % 64), event_type = '$page-view') AS view_days,
-       maxIf(event_at, event_type = '$token-refresh') AS last_refresh_at
+       maxIf(event_at, event_type = '$token-refresh') AS last_refresh_at,
+       sumMapIf(([toUInt8(toUInt16(toDate(event_at)) % 64)], [toUInt64(1)]), event_type = '$page-view') AS page_views,
+       sumMapIf(([toUInt8(toUInt16(toDate(event_at)) % 64)], [toUInt64(1)]), event_type = '$click') AS clicks
 FROM analytics_internal.events
-WHERE user_id IS NOT NULL AND event_type IN ('$token-refresh', '$page-view')
+WHERE event_type IN ('$token-refresh', '$page-view', '$click')
 GROUP BY project_id, branch_id, user_id, block, event_anonymous, seeded;
 
 TRUNCATE TABLE analytics_internal.user_places;
@@ -166,20 +131,3 @@ SELECT project_id, branch_id, assumeNotNull(user_id) AS user_id,
 FROM analytics_internal.events
 WHERE user_id IS NOT NULL AND event_type = '$page-view'
 GROUP BY project_id, branch_id, user_id, block, event_anonymous, seeded, referrer;
-
-TRUNCATE TABLE analytics_internal.event_days;
-
-INSERT INTO analytics_internal.event_days
-SELECT project_id, branch_id, event_type, toDate(event_at) AS day, data_is_anonymous AS event_anonymous, seeded,
-       count() AS events
-FROM analytics_internal.events
-GROUP BY project_id, branch_id, event_type, day, event_anonymous, seeded;
-
-TRUNCATE TABLE analytics_internal.user_event_days;
-
-INSERT INTO analytics_internal.user_event_days
-SELECT project_id, branch_id, assumeNotNull(user_id) AS user_id, event_type, toDate(event_at) AS day,
-       data_is_anonymous AS event_anonymous, seeded, count() AS events
-FROM analytics_internal.events
-WHERE user_id IS NOT NULL AND event_type IN ('$page-view', '$click')
-GROUP BY project_id, branch_id, user_id, event_type, day, event_anonymous, seeded;

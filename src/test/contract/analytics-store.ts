@@ -54,8 +54,6 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
       );
       expect(tables.map((t) => t.name)).toEqual([
         'contact_channels',
-        'event_days',
-        'event_days_mv',
         'events',
         'schema_migrations',
         'sync_state',
@@ -63,8 +61,6 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
         'teams',
         'user_activity',
         'user_activity_mv',
-        'user_event_days',
-        'user_event_days_mv',
         'user_places',
         'user_places_mv',
         'user_referrers',
