@@ -22,7 +22,7 @@ import { metricWindow } from './window.js';
 const perDay = (bits: string) =>
   `sumForEach(arrayMap(i -> toUInt64(bitTest(${daysIn(bits, WINDOW_DAYS)}, i)), range(64)))`;
 
-const QUERY = `
+export const SPLIT_QUERY = `
   SELECT toString(toDate('1970-01-01') + (block * 64 + i)) AS day, new, retained, reactivated
   FROM (
     SELECT block, ${perDay('new_days')} AS n, ${perDay('retained_days')} AS r, ${perDay('reactivated_days')} AS a
@@ -60,7 +60,7 @@ export async function dailyActiveUsersSplit(
   scope: MetricScope,
   now: Date,
 ): Promise<DailyActiveSplitPoint[]> {
-  const rows = await analytics.query<Row>(QUERY, chParams(scope, now));
+  const rows = await analytics.query<Row>(SPLIT_QUERY, chParams(scope, now));
   const byDay = new Map(rows.map(({ day, ...split }) => [day, split]));
   const { days } = metricWindow(now, scope.range);
   const outside = rows.find((row) => !days.includes(row.day));

@@ -2,18 +2,19 @@
 // recent (never after now), latest first.
 import { TOP_LIMIT, type ActiveUser } from '../../contract/metrics.js';
 import { parseEventAt } from '../events/event-rows.js';
-import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USERS } from './clickhouse-scope.js';
-import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, WINDOW_DAYS } from './rollup-scope.js';
+import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USERS, USER_IN_SCOPE } from './clickhouse-scope.js';
+import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';
 
+// `active`: each existing user's latest refresh in the window, the most recent first, at most `limit`.
+// It goes on the right of the join, so the join's hash table holds those few rows, not every user.
 const latestFirst = (active: string) => `
   SELECT u.id AS id, u.display_name AS display_name, u.primary_email AS primary_email,
          u.profile_image_url AS profile_image_url, active.last_active_at AS last_active_at
-  FROM (${active}) AS active
-  INNER JOIN (${SCOPED_USERS}) AS u ON u.id = active.user_id
-  ORDER BY last_active_at DESC, id
-  LIMIT {limit:UInt32}`;
+  FROM (${SCOPED_USERS}) AS u
+  INNER JOIN (${active} ORDER BY last_active_at DESC, user_id LIMIT {limit:UInt32}) AS active ON u.id = active.user_id
+  ORDER BY last_active_at DESC, id`;
 
 // From the activity rollup when the window ends now: a row with a refresh day in the window holds the
 // user's latest refresh in its block, which is then in the window (as in users-by-country.ts).
@@ -23,7 +24,8 @@ const QUERY = latestFirst(`
   WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
     AND ${daysIn('refresh_days', WINDOW_DAYS)} != 0
     AND ${ROW_NOT_ANONYMOUS}
-  GROUP BY user_id`);
+  GROUP BY user_id
+  HAVING ${ROW_USER_EXISTS}`);
 
 // A window that ended before now: a block's latest refresh may lie after it, so the events are read.
 const PAST_WINDOW_QUERY = latestFirst(`
@@ -33,7 +35,8 @@ const PAST_WINDOW_QUERY = latestFirst(`
     AND event_type = '$token-refresh'
     AND ${IN_WINDOW}
     AND ${EVENT_NOT_ANONYMOUS}
-  GROUP BY user_id`);
+  GROUP BY user_id
+  HAVING ${USER_IN_SCOPE}`);
 
 export async function recentlyActive(
   { analytics }: MetricReaders,

@@ -51,28 +51,26 @@ export const ROW_VISIBLE = `(${ROW_NOT_ANONYMOUS} AND ({includeAnonymous:Bool} O
  * and block: each bit counts its user once on its day.
  */
 export const countDayBits = (userBlocks: string) => `
-  SELECT toString(toDate('1970-01-01') + (block * 64 + i)) AS day, users AS value
-  FROM (
-    SELECT block, sumForEach(arrayMap(i -> toUInt64(bitTest(bits, i)), range(64))) AS per_day
-    FROM (${userBlocks})
-    GROUP BY block
-  )
-  ARRAY JOIN per_day AS users, range(64) AS i
-  WHERE users > 0`;
+  SELECT toString(toDate('1970-01-01') + (block * 64 + i)) AS day, count() AS value
+  FROM (${userBlocks})
+  ARRAY JOIN bitPositionsToArray(bits) AS i
+  GROUP BY day`;
 
 /**
- * Events per day of the window from a per-day count column of user_activity (`page_views`, `clicks`),
- * as EVENT_VISIBLE counts them: the rows of users the mirror calls anonymous are left out, events
- * without a user (user_id '') count.
+ * Page views and clicks per day of the window, from the per-day counts of user_activity, as
+ * EVENT_VISIBLE counts them: the rows of users the mirror calls anonymous are left out, events without
+ * a user (user_id '') count. Both daily series read this one query (a batch sends it once).
  */
-export const countEventsPerDay = (column: 'page_views' | 'clicks') => `
-  SELECT toString(toDate('1970-01-01') + (block * 64 + offset)) AS day, sum(events) AS value
+export const EVENTS_PER_DAY = `
+  SELECT toString(toDate('1970-01-01') + (block * 64 + offset)) AS day,
+         sum(views_per_day.2[indexOf(views_per_day.1, offset)]) AS page_views,
+         sum(clicks_per_day.2[indexOf(clicks_per_day.1, offset)]) AS clicks
   FROM (
-    SELECT block, sumMap(${column}) AS per_day
+    SELECT block, sumMap(page_views) AS views_per_day, sumMap(clicks) AS clicks_per_day
     FROM analytics_internal.user_activity
     WHERE ${ROLLUP_ROWS(WINDOW_DAYS)} AND ${ROW_VISIBLE}
     GROUP BY block
   )
-  ARRAY JOIN per_day.1 AS offset, per_day.2 AS events
+  ARRAY JOIN arrayDistinct(arrayConcat(views_per_day.1, clicks_per_day.1)) AS offset
   WHERE block * 64 + offset BETWEEN {fromDay:UInt32} AND {toDay:UInt32}
   GROUP BY day`;
