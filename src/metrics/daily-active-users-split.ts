@@ -15,43 +15,42 @@ import { IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';
 
-// From the activity rollup, one row per (user, block) with the user's refresh days up to the window's
-// end. The day before each day is the bits shifted by one, the last bit of the user's previous block
-// carried in; the first-ever day is the lowest bit of the user's first block. Each kind of day is then
-// counted per day of the window, as daily-active-users.ts counts active days.
-const perDay = (bits: string) =>
-  `sumForEach(arrayMap(i -> toUInt64(bitTest(${daysIn(bits, WINDOW_DAYS)}, i)), range(64)))`;
+// From the activity rollup: each existing user's refresh days up to the window's end, as their blocks
+// in order. The day before each day is the bits shifted by one, the last bit of the user's previous
+// block carried in; the first-ever day is the lowest bit of their first block. Each day of the window
+// is then counted once, under its kind (1 new, 2 retained, 3 reactivated).
+const inWindow = (bits: string) => daysIn(bits, WINDOW_DAYS);
 
 export const SPLIT_QUERY = `
-  SELECT toString(toDate('1970-01-01') + (block * 64 + i)) AS day, new, retained, reactivated
+  SELECT toString(toDate('1970-01-01') + (block * 64 + day_kind.1)) AS day,
+         countIf(day_kind.2 = 1) AS new, countIf(day_kind.2 = 2) AS retained, countIf(day_kind.2 = 3) AS reactivated
   FROM (
-    SELECT block, ${perDay('new_days')} AS n, ${perDay('retained_days')} AS r, ${perDay('reactivated_days')} AS a
+    SELECT user_block.1 AS block, user_block.2 AS bits,
+           if(j = 1, bitShiftLeft(toUInt64(1), bitPositionsToArray(bits)[1]), toUInt64(0)) AS new_days,
+           bitOr(bitShiftLeft(bits, 1),
+                 if(j > 1 AND blocks[j - 1].1 = block - 1, bitShiftRight(blocks[j - 1].2, 63), 0)) AS day_before,
+           ${inWindow('new_days')} AS new_in_window,
+           ${inWindow('bitAnd(bits, day_before)')} AS retained_in_window,
+           ${inWindow('bitAnd(bits, bitNot(bitOr(day_before, new_days)))')} AS reactivated_in_window
     FROM (
-      SELECT block,
-             if(block = first_block, bitShiftLeft(toUInt64(1), bitPositionsToArray(bits)[1]), toUInt64(0)) AS new_days,
-             bitOr(bitShiftLeft(bits, 1), if(ifNull(previous_block = block - 1, 0), bitShiftRight(previous_bits, 63), 0)) AS day_before,
-             bitAnd(bits, day_before) AS retained_days,
-             bitAnd(bits, bitNot(bitOr(day_before, new_days))) AS reactivated_days
+      SELECT user_id, arraySort(groupArray((block, bits))) AS blocks
       FROM (
-        SELECT block, bits,
-               lagInFrame(bits) OVER by_user AS previous_bits,
-               lagInFrame(toNullable(block)) OVER by_user AS previous_block,
-               min(block) OVER (PARTITION BY user_id) AS first_block
-        FROM (
-          SELECT user_id, block, groupBitOr(${daysIn('refresh_days', DAYS_TO_WINDOW_END)}) AS bits
-          FROM analytics_internal.user_activity
-          WHERE ${IN_SCOPE} AND ${inBlocks(DAYS_TO_WINDOW_END)} AND ${ROW_NOT_ANONYMOUS}
-          GROUP BY user_id, block
-          HAVING bits != 0 AND ${ROW_USER_EXISTS}
-        )
-        WINDOW by_user AS (PARTITION BY user_id ORDER BY block ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
+        SELECT user_id, block, groupBitOr(${daysIn('refresh_days', DAYS_TO_WINDOW_END)}) AS bits
+        FROM analytics_internal.user_activity
+        WHERE ${IN_SCOPE} AND ${inBlocks(DAYS_TO_WINDOW_END)} AND ${ROW_NOT_ANONYMOUS}
+        GROUP BY user_id, block
+        HAVING bits != 0 AND ${ROW_USER_EXISTS}
       )
+      GROUP BY user_id
     )
+    ARRAY JOIN blocks AS user_block, arrayEnumerate(blocks) AS j
     WHERE ${inBlocks(WINDOW_DAYS)}
-    GROUP BY block
   )
-  ARRAY JOIN n AS new, r AS retained, a AS reactivated, range(64) AS i
-  WHERE new + retained + reactivated > 0`;
+  ARRAY JOIN arrayConcat(
+    arrayMap(i -> (i, 1), bitPositionsToArray(new_in_window)),
+    arrayMap(i -> (i, 2), bitPositionsToArray(retained_in_window)),
+    arrayMap(i -> (i, 3), bitPositionsToArray(reactivated_in_window))) AS day_kind
+  GROUP BY day`;
 
 type Row = Omit<DailyActiveSplitPoint, 'date'> & { day: string };
 

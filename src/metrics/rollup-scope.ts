@@ -63,14 +63,17 @@ export const countDayBits = (userBlocks: string) => `
  */
 export const EVENTS_PER_DAY = `
   SELECT toString(toDate('1970-01-01') + (block * 64 + offset)) AS day,
-         sum(views_per_day.2[indexOf(views_per_day.1, offset)]) AS page_views,
-         sum(clicks_per_day.2[indexOf(clicks_per_day.1, offset)]) AS clicks
+         sumIf(events, kind = 1) AS page_views, sumIf(events, kind = 2) AS clicks
   FROM (
-    SELECT block, sumMap(page_views) AS views_per_day, sumMap(clicks) AS clicks_per_day
+    SELECT block, 1 AS kind, offset, events
     FROM analytics_internal.user_activity
+    ARRAY JOIN page_views.1 AS offset, page_views.2 AS events
     WHERE ${ROLLUP_ROWS(WINDOW_DAYS)} AND ${ROW_VISIBLE}
-    GROUP BY block
+    UNION ALL
+    SELECT block, 2 AS kind, offset, events
+    FROM analytics_internal.user_activity
+    ARRAY JOIN clicks.1 AS offset, clicks.2 AS events
+    WHERE ${ROLLUP_ROWS(WINDOW_DAYS)} AND ${ROW_VISIBLE}
   )
-  ARRAY JOIN arrayDistinct(arrayConcat(views_per_day.1, clicks_per_day.1)) AS offset
   WHERE block * 64 + offset BETWEEN {fromDay:UInt32} AND {toDay:UInt32}
   GROUP BY day`;
