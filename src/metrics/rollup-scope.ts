@@ -43,8 +43,11 @@ export const ANONYMOUS_USER_IDS = `
 /** The row is a user's (user_activity also holds the events without one, as user_id ''). */
 export const ROW_HAS_USER = `user_id != ''`;
 
+/** The mirror does not call the row's user anonymous (or anonymous users are asked for). */
+export const USER_NOT_ANONYMOUS = `({includeAnonymous:Bool} OR user_id NOT IN (${ANONYMOUS_USER_IDS}))`;
+
 /** As EVENT_VISIBLE on events: neither the row's events nor, per the mirror, its user are anonymous. */
-export const ROW_VISIBLE = `(${ROW_NOT_ANONYMOUS} AND ({includeAnonymous:Bool} OR user_id NOT IN (${ANONYMOUS_USER_IDS})))`;
+export const ROW_VISIBLE = `(${ROW_NOT_ANONYMOUS} AND ${USER_NOT_ANONYMOUS})`;
 
 /**
  * One (day, value) row per day with a non-zero count, from rows of (block, bits) with one row per user

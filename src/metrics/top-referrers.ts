@@ -3,15 +3,21 @@
 // From the referrer rollup: a user counts for a referrer if any of their rows has a day in the window.
 import { TOP_LIMIT, type Referrer } from '../../contract/metrics.js';
 import { chParams } from './clickhouse-scope.js';
-import { daysIn, ROLLUP_ROWS, ROW_VISIBLE, WINDOW_DAYS } from './rollup-scope.js';
+import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, USER_NOT_ANONYMOUS, WINDOW_DAYS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
+// Grouped by (referrer, user) first, so the anonymous-user test runs once per pair.
 const QUERY = `
-  SELECT referrer, uniqExact(user_id) AS visitors
-  FROM analytics_internal.user_referrers
-  WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
-    AND ${daysIn('view_days', WINDOW_DAYS)} != 0
-    AND ${ROW_VISIBLE}
+  SELECT referrer, count() AS visitors
+  FROM (
+    SELECT referrer, user_id
+    FROM analytics_internal.user_referrers
+    WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
+      AND ${daysIn('view_days', WINDOW_DAYS)} != 0
+      AND ${ROW_NOT_ANONYMOUS}
+    GROUP BY referrer, user_id
+    HAVING ${USER_NOT_ANONYMOUS}
+  )
   GROUP BY referrer
   ORDER BY visitors DESC, referrer
   LIMIT {limit:UInt32}`;
