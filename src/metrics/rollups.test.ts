@@ -5,7 +5,9 @@
 // of counting anonymous users.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openClickHouseHttp } from '../analytics/clickhouse-http.js';
 import { insertEvents } from '../analytics/insert-events.js';
+import type { AnalyticsStore } from '../analytics/store.js';
 import type { EventRow, EventScope } from '../events/event-rows.js';
 import {
   click,
@@ -20,6 +22,7 @@ import {
   type OpenedMetricStores,
 } from '../test/metric-fixtures.js';
 import { RAW_METRICS } from '../test/raw-metrics.js';
+import { skipReason, testTargets } from '../test/targets.js';
 import { runMetrics } from './index.js';
 import type { MetricScope } from './types.js';
 import type { DayRange } from './window.js';
@@ -98,38 +101,48 @@ const WINDOWS: (DayRange | undefined)[] = [
   { first: '2025-09-01', last: '2026-01-31' },
 ];
 
-let stores: OpenedMetricStores;
-const scopes: EventScope[] = [];
+function rolledEqualsRaw(engine: string, openServer?: () => Promise<AnalyticsStore>, skip?: string) {
+  describe.skipIf(skip !== undefined)(`every rolled metric equals its raw-events definition (${engine})`, () => {
+    let stores: OpenedMetricStores;
+    const scopes: EventScope[] = [];
 
-beforeAll(async () => {
-  stores = await openMetricStores();
-  const [p1, p2] = [randomUUID(), randomUUID()];
-  scopes.push(
-    { projectId: p1, branchId: 'main' },
-    { projectId: p1, branchId: 'dev' },
-    { projectId: p2, branchId: 'main' },
-  );
-  const fixtures = scopes.map((scope, i) => ({ scope, ...fixture(scope, 11 + i * 7) }));
-  for (const f of fixtures) await insertAnalytics(stores.analytics, f.scope, { users: f.users });
-  for (const batch of [0, 1, 2])
-    await insertEvents(
-      stores.analytics,
-      fixtures.flatMap((f) => f.batches[batch]!),
-    );
-}, 120_000);
-afterAll(() => stores?.close());
+    beforeAll(async () => {
+      stores = await openMetricStores(openServer);
+      const [p1, p2] = [randomUUID(), randomUUID()];
+      scopes.push(
+        { projectId: p1, branchId: 'main' },
+        { projectId: p1, branchId: 'dev' },
+        { projectId: p2, branchId: 'main' },
+      );
+      const fixtures = scopes.map((scope, i) => ({ scope, ...fixture(scope, 11 + i * 7) }));
+      for (const f of fixtures) await insertAnalytics(stores.analytics, f.scope, { users: f.users });
+      for (const batch of [0, 1, 2])
+        await insertEvents(
+          stores.analytics,
+          fixtures.flatMap((f) => f.batches[batch]!),
+        );
+    }, 120_000);
+    afterAll(() => stores?.close());
 
-describe('every rolled metric equals its raw-events definition', () => {
-  for (const includeAnonymous of [false, true])
-    for (const [w, range] of WINDOWS.entries())
-      it(`window ${range ? `${range.first}…${range.last}` : 'default'}, include_anonymous=${includeAnonymous}`, async () => {
-        for (const scope of scopes) {
-          const metricScope: MetricScope = { ...scope, includeAnonymous, range };
-          const rolled = await runMetrics(ROLLED, stores, metricScope, NOW);
-          for (const name of ROLLED) {
-            const raw = await RAW_METRICS[name]({ ...stores }, metricScope, NOW);
-            expect(rolled[name], `${name} (${scope.branchId}, window ${w})`).toEqual(raw);
+    for (const includeAnonymous of [false, true])
+      for (const [w, range] of WINDOWS.entries())
+        it(`window ${range ? `${range.first}…${range.last}` : 'default'}, include_anonymous=${includeAnonymous}`, async () => {
+          for (const scope of scopes) {
+            const metricScope: MetricScope = { ...scope, includeAnonymous, range };
+            const rolled = await runMetrics(ROLLED, stores, metricScope, NOW);
+            for (const name of ROLLED) {
+              const raw = await RAW_METRICS[name]({ ...stores }, metricScope, NOW);
+              expect(rolled[name], `${name} (${scope.branchId}, window ${w})`).toEqual(raw);
+            }
           }
-        }
-      });
-});
+        });
+  });
+}
+
+rolledEqualsRaw('chDB');
+
+rolledEqualsRaw(
+  'ClickHouse server, HTTP driver',
+  () => openClickHouseHttp({ url: testTargets.clickhouseUrl! }),
+  skipReason('PULSE_TEST_CLICKHOUSE_URL'),
+);

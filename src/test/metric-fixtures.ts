@@ -208,20 +208,23 @@ export interface OpenedMetricStores extends Stores {
   close(): Promise<void>;
 }
 
-/** Fresh, migrated PGlite and chDB in temp dirs (one chDB per test file: it binds one dir per process). */
-export async function openMetricStores(): Promise<OpenedMetricStores> {
+/**
+ * Fresh, migrated PGlite and chDB in temp dirs (one chDB per test file: it binds one dir per process).
+ * `openServer` opens a ClickHouse server's store instead (migrated, its merges left alone: it is shared).
+ */
+export async function openMetricStores(openServer?: () => Promise<AnalyticsStore>): Promise<OpenedMetricStores> {
   const pg = await openTestPglite();
-  const chDir = makeTempDir('pulse-chdb-');
-  const analytics = await openChdb({ dataDir: chDir.dir });
+  const chDir = openServer ? undefined : makeTempDir('pulse-chdb-');
+  const analytics = chDir ? await openChdb({ dataDir: chDir.dir }) : await openServer!();
   await Promise.all([pg.store.migrate(), migrateAnalytics(analytics)]);
-  await stopMirrorMerges(analytics);
+  if (chDir) await stopMirrorMerges(analytics);
   return {
     postgres: pg.store,
     analytics,
     async close() {
       await analytics.close();
       await pg.dispose();
-      chDir.remove();
+      chDir?.remove();
     },
   };
 }
