@@ -2,7 +2,7 @@
 // new = the day is the user's first-ever active day; retained = the user was also active the day
 // before; reactivated = active before, but not the day before. new + retained + reactivated = DAU.
 import type { DailyActiveSplitPoint } from '../../contract/metrics.js';
-import { chParams } from './clickhouse-scope.js';
+import { chParams, IN_SCOPE } from './clickhouse-scope.js';
 import {
   DAYS_TO_WINDOW_END,
   daysIn,
@@ -11,7 +11,6 @@ import {
   ROW_USER_EXISTS,
   WINDOW_DAYS,
 } from './rollup-scope.js';
-import { IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';
 

@@ -5,7 +5,7 @@ import { parseEventAt } from '../events/event-rows.js';
 import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USERS, USER_IN_SCOPE } from './clickhouse-scope.js';
 import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
-import { metricWindow } from './window.js';
+import { windowEndsNow } from './window.js';
 
 // `active`: each existing user's latest refresh in the window, the most recent first, at most `limit`.
 // It goes on the right of the join, so the join's hash table holds those few rows, not every user.
@@ -27,8 +27,9 @@ const QUERY = latestFirst(`
   GROUP BY user_id
   HAVING ${ROW_USER_EXISTS}`);
 
-// A window that ended before now: a block's latest refresh may lie after it, so the events are read.
-const PAST_WINDOW_QUERY = latestFirst(`
+// A window that ended before now (and the raw-events definition the rollup query is tested against,
+// src/test/raw-metrics.ts): a block's latest refresh may lie after it, so the events are read.
+export const PAST_WINDOW_QUERY = latestFirst(`
   SELECT user_id, max(event_at) AS last_active_at
   FROM analytics_internal.events
   WHERE ${IN_SCOPE}
@@ -43,8 +44,7 @@ export async function recentlyActive(
   scope: MetricScope,
   now: Date,
 ): Promise<ActiveUser[]> {
-  const endsNow = metricWindow(now, scope.range).to.getTime() === now.getTime();
-  const rows = await analytics.query<ActiveUser>(endsNow ? QUERY : PAST_WINDOW_QUERY, {
+  const rows = await analytics.query<ActiveUser>(windowEndsNow(now, scope.range) ? QUERY : PAST_WINDOW_QUERY, {
     ...chParams(scope, now),
     limit: TOP_LIMIT,
   });

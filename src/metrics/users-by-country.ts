@@ -3,7 +3,7 @@
 import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
 import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
-import { metricWindow } from './window.js';
+import { windowEndsNow } from './window.js';
 
 // From the places rollup when the window ends now: a row with a located day in the window holds the
 // user's latest located time in its block, which is then in the window, so the latest of those rows
@@ -22,8 +22,9 @@ const QUERY = `
   GROUP BY country_code
   ORDER BY users DESC, country_code`;
 
-// A window that ended before now: a block's latest time may lie after it, so the events are read.
-const PAST_WINDOW_QUERY = `
+// A window that ended before now (and the raw-events definition the rollup query is tested against,
+// src/test/raw-metrics.ts): a block's latest time may lie after it, so the events are read.
+export const PAST_WINDOW_QUERY = `
   SELECT country_code, count() AS users
   FROM (
     SELECT user_id, argMax(${COUNTRY}, event_at) AS country_code
@@ -44,9 +45,8 @@ export async function usersByCountry(
   scope: MetricScope,
   now: Date,
 ): Promise<Record<string, number>> {
-  const endsNow = metricWindow(now, scope.range).to.getTime() === now.getTime();
   const rows = await analytics.query<{ country_code: string; users: number }>(
-    endsNow ? QUERY : PAST_WINDOW_QUERY,
+    windowEndsNow(now, scope.range) ? QUERY : PAST_WINDOW_QUERY,
     chParams(scope, now),
   );
   return Object.fromEntries(rows.map((row) => [row.country_code, row.users]));

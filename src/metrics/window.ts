@@ -42,6 +42,10 @@ export function metricWindow(now: Date, range: DayRange = lastDays(DEFAULT_RANGE
   return { from: new Date(from), to: endOfLastDay < now.getTime() ? new Date(endOfLastDay) : now, days };
 }
 
+/** The window ends now (its last day is today), not at the end of a past day. */
+export const windowEndsNow = (now: Date, range?: DayRange): boolean =>
+  metricWindow(now, range).to.getTime() === now.getTime();
+
 /** Start of `mau`'s own period, whatever the window: today's and the 30 previous days' first instant. */
 export const mauSince = (now: Date): Date => new Date(midnight(lastDays(DEFAULT_RANGE, now).first));
 

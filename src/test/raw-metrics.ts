@@ -1,5 +1,6 @@
 // The overview's window figures as they were before the rollups: each read from the raw events, as
-// PRODUCT.md §6 defines it. The reference the rollup queries are tested against (src/metrics/rollups.test.ts).
+// PRODUCT.md §6 defines it (users by country and recently active: the queries those metrics run for a
+// window that ended before today). The reference the rollup queries are tested against (src/metrics/rollups.test.ts).
 import type { DailyActiveSplitPoint } from '../../contract/metrics.js';
 import { TOP_LIMIT } from '../../contract/metrics.js';
 import { parseEventAt } from '../events/event-rows.js';
@@ -11,10 +12,11 @@ import {
   IN_MAU_PERIOD,
   IN_SCOPE,
   IN_WINDOW,
-  SCOPED_USERS,
   USER_IN_SCOPE,
 } from '../metrics/clickhouse-scope.js';
 import { dailySeries } from '../metrics/daily-series.js';
+import { PAST_WINDOW_QUERY as RECENTLY_ACTIVE_QUERY } from '../metrics/recently-active.js';
+import { PAST_WINDOW_QUERY as USERS_BY_COUNTRY_QUERY } from '../metrics/users-by-country.js';
 import type { MetricReaders, MetricScope } from '../metrics/types.js';
 import { metricWindow } from '../metrics/window.js';
 
@@ -122,38 +124,6 @@ const TOP_REGION = `
   ORDER BY users DESC, country_code, region_code NULLS LAST
   LIMIT 1`;
 
-const USERS_BY_COUNTRY = `
-  SELECT country_code, count() AS users
-  FROM (
-    SELECT user_id, argMax(${COUNTRY}, event_at) AS country_code
-    FROM analytics_internal.events
-    WHERE ${IN_SCOPE}
-      AND event_type = '$token-refresh'
-      AND ${IN_WINDOW}
-      AND ${COUNTRY} IS NOT NULL
-      AND ${EVENT_NOT_ANONYMOUS}
-      AND ${USER_IN_SCOPE}
-    GROUP BY user_id
-  )
-  GROUP BY country_code
-  ORDER BY users DESC, country_code`;
-
-const RECENTLY_ACTIVE = `
-  SELECT u.id AS id, u.display_name AS display_name, u.primary_email AS primary_email,
-         u.profile_image_url AS profile_image_url, active.last_active_at AS last_active_at
-  FROM (
-    SELECT user_id, max(event_at) AS last_active_at
-    FROM analytics_internal.events
-    WHERE ${IN_SCOPE}
-      AND event_type = '$token-refresh'
-      AND ${IN_WINDOW}
-      AND ${EVENT_NOT_ANONYMOUS}
-    GROUP BY user_id
-  ) AS active
-  INNER JOIN (${SCOPED_USERS}) AS u ON u.id = active.user_id
-  ORDER BY last_active_at DESC, id
-  LIMIT {limit:UInt32}`;
-
 const one =
   (query: string, column: string) =>
   async ({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<number> => {
@@ -189,10 +159,13 @@ export const RAW_METRICS = {
     (await rows(TOP_REGION)(readers, scope, now))[0] ?? null,
   users_by_country: async (readers: MetricReaders, scope: MetricScope, now: Date) =>
     Object.fromEntries(
-      (await rows(USERS_BY_COUNTRY)(readers, scope, now)).map((r) => [r.country_code as string, r.users as number]),
+      (await rows(USERS_BY_COUNTRY_QUERY)(readers, scope, now)).map((r) => [
+        r.country_code as string,
+        r.users as number,
+      ]),
     ),
   recently_active: async (readers: MetricReaders, scope: MetricScope, now: Date) =>
-    (await rows(RECENTLY_ACTIVE)(readers, scope, now)).map((r) => ({
+    (await rows(RECENTLY_ACTIVE_QUERY)(readers, scope, now)).map((r) => ({
       ...r,
       last_active_at: parseEventAt(r.last_active_at as string).toISOString(),
     })),
