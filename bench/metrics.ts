@@ -26,6 +26,7 @@ import { rawOverview } from './raw-overview.js';
 import { ROLLUP_TABLES } from '../src/analytics/project-data.js';
 import { lastDays } from '../src/metrics/window.js';
 import type { RangeName } from '../contract/metrics.js';
+import { FIRST_SEED_GENERATION } from '../src/db/projects.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const LARGE = process.env.BENCH_LARGE === '1';
@@ -79,6 +80,7 @@ export async function metricsBench(): Promise<void> {
       projectId: preview.projectId,
       branchId: DEFAULT_BRANCH,
       includeAnonymous: false,
+      seedGeneration: FIRST_SEED_GENERATION,
     };
     const previewUrl = `/api/v1/projects/${preview.projectId}/metrics`;
     const getPreview = async (u: string) => {
@@ -186,7 +188,12 @@ async function project(stores: Stores, size: Omit<SyntheticProject, 'projectId' 
   const spec = { projectId: created.project.id, now: new Date(), ...size };
   await writeSyntheticAnalytics(stores.analytics, spec);
   await writeSyntheticPostgres(stores.postgres, spec);
-  const scope: MetricScope = { projectId: spec.projectId, branchId: DEFAULT_BRANCH, includeAnonymous: false };
+  const scope: MetricScope = {
+    projectId: spec.projectId,
+    branchId: DEFAULT_BRANCH,
+    includeAnonymous: false,
+    seedGeneration: FIRST_SEED_GENERATION,
+  };
   return { scope, adminKey: created.adminKey };
 }
 

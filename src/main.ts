@@ -5,6 +5,7 @@ import type { App } from './http/app.js';
 import { openStores, type Stores } from './stores.js';
 import { startPreviewExpiry } from './preview/jobs/expiry.js';
 import { DEFAULT_BRANCH } from './branch.js';
+import { FIRST_SEED_GENERATION } from './db/projects.js';
 import { dashboardDir } from './package-root.js';
 import { PreviewKeepAlive } from './preview/jobs/keep-alive.js';
 import { createSparePreviews } from './preview/jobs/spare-previews.js';
@@ -58,7 +59,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       runMetrics(
         OVERVIEW_METRICS,
         stores,
-        { projectId, branchId: DEFAULT_BRANCH, includeAnonymous: false },
+        { projectId, branchId: DEFAULT_BRANCH, includeAnonymous: false, seedGeneration: FIRST_SEED_GENERATION },
         new Date(),
       ),
   });

@@ -52,6 +52,8 @@ export async function listProjects(db: Db): Promise<ProjectRow[]> {
 export interface KeyOwner {
   projectId: string;
   kind: ApiKeyKind;
+  /** The project's current seed generation: which of its demo events the overview counts. */
+  seedGeneration: number;
 }
 
 /**
@@ -60,7 +62,7 @@ export interface KeyOwner {
  */
 export async function findKeyOwner(db: Db, hash: string): Promise<KeyOwner | undefined> {
   const [row] = await db
-    .select({ projectId: apiKeys.projectId, kind: apiKeys.kind })
+    .select({ projectId: apiKeys.projectId, kind: apiKeys.kind, seedGeneration: projects.seedGeneration })
     .from(apiKeys)
     .innerJoin(projects, eq(projects.id, apiKeys.projectId))
     .where(

@@ -16,6 +16,7 @@ import {
   series,
   uid,
   type OpenedMetricStores,
+  defaultScope,
 } from '../test/metric-fixtures.js';
 import type { MetricScope } from './types.js';
 
@@ -23,7 +24,7 @@ let stores: OpenedMetricStores;
 beforeAll(async () => (stores = await openMetricStores()));
 afterAll(() => stores?.close());
 
-const newScope = (): MetricScope => ({ projectId: crypto.randomUUID(), branchId: 'main', includeAnonymous: false });
+const newScope = (): MetricScope => defaultScope(crypto.randomUUID());
 const users = (...ns: number[]) => ns.map((n) => ({ id: uid(n) }));
 const splitPoints = (values: Record<string, [number, number, number]>) =>
   series().map(({ date }) => {

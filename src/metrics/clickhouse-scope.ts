@@ -14,6 +14,7 @@ export function chParams(scope: MetricScope, now: Date) {
     projectId: scope.projectId,
     branchId: scope.branchId,
     includeAnonymous: scope.includeAnonymous,
+    seedGeneration: scope.seedGeneration,
     from: formatEventAt(window.from),
     to: formatEventAt(window.to),
     now: formatEventAt(now),
@@ -29,6 +30,15 @@ export function chParams(scope: MetricScope, now: Date) {
 
 /** The project and branch: first in every table's ORDER BY, so ClickHouse reads only their range. */
 export const IN_SCOPE = `project_id = {projectId:String} AND branch_id = {branchId:String}`;
+
+/**
+ * Real events (seeded = 0) and the demo events of the project's current seed generation: while a reseed
+ * writes the next generation beside the old one, the overview counts exactly one of them.
+ */
+export const CURRENT_EVENTS = `seeded IN (0, {seedGeneration:UInt8})`;
+
+/** The project and branch, and only events that count now: for the events table and the rollups. */
+export const EVENTS_IN_SCOPE = `${IN_SCOPE} AND ${CURRENT_EVENTS}`;
 
 /** The window: from the first day's midnight to the end of its last day or now, inclusive. Never after now. */
 export const IN_WINDOW = `event_at >= {from:DateTime64(3, 'UTC')} AND event_at <= {to:DateTime64(3, 'UTC')}`;

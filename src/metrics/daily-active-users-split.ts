@@ -2,11 +2,12 @@
 // new = the day is the user's first-ever active day; retained = the user was also active the day
 // before; reactivated = active before, but not the day before. new + retained + reactivated = DAU.
 import type { DailyActiveSplitPoint } from '../../contract/metrics.js';
-import { chParams, IN_SCOPE } from './clickhouse-scope.js';
+import { chParams } from './clickhouse-scope.js';
 import {
   DAYS_TO_WINDOW_END,
   daysIn,
   inBlocks,
+  ROLLUP_ROWS,
   ROW_NOT_ANONYMOUS,
   ROW_USER_EXISTS,
   WINDOW_DAYS,
@@ -36,7 +37,7 @@ export const SPLIT_QUERY = `
       FROM (
         SELECT user_id, block, groupBitOr(${daysIn('refresh_days', DAYS_TO_WINDOW_END)}) AS bits
         FROM analytics_internal.user_activity
-        WHERE ${IN_SCOPE} AND ${inBlocks(DAYS_TO_WINDOW_END)} AND ${ROW_NOT_ANONYMOUS}
+        WHERE ${ROLLUP_ROWS(DAYS_TO_WINDOW_END)} AND ${ROW_NOT_ANONYMOUS}
         GROUP BY user_id, block
         HAVING bits != 0 AND ${ROW_USER_EXISTS}
       )

@@ -4,7 +4,7 @@
 // row the number of live users in all. live-users.ts and live-users-by-country.ts ask for it with the
 // same parameters, so a batch (query-batch.ts) sends it once: a poll of /metrics/live is one query.
 import { LIVE_USERS_PER_COUNTRY, type UserSummary } from '../../contract/metrics.js';
-import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, SCOPED_USERS } from './clickhouse-scope.js';
+import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, EVENTS_IN_SCOPE, SCOPED_USERS } from './clickhouse-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 // :TRICKY: count() OVER () runs before LIMIT BY, so live_users counts every live user, not only the
@@ -19,7 +19,7 @@ const QUERY = `
            argMaxIf(${COUNTRY}, event_at, ${COUNTRY} IS NOT NULL) AS country_code,
            maxIf(event_at, ${COUNTRY} IS NOT NULL) AS last_located_at
     FROM analytics_internal.events
-    WHERE ${IN_SCOPE}
+    WHERE ${EVENTS_IN_SCOPE}
       AND event_type = '$token-refresh'
       AND event_at > {liveSince:DateTime64(3, 'UTC')}
       AND event_at <= {now:DateTime64(3, 'UTC')}

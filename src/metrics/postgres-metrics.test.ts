@@ -12,7 +12,15 @@ import {
 } from '../db/schema/index.js';
 import { createProject } from '../projects/create-project.js';
 import { runMetrics } from './index.js';
-import { at, NOW, openMetricStores, series, uid, type OpenedMetricStores } from '../test/metric-fixtures.js';
+import {
+  at,
+  NOW,
+  openMetricStores,
+  series,
+  uid,
+  type OpenedMetricStores,
+  defaultScope,
+} from '../test/metric-fixtures.js';
 import type { MetricScope } from './types.js';
 
 let stores: OpenedMetricStores;
@@ -23,7 +31,7 @@ beforeAll(async () => {
   stores = await openMetricStores();
   const { db } = stores.postgres;
   const { project } = await createProject(db, { displayName: 'Payments' });
-  scope = { projectId: project.id, branchId: 'main', includeAnonymous: false };
+  scope = defaultScope(project.id);
   const p = { projectId: project.id, branchId: 'main' };
   const [p1, p2, p3] = [uid(1), uid(2), uid(3)];
   await db.insert(users).values([

@@ -16,6 +16,7 @@ import {
   seriesOver,
   uid,
   type OpenedMetricStores,
+  defaultScope,
 } from '../test/metric-fixtures.js';
 import type { MetricScope } from './types.js';
 import type { DayRange } from './window.js';
@@ -41,7 +42,7 @@ beforeAll(async () => {
   stores = await openMetricStores();
   const { db } = stores.postgres;
   const { project } = await createProject(db, { displayName: 'Ranges' });
-  scope = { projectId: project.id, branchId: 'main', includeAnonymous: false };
+  scope = defaultScope(project.id);
   await insertAnalytics(stores.analytics, scope, {
     users: [
       { id: u1, signedUpAt: at('2025-06-15T00:00:00.000Z') },

@@ -2,7 +2,14 @@
 // recent (never after now), latest first.
 import { TOP_LIMIT, type ActiveUser } from '../../contract/metrics.js';
 import { parseEventAt } from '../events/event-rows.js';
-import { chParams, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, SCOPED_USERS, USER_IN_SCOPE } from './clickhouse-scope.js';
+import {
+  chParams,
+  EVENT_NOT_ANONYMOUS,
+  EVENTS_IN_SCOPE,
+  IN_WINDOW,
+  SCOPED_USERS,
+  USER_IN_SCOPE,
+} from './clickhouse-scope.js';
 import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { windowEndsNow } from './window.js';
@@ -32,7 +39,7 @@ const QUERY = latestFirst(`
 export const PAST_WINDOW_QUERY = latestFirst(`
   SELECT user_id, max(event_at) AS last_active_at
   FROM analytics_internal.events
-  WHERE ${IN_SCOPE}
+  WHERE ${EVENTS_IN_SCOPE}
     AND event_type = '$token-refresh'
     AND ${IN_WINDOW}
     AND ${EVENT_NOT_ANONYMOUS}

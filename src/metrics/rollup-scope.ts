@@ -2,7 +2,7 @@
 // A rollup row holds one user's days of one 64-day block as bits (bit i = day block * 64 + i, days
 // counted from 1970-01-01); a window is a range of day numbers, so "active in the window" is a mask.
 // Constant SQL with `{name:Type}` placeholders, like clickhouse-scope.ts.
-import { IN_SCOPE, SCOPED_USER_IDS } from './clickhouse-scope.js';
+import { EVENTS_IN_SCOPE, IN_SCOPE, SCOPED_USER_IDS } from './clickhouse-scope.js';
 
 /** Day-number bounds, as the placeholders the fragments below name. */
 export type DayBounds = { lo: string; hi: string };
@@ -27,8 +27,8 @@ export const daysMask = ({ lo, hi }: DayBounds) =>
 /** `column`'s days within `days`. */
 export const daysIn = (column: string, days: DayBounds) => `bitAnd(${column}, ${daysMask(days)})`;
 
-/** A rollup row of the project and branch, from the blocks of `days`. */
-export const ROLLUP_ROWS = (days: DayBounds) => `${IN_SCOPE} AND ${inBlocks(days)}`;
+/** A rollup row of the project and branch (current seed generation), from the blocks of `days`. */
+export const ROLLUP_ROWS = (days: DayBounds) => `${EVENTS_IN_SCOPE} AND ${inBlocks(days)}`;
 
 /** The row's events did not call themselves anonymous (or anonymous events are asked for). */
 export const ROW_NOT_ANONYMOUS = `({includeAnonymous:Bool} OR event_anonymous = 0)`;

@@ -26,6 +26,7 @@ import { skipReason, testTargets } from '../test/targets.js';
 import { runMetrics } from './index.js';
 import type { MetricScope } from './types.js';
 import type { DayRange } from './window.js';
+import { FIRST_SEED_GENERATION } from '../db/projects.js';
 
 const DAY = 86_400_000;
 const USERS = 60;
@@ -128,7 +129,12 @@ function rolledEqualsRaw(engine: string, openServer?: () => Promise<AnalyticsSto
       for (const [w, range] of WINDOWS.entries())
         it(`window ${range ? `${range.first}…${range.last}` : 'default'}, include_anonymous=${includeAnonymous}`, async () => {
           for (const scope of scopes) {
-            const metricScope: MetricScope = { ...scope, includeAnonymous, range };
+            const metricScope: MetricScope = {
+              ...scope,
+              includeAnonymous,
+              range,
+              seedGeneration: FIRST_SEED_GENERATION,
+            };
             const rolled = await runMetrics(ROLLED, stores, metricScope, NOW);
             for (const name of ROLLED) {
               const raw = await RAW_METRICS[name]({ ...stores }, metricScope, NOW);

@@ -9,6 +9,11 @@ export interface MetricScope {
   branchId: string;
   /** Count anonymous users and their events too (they are left out by default). */
   includeAnonymous: boolean;
+  /**
+   * The project's current seed generation (projects.seed_generation): its demo events carry it in
+   * `seeded`, and a reseed writes the next one beside them until its commit switches, so only these count.
+   */
+  seedGeneration: number;
   /** The window's days (window.ts); absent = the default, today and the 30 days before. */
   range?: DayRange;
 }

@@ -1,6 +1,13 @@
 // users_by_country: each existing user counted once, in the country of their latest located
 // `$token-refresh` in the window (latest wins when a user moves). Deleted users drop out.
-import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, IN_SCOPE, IN_WINDOW, USER_IN_SCOPE } from './clickhouse-scope.js';
+import {
+  chParams,
+  COUNTRY,
+  EVENT_NOT_ANONYMOUS,
+  EVENTS_IN_SCOPE,
+  IN_WINDOW,
+  USER_IN_SCOPE,
+} from './clickhouse-scope.js';
 import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { windowEndsNow } from './window.js';
@@ -29,7 +36,7 @@ export const PAST_WINDOW_QUERY = `
   FROM (
     SELECT user_id, argMax(${COUNTRY}, event_at) AS country_code
     FROM analytics_internal.events
-    WHERE ${IN_SCOPE}
+    WHERE ${EVENTS_IN_SCOPE}
       AND event_type = '$token-refresh'
       AND ${IN_WINDOW}
       AND ${COUNTRY} IS NOT NULL

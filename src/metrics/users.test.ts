@@ -12,11 +12,12 @@ import {
   series,
   uid,
   type OpenedMetricStores,
+  defaultScope,
 } from '../test/metric-fixtures.js';
 import type { MetricScope } from './types.js';
 
 let stores: OpenedMetricStores;
-const scope: MetricScope = { projectId: crypto.randomUUID(), branchId: 'main', includeAnonymous: false };
+const scope: MetricScope = defaultScope(crypto.randomUUID());
 const withAnonymous: MetricScope = { ...scope, includeAnonymous: true };
 
 // u1..u12 sign up one a day from 2026-05-11 (u5 one millisecond before the window, u6 at its first instant).

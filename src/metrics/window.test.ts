@@ -4,6 +4,7 @@ import { MetricsResponse } from '../../contract/metrics.js';
 import { metric, METRICS, runMetrics } from './index.js';
 import type { Stores } from '../stores.js';
 import { liveSince, metricWindow, thirtyDaysBefore, zeroFill } from './window.js';
+import { FIRST_SEED_GENERATION } from '../db/projects.js';
 
 describe('metricWindow', () => {
   it('is today (UTC) and the 30 days before, ending at now', () => {
@@ -61,7 +62,7 @@ describe('the registry', () => {
       runMetrics(
         ['daily_unicorns' as keyof typeof METRICS],
         noStores,
-        { projectId: 'p', branchId: 'main', includeAnonymous: false },
+        { projectId: 'p', branchId: 'main', includeAnonymous: false, seedGeneration: FIRST_SEED_GENERATION },
         new Date(),
       ),
     ).rejects.toThrow(/Unknown metric/);

@@ -17,12 +17,21 @@ import { insertEvents } from '../analytics/insert-events.js';
 import { openTestPglite } from './targets.js';
 import { makeTempDir } from './temp-dir.js';
 import type { Stores } from '../stores.js';
+import { FIRST_SEED_GENERATION } from '../db/projects.js';
+import type { MetricScope } from '../metrics/types.js';
 
 /** The fixed "now" of every metric test: window = 2026-05-16T00:00:00.000Z … now (31 days). */
 export const NOW = new Date('2026-06-15T12:00:00.000Z');
 export const FIRST_DAY = '2026-05-16';
 
 export const at = (iso: string): Date => new Date(iso);
+/** A project's default scope: main branch, no anonymous users, demo events of the first seed generation. */
+export const defaultScope = (projectId: string): MetricScope => ({
+  projectId,
+  branchId: 'main',
+  includeAnonymous: false,
+  seedGeneration: FIRST_SEED_GENERATION,
+});
 export const secondsBefore = (seconds: number, now = NOW): Date => new Date(now.getTime() - seconds * 1000);
 
 /** A readable, valid uuid per small number: uid(7) = 00000000-0000-4000-8000-000000000007. */

@@ -10,7 +10,7 @@ import {
   EVENT_NOT_ANONYMOUS,
   EVENT_VISIBLE,
   IN_MAU_PERIOD,
-  IN_SCOPE,
+  EVENTS_IN_SCOPE,
   IN_WINDOW,
   USER_IN_SCOPE,
 } from '../metrics/clickhouse-scope.js';
@@ -23,7 +23,7 @@ import { metricWindow } from '../metrics/window.js';
 const MAU = `
   SELECT uniqExact(user_id) AS users
   FROM analytics_internal.events
-  WHERE ${IN_SCOPE}
+  WHERE ${EVENTS_IN_SCOPE}
     AND event_type = '$token-refresh'
     AND ${IN_MAU_PERIOD}
     AND ${EVENT_NOT_ANONYMOUS}
@@ -32,7 +32,7 @@ const MAU = `
 const DAILY_ACTIVE_USERS = `
   SELECT toString(toDate(event_at)) AS day, uniqExact(user_id) AS value
   FROM analytics_internal.events
-  WHERE ${IN_SCOPE}
+  WHERE ${EVENTS_IN_SCOPE}
     AND event_type = '$token-refresh'
     AND ${IN_WINDOW}
     AND ${EVENT_NOT_ANONYMOUS}
@@ -52,7 +52,7 @@ const DAILY_ACTIVE_USERS_SPLIT = `
              toUInt16(greatest(dateDiff('day', day_before, toDate(event_at)), 0)),
              event_at >= {from:DateTime64(3, 'UTC')} - INTERVAL 1 DAY) AS active_days
     FROM analytics_internal.events
-    WHERE ${IN_SCOPE}
+    WHERE ${EVENTS_IN_SCOPE}
       AND event_type = '$token-refresh'
       AND event_at <= {to:DateTime64(3, 'UTC')}
       AND ${EVENT_NOT_ANONYMOUS}
@@ -65,7 +65,7 @@ const DAILY_ACTIVE_USERS_SPLIT = `
 const DAILY_PAGE_VIEWS = `
   SELECT toString(toDate(event_at)) AS day, count() AS value
   FROM analytics_internal.events
-  WHERE ${IN_SCOPE}
+  WHERE ${EVENTS_IN_SCOPE}
     AND event_type = '$page-view'
     AND ${IN_WINDOW}
     AND ${EVENT_VISIBLE}
@@ -74,7 +74,7 @@ const DAILY_PAGE_VIEWS = `
 const DAILY_CLICKS = `
   SELECT toString(toDate(event_at)) AS day, count() AS value
   FROM analytics_internal.events
-  WHERE ${IN_SCOPE}
+  WHERE ${EVENTS_IN_SCOPE}
     AND event_type = '$click'
     AND ${IN_WINDOW}
     AND ${EVENT_VISIBLE}
@@ -83,7 +83,7 @@ const DAILY_CLICKS = `
 const DAILY_VISITORS = `
   SELECT toString(toDate(event_at)) AS day, uniqExact(user_id) AS value
   FROM analytics_internal.events
-  WHERE ${IN_SCOPE}
+  WHERE ${EVENTS_IN_SCOPE}
     AND event_type = '$page-view'
     AND ${IN_WINDOW}
     AND ${EVENT_VISIBLE}
@@ -92,7 +92,7 @@ const DAILY_VISITORS = `
 const VISITORS = `
   SELECT uniqExact(user_id) AS visitors
   FROM analytics_internal.events
-  WHERE ${IN_SCOPE}
+  WHERE ${EVENTS_IN_SCOPE}
     AND event_type = '$page-view'
     AND ${IN_WINDOW}
     AND ${EVENT_VISIBLE}`;
@@ -100,7 +100,7 @@ const VISITORS = `
 const TOP_REFERRERS = `
   SELECT ifNull(data_referrer, '') AS referrer, uniqExact(user_id) AS visitors
   FROM analytics_internal.events
-  WHERE ${IN_SCOPE}
+  WHERE ${EVENTS_IN_SCOPE}
     AND event_type = '$page-view'
     AND ${IN_WINDOW}
     AND ${EVENT_VISIBLE}
@@ -114,7 +114,7 @@ const TOP_REGION = `
          data_region_code AS region_code,
          uniqExact(user_id) AS users
   FROM analytics_internal.events
-  WHERE ${IN_SCOPE}
+  WHERE ${EVENTS_IN_SCOPE}
     AND event_type = '$token-refresh'
     AND ${IN_WINDOW}
     AND ${COUNTRY} IS NOT NULL

@@ -6,6 +6,7 @@ import { dailyPageViews } from '../../metrics/daily-page-views.js';
 import { createProject } from '../../projects/create-project.js';
 import { rollupsAgainstEvents } from '../../test/preview-queries.js';
 import { openTestApp, type TestApp } from '../../test/test-app.js';
+import { defaultScope } from '../../test/metric-fixtures.js';
 
 let t: TestApp;
 let a: { id: string; admin: string; ingest: string };
@@ -50,7 +51,7 @@ describe('POST /projects/:id/events', () => {
     expect(await count(a.id)).toBe(3);
     const views = await dailyPageViews(
       { analytics: t.analytics, postgres: t.postgres },
-      { projectId: a.id, branchId: 'main', includeAnonymous: false },
+      defaultScope(a.id),
       new Date(),
     );
     expect(views.at(-1)?.activity).toBe(2);
@@ -85,6 +86,13 @@ describe('POST /projects/:id/events', () => {
       { p: a.id },
     );
     expect(row?.text).toBe('half \uFFFD emoji');
+  });
+
+  it('stores ids sent in upper case in lower case, as the mirrors hold them', async () => {
+    const user = randomUUID();
+    const res = await post([pageView('/upper', { user_id: user.toUpperCase(), team_id: user.toUpperCase() })]);
+    expect(res.statusCode).toBe(202);
+    expect(await count(a.id, `user_id = '${user}' AND team_id = '${user}'`)).toBe(1);
   });
 
   it('an ingest key cannot write to another project, nor send $token-refresh; the admin key can', async () => {

@@ -1,9 +1,13 @@
 // The overview of a real `standard` preview, through HTTP on embedded stores: the figures issue #4 names.
 // Also checks that the batched overview (one ClickHouse round trip) answers exactly what each metric
-// answers on its own.
+// answers on its own, and that a reseed's next seed generation, written beside the current one, is not
+// counted until its commit switches the project over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../test/test-app.js';
 import { METRICS, OVERVIEW_METRICS, runMetrics } from '../../metrics/index.js';
+import { defaultScope } from '../../test/metric-fixtures.js';
+import { deleteOtherSeedGenerations } from '../../analytics/project-data.js';
+import { setSeedGeneration } from '../../db/projects.js';
 
 let t: TestApp;
 let projectId: string;
@@ -37,12 +41,49 @@ describe('GET /metrics on a standard preview', () => {
   });
 
   it('answers, batched, exactly what every metric answers on its own', async () => {
-    const scope = { projectId, branchId: 'main', includeAnonymous: false };
+    const scope = defaultScope(projectId);
     const now = new Date();
     const stores = { analytics: t.analytics, postgres: t.postgres };
     const batched = await runMetrics(OVERVIEW_METRICS, stores, scope, now);
     for (const name of OVERVIEW_METRICS) {
       expect(batched[name], name).toEqual(await METRICS[name](stores, scope, now));
     }
+  });
+
+  it('counts one seed generation while a reseed writes the next beside it, and the new one once switched', async () => {
+    const now = new Date();
+    const stores = { analytics: t.analytics, postgres: t.postgres };
+    const current = defaultScope(projectId);
+    const before = await runMetrics(OVERVIEW_METRICS, stores, current, now);
+    expect(before.daily_page_views.some((p) => p.activity > 0)).toBe(true);
+    // What a reseed writes before its commit: the next generation's events beside the current ones
+    // (here a copy, so the figures must not move: counted twice, page views and clicks would double).
+    await t.analytics.command(
+      `INSERT INTO analytics_internal.events (event_type, event_at, data_text, project_id, branch_id, user_id, team_id,
+         refresh_token_id, session_replay_id, created_at, seeded)
+       SELECT event_type, event_at, data_text, project_id, branch_id, user_id, team_id, refresh_token_id,
+              session_replay_id, created_at, 2
+       FROM analytics_internal.events WHERE project_id = {p:String} AND seeded = 1`,
+      { p: projectId },
+    );
+    expect(await runMetrics(OVERVIEW_METRICS, stores, current, now)).toEqual(before);
+    expect(await runMetrics(OVERVIEW_METRICS, stores, { ...current, seedGeneration: 2 }, now)).toEqual(before);
+
+    // The commit switches; the old generation goes. The route reads the generation with the key.
+    await setSeedGeneration(t.postgres.db, projectId, 2);
+    await deleteOtherSeedGenerations(t.analytics, projectId, 2);
+    expect(await runMetrics(['daily_page_views'], stores, current, now)).not.toEqual({
+      daily_page_views: before.daily_page_views,
+    });
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/projects/${projectId}/metrics`, headers: auth });
+    expect(res.statusCode).toBe(200);
+    const answered = res.json<{ now: string; daily_page_views: unknown; daily_clicks: unknown }>();
+    const expected = await runMetrics(
+      ['daily_page_views', 'daily_clicks'],
+      stores,
+      { ...current, seedGeneration: 2 },
+      new Date(answered.now),
+    );
+    expect({ daily_page_views: answered.daily_page_views, daily_clicks: answered.daily_clicks }).toEqual(expected);
   });
 });

@@ -1,5 +1,6 @@
 // The project overview (docs/product.md §6): parse → authorize → take `now` once → resolve the window →
 // run the registry's metrics concurrently → respond. The response schema (contract/metrics.ts) validates every answer.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, ProjectParams } from '../../../contract/api.js';
 import {
@@ -13,8 +14,9 @@ import { DEFAULT_BRANCH } from '../../branch.js';
 import { LIVE_METRICS, OVERVIEW_METRICS, runMetrics } from '../../metrics/index.js';
 import type { Stores } from '../../stores.js';
 import { RangeParamError, requestedRange } from '../../metrics/range.js';
+import type { MetricScope } from '../../metrics/types.js';
 import { metricWindow, type DayRange } from '../../metrics/window.js';
-import { authorizeProject } from '../auth.js';
+import { authorizeProjectKey } from '../auth.js';
 import { invalidRequest } from '../errors.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody };
@@ -41,11 +43,10 @@ export const metricRoutes =
         },
       },
       async (request) => {
-        const projectId = await authorizeProject(stores.postgres.db, request, request.params.id, 'admin');
+        const scope = await scopeOf(stores, request, request.params.id, request.query.include_anonymous);
         const now = clock();
         const range = rangeOf(request.query, now);
-        const scope = { projectId, branchId: DEFAULT_BRANCH, includeAnonymous: request.query.include_anonymous, range };
-        const values = await runMetrics(OVERVIEW_METRICS, stores, scope, now);
+        const values = await runMetrics(OVERVIEW_METRICS, stores, { ...scope, range }, now);
         return { now: now.toISOString(), window: responseWindow(range, now), ...values };
       },
     );
@@ -63,13 +64,28 @@ export const metricRoutes =
         },
       },
       async (request) => {
-        const projectId = await authorizeProject(stores.postgres.db, request, request.params.id, 'admin');
+        const scope = await scopeOf(stores, request, request.params.id, request.query.include_anonymous);
         const now = clock();
-        const scope = { projectId, branchId: DEFAULT_BRANCH, includeAnonymous: request.query.include_anonymous };
         return { now: now.toISOString(), ...(await runMetrics(LIVE_METRICS, stores, scope, now)) };
       },
     );
   };
+
+/** The project the admin key may read, and what every figure filters on (its current seed generation too). */
+async function scopeOf(
+  stores: Stores,
+  request: FastifyRequest,
+  projectId: string,
+  includeAnonymous: boolean,
+): Promise<MetricScope> {
+  const owner = await authorizeProjectKey(stores.postgres.db, request, projectId, 'admin');
+  return {
+    projectId: owner.projectId,
+    branchId: DEFAULT_BRANCH,
+    includeAnonymous,
+    seedGeneration: owner.seedGeneration,
+  };
+}
 
 /** The request's days, or a 400 that names the parameter like the contract's own checks do. */
 function rangeOf(query: MetricsQuery, now: Date): DayRange {

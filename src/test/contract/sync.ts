@@ -10,6 +10,7 @@ import { SYNC_MAPPINGS } from '../../sync/mappings.js';
 import { createSyncRunner } from '../../sync/run-sync-pass.js';
 import { readWatermark } from '../../sync/sync-state.js';
 import type { OpenedPostgres } from '../targets.js';
+import { defaultScope } from '../metric-fixtures.js';
 import {
   insertUsers,
   mirrorKeys,
@@ -21,7 +22,7 @@ import {
   type SyncTarget,
 } from '../sync-fixtures.js';
 
-const scope = (projectId: string) => ({ projectId, branchId: 'main', includeAnonymous: false });
+const scope = defaultScope;
 
 export function syncContract(name: string, open: () => Promise<OpenedPostgres>, skip?: string): void {
   describe.skipIf(skip)(`sync contract: ${name}`, () => {

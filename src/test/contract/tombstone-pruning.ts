@@ -9,6 +9,7 @@ import { totalUsers } from '../../metrics/total-users.js';
 import { SYNC_MAPPINGS } from '../../sync/mappings.js';
 import { createSyncRunner, type SyncRunner } from '../../sync/run-sync-pass.js';
 import type { OpenedPostgres } from '../targets.js';
+import { defaultScope } from '../metric-fixtures.js';
 import {
   insertUsers,
   mirrorKeys,
@@ -19,7 +20,7 @@ import {
   type SyncTarget,
 } from '../sync-fixtures.js';
 
-const scope = (projectId: string) => ({ projectId, branchId: 'main', includeAnonymous: false });
+const scope = defaultScope;
 const settleWaitMs = 15_000;
 
 async function tombstones(db: Db, projectId: string): Promise<string[]> {
