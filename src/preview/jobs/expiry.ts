@@ -1,10 +1,13 @@
 // Preview projects expire (PULSE_PREVIEW_TTL). Pruning deletes an expired project from ClickHouse first,
 // then from Postgres (cascading to every row it owns): if ClickHouse fails, the project stays and the
-// next run retries, so nothing is orphaned in ClickHouse. Its first run in `serve` repairs what a crash
-// left first (repair-projects.ts).
+// next run retries, so nothing is orphaned in ClickHouse. It holds each project's lock, so a reseed still
+// writing finishes first (a locked project waits for the next run). Its first run in `serve` repairs
+// what a crash left first (repair-projects.ts).
 import type { Logger } from 'pino';
 import { deleteProjectData } from '../../analytics/project-data.js';
+import { tryProjectLock } from '../../db/project-lock.js';
 import { deleteProjects, expiredPreviewIds } from '../../db/projects.js';
+import type { Db } from '../../db/store.js';
 import type { Stores } from '../../stores.js';
 import { repairProjects } from './repair-projects.js';
 
@@ -14,9 +17,14 @@ export const PREVIEW_EXPIRY_INTERVAL_MS = 60_000;
 export async function prunePreviews(stores: Stores, now: Date): Promise<string[]> {
   const ids = await expiredPreviewIds(stores.postgres.db, now, PRUNE_BATCH);
   if (ids.length === 0) return ids;
-  await deleteProjectData(stores.analytics, ids);
-  await deleteProjects(stores.postgres.db, ids);
-  return ids;
+  return stores.postgres.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const free: string[] = [];
+    for (const id of ids) if (await tryProjectLock(tx, id)) free.push(id);
+    await deleteProjectData(stores.analytics, free);
+    await deleteProjects(tx, free);
+    return free;
+  });
 }
 
 /** The cleanup job inside `serve`: repairs what a crash left, then prunes every minute until stopped. */

@@ -8,6 +8,8 @@ import { PreviewKeepAlive, TICK_MS, WATCH_TIMEOUT_MS } from './keep-alive.js';
 import { liveCandidates } from '../generate/live-candidates.js';
 import { plannedLiveUsers } from './keep-alive-plan.js';
 import { loadGenerator } from '../generate/load.js';
+import { deleteProjects, setSeedGeneration } from '../../db/projects.js';
+import { formatEventAt } from '../../events/event-rows.js';
 
 const POLL_MS = 4_000;
 let t: TestApp;
@@ -80,6 +82,35 @@ describe('preview keep-alive', () => {
       users: 1,
       countries: [only!.ipInfo.country_code],
     });
+  });
+
+  it("writes under the project's current seed generation, and nothing more once the project is gone", async () => {
+    const stores = t;
+    let now = new Date(Date.now() - 10 * 60_000);
+    const created = await createPreviewProject(stores, {
+      now,
+      params: { size: 'tiny' },
+      isPreview: true,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+    });
+    const keepAlive = new PreviewKeepAlive(stores, { clock: () => now });
+    keepAlive.prime(created.projectId, created.live.candidates.slice(0, 1));
+    now = new Date(created.createdAt.getTime() + 5 * 60_000);
+    await keepAlive.touch(created.projectId);
+    // A reseed committed since the first poll: its generation is the one the overview counts.
+    await setSeedGeneration(t.postgres.db, created.projectId, 2);
+    expect(await keepAlive.tick()).toBe(1);
+    const written = await t.analytics.query<{ seeded: number }>(
+      `SELECT seeded FROM analytics_internal.events WHERE project_id = {p:String} AND event_at > {since:DateTime64(3, 'UTC')}`,
+      { p: created.projectId, since: formatEventAt(new Date(now.getTime() - 1)) },
+    );
+    expect(written).toEqual([{ seeded: 2 }]);
+
+    await deleteProjects(t.postgres.db, [created.projectId]);
+    now = new Date(now.getTime() + 3 * 60_000);
+    expect(await keepAlive.tick()).toBe(0);
+    expect(keepAlive.watching()).not.toContain(created.projectId);
+    expect(await eventsAfter(t.analytics, created.projectId, new Date(now.getTime() - 60_000))).toBe(0);
   });
 
   it('ignores projects that are not previews', async () => {

@@ -22,8 +22,6 @@ const MAX_PRIMED = 64;
 
 interface Watched {
   lastPolledAt: number;
-  /** The project's seed generation when first polled: its events are the seeder's. */
-  generation: number;
   candidates: LiveCandidate[];
   lastEmitted: Map<string, number>;
 }
@@ -67,7 +65,6 @@ export class PreviewKeepAlive {
       );
     this.watched.set(projectId, {
       lastPolledAt: this.now().getTime(),
-      generation: project.seedGeneration,
       candidates,
       lastEmitted: new Map(),
     });
@@ -97,6 +94,13 @@ export class PreviewKeepAlive {
         .filter((c) => !live.has(c.userId) && now.getTime() - (w.lastEmitted.get(c.userId) ?? 0) >= EMIT_EVERY_MS)
         .slice(0, Math.max(0, planned.length - live.size));
       if (due.length === 0) continue;
+      // Read again before each write: a reseed may have moved the project to its next seed generation
+      // (events under the old one no longer count), and a deleted or expired project gets nothing more.
+      const project = await getProject(this.stores.postgres.db, projectId);
+      if (!project || (project.expiresAt !== null && project.expiresAt.getTime() <= now.getTime())) {
+        this.watched.delete(projectId);
+        continue;
+      }
       const scope = { projectId, branchId: DEFAULT_BRANCH };
       const rows = due.map((c) =>
         tokenRefreshEvent(scope, {
@@ -107,7 +111,7 @@ export class PreviewKeepAlive {
           ipInfo: c.ipInfo,
         }),
       );
-      await insertEvents(this.stores.analytics, rows, { seeded: w.generation });
+      await insertEvents(this.stores.analytics, rows, { seeded: project.seedGeneration });
       for (const c of due) w.lastEmitted.set(c.userId, now.getTime());
       emitted += rows.length;
     }
