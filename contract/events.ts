@@ -10,7 +10,8 @@ export const EVENT_AT_MAX_SKEW_MS = 5_000;
 export const EVENT_AT_DEFAULT_MAX_AGE_MS = 366 * 86_400_000;
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
-const id = z.uuid({ error: 'must be a uuid' });
+/** Stored lower-case, as every id Pulse writes: an id sent in upper case still names the same user. */
+const id = z.uuid({ error: 'must be a uuid' }).transform((value) => value.toLowerCase());
 const pixels = z.number().int('must be a whole number').min(0, 'must be ≥ 0').max(100_000, 'must be ≤ 100000');
 const coordinate = z.number().min(-1_000_000).max(1_000_000);
 
