@@ -1,6 +1,7 @@
 // How an error is logged: its chain of names, messages, codes and stack frames, never the values it was
 // about. Drizzle puts a failed statement's bound parameters (emails, names, metadata) in its message and
-// in `params`, and Postgres puts a conflicting row's values in `detail`: neither may reach a log.
+// in `params`, Postgres puts a conflicting row's values in `detail`, and ClickHouse quotes the input it
+// could not parse or convert: none of them may reach a log (or the CLI's stderr).
 
 /** Fields of an error (or its causes) that describe what failed without carrying the data it failed on. */
 const SAFE_FIELDS = ['code', 'constraint', 'table', 'column', 'severity', 'routine', 'statusCode'] as const;
@@ -14,13 +15,25 @@ export interface LoggedError {
 }
 
 /** A message without the `\nparams: …` Drizzle appends (always last, so everything after it goes). */
-export const withoutParams = (message: string): string => message.replace(/\nparams: [\s\S]*$/, '');
+const withoutParams = (message: string): string => message.replace(/\nparams: [\s\S]*$/, '');
+
+/** ClickHouse's quoted values (`'…'`, as in "Cannot parse input … before: '…'") emptied: they are row data. */
+const withoutQuotedValues = (message: string): string => message.replace(/'(?:[^'\\]|\\.)*'/g, "'…'");
+
+/** ClickHouse's error, or Pulse's wrapper of one (AnalyticsError): its text quotes the data it failed on. */
+const fromClickHouse = (message: string): boolean => /DB::Exception|^ClickHouse /.test(message);
+
+/** A message as it may be logged: without the values a failed statement carried. */
+export const withoutValues = (message: string, clickHouse = fromClickHouse(message)): string =>
+  clickHouse ? withoutQuotedValues(withoutParams(message)) : withoutParams(message);
 
 export function serializeError(error: unknown): LoggedError | unknown {
   if (!(error instanceof Error)) return error;
   const chain: Error[] = [];
   for (let e: unknown = error; e instanceof Error && chain.length <= MAX_CAUSES; e = e.cause) chain.push(e);
-  const messages = chain.map((e) => withoutParams(e.message));
+  // A wrapped ClickHouse error's cause carries the same text without the marks that tell.
+  const clickHouse = chain.some((e) => e.name === 'AnalyticsError' || fromClickHouse(e.message));
+  const messages = chain.map((e) => withoutValues(e.message, clickHouse));
   const frames = (e: Error) => (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
   const logged: LoggedError = {
     type: error.name,

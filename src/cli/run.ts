@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DataDirLockedError } from '../data-dir-lock.js';
 import { DiskLowError, diskGuardFor } from '../disk-guard.js';
+import { withoutValues } from '../log-errors.js';
 import { DuplicateAuthValueError } from '../db/constraint-violation.js';
 import type { MigrationListener } from '../analytics/migrate.js';
 import { openStores, type Stores } from '../stores.js';
@@ -102,5 +103,6 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause =
     error.cause instanceof Error && !error.message.includes(error.cause.message) ? ` (${error.cause.message})` : '';
-  return `${error.message}${cause}`;
+  // stderr often ends up in a log too: no values of the statement that failed.
+  return withoutValues(`${error.message}${cause}`);
 }
