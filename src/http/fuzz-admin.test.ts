@@ -85,6 +85,7 @@ const routes: {
   { name: 'delete user', method: 'DELETE', path: id(() => []).map((u) => `/users/${segment(u)}`) },
   { name: 'create team', method: 'POST', path: fc.constant('/teams'), fields: teamFields },
   { name: 'patch team', method: 'PATCH', path: id(() => teams).map((x) => `/teams/${segment(x)}`), fields: teamFields },
+  { name: 'delete team', method: 'DELETE', path: id(() => []).map((x) => `/teams/${segment(x)}`) },
   {
     name: 'add member',
     method: 'POST',
@@ -120,6 +121,16 @@ const routes: {
       )
       .map(([u, c]) => `/users/${u}/contact-channels/${segment(c)}`),
     fields: channelFields,
+  },
+  {
+    name: 'delete channel',
+    method: 'DELETE',
+    path: fc
+      .tuple(
+        id(() => users),
+        id(() => []),
+      )
+      .map(([u, c]) => `/users/${segment(u)}/contact-channels/${segment(c)}`),
   },
 ];
 
