@@ -1,6 +1,7 @@
 // The crash suite: `kill -9` of a real `pulse serve` (embedded stores, one data dir) at named points of
 // preview creation and reseed (PULSE_TEST_CRASH_POINT) and at fixed-seed random moments of a preview
-// creation, a reseed, an ingestion burst and a sync backfill of new users running together. After the last
+// creation, a reseed, an ingestion burst and a sync backfill of new users running together; and of
+// `pulse seed` (at its creation's crash point, and at a random moment of a large seed). After the last
 // restart the stores open, every acknowledged (202) event is there exactly once, ClickHouse holds no row
 // of a project Postgres lacks, every preview has exactly one seed generation of events, and every
 // project's mirrored users are its Postgres users once the sync has caught up.
@@ -163,65 +164,82 @@ describe('kill -9 of pulse serve', () => {
     },
     120_000,
   );
+});
 
-  describe('after a restart (which repairs) and a clean stop', () => {
-    let stores: OpenedStores;
-    beforeAll(async () => {
-      const server = await serve();
-      // The sync catches up with the users whose mirroring the kills interrupted.
-      for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-        const response = await fetch(`${server.base}/projects/${ingest.id}/sync`, {
-          headers: { authorization: `Bearer ${ingest.admin}` },
-        });
-        const status = (await response.json()) as Record<string, { rows_behind: number }>;
-        if (Object.values(status).every((m) => m.rows_behind === 0)) break;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      server.running.child.kill('SIGTERM');
-      expect((await server.running.exited).code).toBe(0);
-      stores = await openStores(loadConfig(env), { command: 'crash suite' });
-    }, 180_000);
-    afterAll(() => stores?.close());
-
-    it('ClickHouse holds no row of a project Postgres does not have', async () => {
-      const projects = new Set((await listProjects(stores.postgres.db)).map((p) => p.id));
-      expect((await analyticsProjectIds(stores.analytics)).filter((id) => !projects.has(id))).toEqual([]);
+describe('kill -9 of pulse seed', () => {
+  it('at create:before-commit: the command dies there (the restart below repairs what it left)', async () => {
+    const seeded = await runPulse(['seed', '--size', 'tiny'], {
+      ...env,
+      PULSE_TEST_CRASH_POINT: 'create:before-commit',
     });
+    expect(seeded.code).toBeNull();
+  }, 120_000);
 
-    it("every preview's seeded events are of its current generation, and every project's users are mirrored", async () => {
-      const generations = await seedGenerationsInEvents(stores.analytics);
-      for (const project of await listProjects(stores.postgres.db)) {
-        if (project.isPreview) expect(generations.get(project.id)).toEqual([project.seedGeneration]);
-        const [postgresUsers] = await selectRows<{ n: number }>(
-          stores.postgres.db,
-          sql`SELECT count(*)::int AS n FROM users WHERE project_id = ${project.id}`,
-        );
-        const [mirror] = await stores.analytics.query<{ n: number }>(
-          `SELECT count() AS n FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0`,
-          { p: project.id },
-        );
-        expect(Number(mirror!.n)).toBe(postgresUsers!.n);
-        expect(postgresUsers!.n).toBeGreaterThan(0);
-        if (project.id === ingest.id) expect(postgresUsers!.n).toBeGreaterThanOrEqual(usersAcknowledged);
-      }
-      // The preview reseeded again and again, and killed mid-way, has exactly one dataset.
-      const [events] = await stores.analytics.query<{ n: number }>(
-        `SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}`,
-        { p: preview.project_id },
+  it('at a random moment of a large seed (seed 3)', async () => {
+    const seeding = startPulse(['seed', '--size', 'large'], env);
+    await new Promise((resolve) => setTimeout(resolve, 1_500 + Math.floor(random(3)() * 2_500)));
+    seeding.child.kill('SIGKILL');
+    expect((await seeding.exited).code).toBeNull();
+  }, 120_000);
+});
+
+describe('after the kills, a restart (which repairs) and a clean stop', () => {
+  let stores: OpenedStores;
+  beforeAll(async () => {
+    const server = await serve();
+    // The sync catches up with the users whose mirroring the kills interrupted.
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+      const response = await fetch(`${server.base}/projects/${ingest.id}/sync`, {
+        headers: { authorization: `Bearer ${ingest.admin}` },
+      });
+      const status = (await response.json()) as Record<string, { rows_behind: number }>;
+      if (Object.values(status).every((m) => m.rows_behind === 0)) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    server.running.child.kill('SIGTERM');
+    expect((await server.running.exited).code).toBe(0);
+    stores = await openStores(loadConfig(env), { command: 'crash suite' });
+  }, 180_000);
+  afterAll(() => stores?.close());
+
+  it('ClickHouse holds no row of a project Postgres does not have', async () => {
+    const projects = new Set((await listProjects(stores.postgres.db)).map((p) => p.id));
+    expect((await analyticsProjectIds(stores.analytics)).filter((id) => !projects.has(id))).toEqual([]);
+  });
+
+  it("every preview's seeded events are of its current generation, and every project's users are mirrored", async () => {
+    const generations = await seedGenerationsInEvents(stores.analytics);
+    for (const project of await listProjects(stores.postgres.db)) {
+      if (project.isPreview) expect(generations.get(project.id)).toEqual([project.seedGeneration]);
+      const [postgresUsers] = await selectRows<{ n: number }>(
+        stores.postgres.db,
+        sql`SELECT count(*)::int AS n FROM users WHERE project_id = ${project.id}`,
       );
-      expect(Number(events!.n)).toBe(preview.seeded.events + preview.seeded.live_events);
-    });
+      const [mirror] = await stores.analytics.query<{ n: number }>(
+        `SELECT count() AS n FROM analytics_internal.users FINAL WHERE project_id = {p:String} AND sync_is_deleted = 0`,
+        { p: project.id },
+      );
+      expect(Number(mirror!.n)).toBe(postgresUsers!.n);
+      expect(postgresUsers!.n).toBeGreaterThan(0);
+      if (project.id === ingest.id) expect(postgresUsers!.n).toBeGreaterThanOrEqual(usersAcknowledged);
+    }
+    // The preview reseeded again and again, and killed mid-way, has exactly one dataset.
+    const [events] = await stores.analytics.query<{ n: number }>(
+      `SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}`,
+      { p: preview.project_id },
+    );
+    expect(Number(events!.n)).toBe(preview.seeded.events + preview.seeded.live_events);
+  });
 
-    it('every acknowledged event is there exactly once, and no event twice', async () => {
-      const rows = await stores.analytics.query<{ path: string; n: number }>(
-        `SELECT JSONExtractString(data_text, 'path') AS path, count() AS n FROM analytics_internal.events
+  it('every acknowledged event is there exactly once, and no event twice', async () => {
+    const rows = await stores.analytics.query<{ path: string; n: number }>(
+      `SELECT JSONExtractString(data_text, 'path') AS path, count() AS n FROM analytics_internal.events
          WHERE project_id = {p:String} GROUP BY path`,
-        { p: ingest.id },
-      );
-      const counts = new Map(rows.map((r) => [r.path, Number(r.n)]));
-      expect([...acknowledged].filter((p) => counts.get(p) !== 1)).toEqual([]);
-      expect(rows.filter((r) => Number(r.n) > 1 || !sent.has(r.path))).toEqual([]);
-      expect(acknowledged.size).toBeGreaterThanOrEqual(50);
-    });
+      { p: ingest.id },
+    );
+    const counts = new Map(rows.map((r) => [r.path, Number(r.n)]));
+    expect([...acknowledged].filter((p) => counts.get(p) !== 1)).toEqual([]);
+    expect(rows.filter((r) => Number(r.n) > 1 || !sent.has(r.path))).toEqual([]);
+    expect(acknowledged.size).toBeGreaterThanOrEqual(50);
   });
 });

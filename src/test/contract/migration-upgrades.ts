@@ -123,6 +123,8 @@ export function migrationUpgradeContract(name: string, open: () => Promise<Opene
         expect(await findKeyOwner(store.db, written.adminKeyHash)).toEqual({
           projectId: written.projectId,
           kind: 'admin',
+          // Every project here is on its first seed generation (rows from before 0006 read 1 too).
+          seedGeneration: 1,
         });
         await store.db.execute(sql`UPDATE users SET display_name = 'Renamed' WHERE id = ${written.userId}`);
         await store.db.execute(sql`DELETE FROM team_members WHERE user_id = ${written.userId}`);

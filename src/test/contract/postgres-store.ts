@@ -77,10 +77,12 @@ export function postgresStoreContract(name: string, open: () => Promise<OpenedPo
       expect(await findKeyOwner(store.db, hashApiKey(created.adminKey))).toEqual({
         projectId: created.project.id,
         kind: 'admin',
+        seedGeneration: 1,
       });
       expect(await findKeyOwner(store.db, hashApiKey(created.ingestKey))).toEqual({
         projectId: created.project.id,
         kind: 'ingest',
+        seedGeneration: 1,
       });
       expect(await findKeyOwner(store.db, hashApiKey('pulse_admin_unknown'))).toBeUndefined();
       // Only hashes are stored.
