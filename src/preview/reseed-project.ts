@@ -35,7 +35,9 @@ export async function reseedProject(
     // then reseeds again, so the project always ends with exactly one dataset.
     const reseeded = await withProjectLock(stores.postgres.db, projectId, async (locked) => {
       const project = await getProject(locked, projectId);
-      if (!project) throw new ProjectNotFoundError(projectId);
+      // An expired preview is gone for every caller (its keys already are), and expiry may be deleting it.
+      if (!project || (project.expiresAt !== null && project.expiresAt.getTime() <= now.getTime()))
+        throw new ProjectNotFoundError(projectId);
       // A project that was never seeded gets the default dataset on its first reseed.
       const params = project.previewParams ?? { seed: DEFAULT_PREVIEW_SEED, size: 'standard' as const };
       const dataset = (await loadGenerator())({ projectId, now, ...params });

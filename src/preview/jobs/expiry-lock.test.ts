@@ -1,6 +1,6 @@
 // Expiry against a write that holds the project's lock (a reseed writing its next generation), on real
-// engines: pruning leaves a locked project for its next run instead of deleting under the writer, so no
-// event written by the writer outlives the project. On node-postgres two pools stand for two processes
+// engines: pruning leaves a locked project for its next run instead of deleting under the writer, and a
+// reseed refuses an expired preview, so no event written by a writer outlives the project. On node-postgres two pools stand for two processes
 // (only the advisory lock keeps them apart); PGlite's one connection runs them one after the other.
 import { describe, expect, it } from 'vitest';
 import { insertEvents } from '../../analytics/insert-events.js';
@@ -13,7 +13,9 @@ import { pageViewEvent } from '../../events/event-rows.js';
 import { useMigratedChdb } from '../../test/migrated-chdb.js';
 import { analyticsCounts, rolledRows } from '../../test/preview-queries.js';
 import { createTestDatabase, openTestPglite, skipReason, testTargets } from '../../test/targets.js';
+import { ProjectNotFoundError } from '../../projects/errors.js';
 import { createPreviewProject } from '../create-preview-project.js';
+import { reseedProject } from '../reseed-project.js';
 import { prunePreviews } from './expiry.js';
 
 const analytics = useMigratedChdb('pulse-expiry-lock-');
@@ -64,6 +66,24 @@ describe('preview expiry and a write holding the project lock', () => {
     try {
       await pg.store.migrate();
       await pruneWhileLocked(pg.store, pg.store);
+    } finally {
+      await pg.dispose();
+    }
+  }, 60_000);
+
+  it('a reseed refuses an expired preview, so nothing starts writing one that expiry may be deleting', async () => {
+    const pg = await openTestPglite();
+    try {
+      await pg.store.migrate();
+      const stores = { postgres: pg.store, analytics: analytics() };
+      const created = await createPreviewProject(stores, {
+        now: CREATED,
+        params: { seed: 'expiry-lock', size: 'tiny' },
+        expiresAt: CREATED,
+        isPreview: true,
+      });
+      await expect(reseedProject(stores, created.projectId, LATER)).rejects.toBeInstanceOf(ProjectNotFoundError);
+      await prunePreviews(stores, LATER);
     } finally {
       await pg.dispose();
     }

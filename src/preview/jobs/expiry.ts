@@ -1,8 +1,8 @@
 // Preview projects expire (PULSE_PREVIEW_TTL). Pruning deletes an expired project from ClickHouse first,
 // then from Postgres (cascading to every row it owns): if ClickHouse fails, the project stays and the
-// next run retries, so nothing is orphaned in ClickHouse. It holds each project's lock, so a reseed still
-// writing finishes first (a locked project waits for the next run). Its first run in `serve` repairs
-// what a crash left first (repair-projects.ts).
+// next run retries, so nothing is orphaned in ClickHouse. A project whose lock a write holds (a reseed still
+// writing) waits for the next run. Its first run in `serve` repairs what a crash left first
+// (repair-projects.ts).
 import type { Logger } from 'pino';
 import { deleteProjectData } from '../../analytics/project-data.js';
 import { tryProjectLock } from '../../db/project-lock.js';
@@ -17,14 +17,17 @@ export const PREVIEW_EXPIRY_INTERVAL_MS = 60_000;
 export async function prunePreviews(stores: Stores, now: Date): Promise<string[]> {
   const ids = await expiredPreviewIds(stores.postgres.db, now, PRUNE_BATCH);
   if (ids.length === 0) return ids;
-  return stores.postgres.db.transaction(async (transaction) => {
+  // Only the projects no write holds now; a write that starts later refuses an expired preview (reseed).
+  const free = await stores.postgres.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    const free: string[] = [];
-    for (const id of ids) if (await tryProjectLock(tx, id)) free.push(id);
-    await deleteProjectData(stores.analytics, free);
-    await deleteProjects(tx, free);
-    return free;
+    const unlocked: string[] = [];
+    for (const id of ids) if (await tryProjectLock(tx, id)) unlocked.push(id);
+    return unlocked;
   });
+  // Outside the transaction: embedded Postgres has one connection, which would wait for ClickHouse's deletes.
+  await deleteProjectData(stores.analytics, free);
+  await deleteProjects(stores.postgres.db, free);
+  return free;
 }
 
 /** The cleanup job inside `serve`: repairs what a crash left, then prunes every minute until stopped. */
