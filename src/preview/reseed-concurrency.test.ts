@@ -2,11 +2,10 @@
 // then reseeds again), so the project ends with exactly one dataset's events, never two or three. On
 // node-postgres two pools stand for two processes: only the Postgres advisory lock serializes them.
 import { describe, expect, it } from 'vitest';
-import { openNodePostgres } from '../db/node-postgres.js';
 import type { PostgresStore } from '../db/store.js';
 import { useMigratedChdb } from '../test/migrated-chdb.js';
 import { rollupsAgainstEvents } from '../test/preview-queries.js';
-import { createTestDatabase, openTestPglite, skipReason, testTargets } from '../test/targets.js';
+import { skipReason, withMigratedPglite, withTwoNodePostgresPools } from '../test/targets.js';
 import { createPreviewProject } from './create-preview-project.js';
 import { reseedProject } from './reseed-project.js';
 
@@ -51,28 +50,13 @@ async function threeConcurrentReseeds(handles: PostgresStore[]) {
 
 describe('concurrent reseeds of one project', () => {
   it('PGlite + chDB: three at once leave one dataset', async () => {
-    const pg = await openTestPglite();
-    try {
-      await pg.store.migrate();
-      await threeConcurrentReseeds([pg.store]);
-    } finally {
-      await pg.dispose();
-    }
+    await withMigratedPglite((store) => threeConcurrentReseeds([store]));
   }, 120_000);
 
   it.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))(
     'node-postgres (two pools, as two processes) + chDB: three at once leave one dataset',
     async () => {
-      const database = await createTestDatabase(testTargets.databaseUrl!);
-      const a = await openNodePostgres({ url: database.url });
-      const b = await openNodePostgres({ url: database.url });
-      try {
-        await a.migrate();
-        await threeConcurrentReseeds([a, b]);
-      } finally {
-        await Promise.all([a.close(), b.close()]);
-        await database.drop();
-      }
+      await withTwoNodePostgresPools((a, b) => threeConcurrentReseeds([a, b]));
     },
     120_000,
   );

@@ -69,3 +69,30 @@ export async function openTestNodePostgres(serverUrl: string): Promise<OpenedPos
     },
   };
 }
+
+/** Two pools on one new, migrated database of the test server: two processes, as far as Postgres can tell. */
+export async function withTwoNodePostgresPools<T>(
+  body: (a: PostgresStore, b: PostgresStore) => Promise<T>,
+): Promise<T> {
+  const database = await createTestDatabase(testTargets.databaseUrl!);
+  const a = await openNodePostgres({ url: database.url });
+  const b = await openNodePostgres({ url: database.url });
+  try {
+    await a.migrate();
+    return await body(a, b);
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+    await database.drop();
+  }
+}
+
+/** A migrated embedded PGlite for the length of `body`. */
+export async function withMigratedPglite<T>(body: (store: PostgresStore) => Promise<T>): Promise<T> {
+  const pg = await openTestPglite();
+  try {
+    await pg.store.migrate();
+    return await body(pg.store);
+  } finally {
+    await pg.dispose();
+  }
+}

@@ -5,14 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { insertEvents } from '../../analytics/insert-events.js';
 import { DEFAULT_BRANCH } from '../../branch.js';
-import { openNodePostgres } from '../../db/node-postgres.js';
 import { withProjectLock } from '../../db/project-lock.js';
 import { getProject } from '../../db/projects.js';
 import type { PostgresStore } from '../../db/store.js';
 import { pageViewEvent } from '../../events/event-rows.js';
 import { useMigratedChdb } from '../../test/migrated-chdb.js';
 import { analyticsCounts, rolledRows } from '../../test/preview-queries.js';
-import { createTestDatabase, openTestPglite, skipReason, testTargets } from '../../test/targets.js';
+import { skipReason, withMigratedPglite, withTwoNodePostgresPools } from '../../test/targets.js';
 import { ProjectNotFoundError } from '../../projects/errors.js';
 import { createPreviewProject } from '../create-preview-project.js';
 import { reseedProject } from '../reseed-project.js';
@@ -62,20 +61,12 @@ async function pruneWhileLocked(writer: PostgresStore, pruner: PostgresStore) {
 
 describe('preview expiry and a write holding the project lock', () => {
   it('PGlite + chDB: the prune runs after the write, and nothing of the project stays', async () => {
-    const pg = await openTestPglite();
-    try {
-      await pg.store.migrate();
-      await pruneWhileLocked(pg.store, pg.store);
-    } finally {
-      await pg.dispose();
-    }
+    await withMigratedPglite((store) => pruneWhileLocked(store, store));
   }, 60_000);
 
   it('a reseed refuses an expired preview, so nothing starts writing one that expiry may be deleting', async () => {
-    const pg = await openTestPglite();
-    try {
-      await pg.store.migrate();
-      const stores = { postgres: pg.store, analytics: analytics() };
+    await withMigratedPglite(async (postgres) => {
+      const stores = { postgres, analytics: analytics() };
       const created = await createPreviewProject(stores, {
         now: CREATED,
         params: { seed: 'expiry-lock', size: 'tiny' },
@@ -84,25 +75,14 @@ describe('preview expiry and a write holding the project lock', () => {
       });
       await expect(reseedProject(stores, created.projectId, LATER)).rejects.toBeInstanceOf(ProjectNotFoundError);
       await prunePreviews(stores, LATER);
-    } finally {
-      await pg.dispose();
-    }
+    });
   }, 60_000);
 
   it.skipIf(skipReason('PULSE_TEST_DATABASE_URL'))(
     'node-postgres (two pools) + chDB: the locked project is left for the next run, and nothing of it stays',
     async () => {
-      const database = await createTestDatabase(testTargets.databaseUrl!);
-      const a = await openNodePostgres({ url: database.url });
-      const b = await openNodePostgres({ url: database.url });
-      try {
-        await a.migrate();
-        const { first } = await pruneWhileLocked(a, b);
-        expect(first).toEqual([]);
-      } finally {
-        await Promise.all([a.close(), b.close()]);
-        await database.drop();
-      }
+      const { first } = await withTwoNodePostgresPools((a, b) => pruneWhileLocked(a, b));
+      expect(first).toEqual([]);
     },
     60_000,
   );

@@ -18,16 +18,20 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+/** A tiny preview created at `now`, expiring an hour later. */
+const tinyPreview = (now: Date) =>
+  createPreviewProject(t, {
+    now,
+    params: { size: 'tiny' },
+    isPreview: true,
+    expiresAt: new Date(now.getTime() + 3_600_000),
+  });
+
 describe('preview keep-alive', () => {
   it('keeps live users between 1 and 12 while polled, never dated after now, and stops after polling stops', async () => {
     const stores = t;
     let now = new Date(Date.now() - 30 * 60_000);
-    const created = await createPreviewProject(stores, {
-      now,
-      params: { size: 'tiny' },
-      isPreview: true,
-      expiresAt: new Date(now.getTime() + 3_600_000),
-    });
+    const created = await tinyPreview(now);
     const keepAlive = new PreviewKeepAlive(stores, { clock: () => now });
     const live: number[] = [];
     for (let elapsed = 0; elapsed <= 3 * 60_000; elapsed += POLL_MS) {
@@ -55,12 +59,7 @@ describe('preview keep-alive', () => {
   it('uses the candidates handed over at creation, the same the dataset gives, without regenerating it', async () => {
     const stores = t;
     let now = new Date(Date.now() - 10 * 60_000);
-    const created = await createPreviewProject(stores, {
-      now,
-      params: { size: 'tiny' },
-      isPreview: true,
-      expiresAt: new Date(now.getTime() + 3_600_000),
-    });
+    const created = await tinyPreview(now);
     // What prime receives equals what a regeneration from the stored parameters gives.
     const regenerated = liveCandidates(
       (await loadGenerator())({
@@ -87,12 +86,7 @@ describe('preview keep-alive', () => {
   it("writes under the project's current seed generation, and nothing more once the project is gone", async () => {
     const stores = t;
     let now = new Date(Date.now() - 10 * 60_000);
-    const created = await createPreviewProject(stores, {
-      now,
-      params: { size: 'tiny' },
-      isPreview: true,
-      expiresAt: new Date(now.getTime() + 3_600_000),
-    });
+    const created = await tinyPreview(now);
     const keepAlive = new PreviewKeepAlive(stores, { clock: () => now });
     keepAlive.prime(created.projectId, created.live.candidates.slice(0, 1));
     now = new Date(created.createdAt.getTime() + 5 * 60_000);
