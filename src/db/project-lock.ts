@@ -52,3 +52,13 @@ export async function tryProjectLock(tx: Db, projectId: string): Promise<boolean
 
 /** A 64-bit key from the project id; a collision only makes two projects wait for each other. */
 const projectLockKey = (projectId: string) => sql`hashtextextended(${projectId}, 0)`;
+
+/** Of these projects, the ones no live transaction holds the lock of right now (the locks end at once). */
+export async function projectsNotLocked(db: Db, projectIds: readonly string[]): Promise<string[]> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const free: string[] = [];
+    for (const id of projectIds) if (await tryProjectLock(tx, id)) free.push(id);
+    return free;
+  });
+}

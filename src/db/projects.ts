@@ -5,6 +5,10 @@ import type { Db } from './store.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
+/** An expired preview is gone for every caller (as its keys are), whether or not it was pruned yet. */
+export const isExpired = (project: Pick<ProjectRow, 'expiresAt'>, now: Date): boolean =>
+  project.expiresAt !== null && project.expiresAt.getTime() <= now.getTime();
+
 export interface NewProject {
   id: string;
   displayName: string;

@@ -7,7 +7,7 @@ import { deleteOtherSeedGenerations } from '../analytics/project-data.js';
 import { AnalyticsError } from '../analytics/store.js';
 import { crashPoint } from '../crash-point.js';
 import { withProjectLock } from '../db/project-lock.js';
-import { getProject } from '../db/projects.js';
+import { getProject, isExpired } from '../db/projects.js';
 import { DatabaseError } from '../db/store.js';
 import { ProjectNotFoundError } from '../projects/errors.js';
 import type { Stores } from '../stores.js';
@@ -35,9 +35,8 @@ export async function reseedProject(
     // then reseeds again, so the project always ends with exactly one dataset.
     const reseeded = await withProjectLock(stores.postgres.db, projectId, async (locked) => {
       const project = await getProject(locked, projectId);
-      // An expired preview is gone for every caller (its keys already are), and expiry may be deleting it.
-      if (!project || (project.expiresAt !== null && project.expiresAt.getTime() <= now.getTime()))
-        throw new ProjectNotFoundError(projectId);
+      // Expiry may be deleting an expired preview: nothing starts writing it.
+      if (!project || isExpired(project, now)) throw new ProjectNotFoundError(projectId);
       // A project that was never seeded gets the default dataset on its first reseed.
       const params = project.previewParams ?? { seed: DEFAULT_PREVIEW_SEED, size: 'standard' as const };
       const dataset = (await loadGenerator())({ projectId, now, ...params });

@@ -5,9 +5,8 @@
 // (repair-projects.ts).
 import type { Logger } from 'pino';
 import { deleteProjectData } from '../../analytics/project-data.js';
-import { tryProjectLock } from '../../db/project-lock.js';
+import { projectsNotLocked } from '../../db/project-lock.js';
 import { deleteProjects, expiredPreviewIds } from '../../db/projects.js';
-import type { Db } from '../../db/store.js';
 import type { Stores } from '../../stores.js';
 import { repairProjects } from './repair-projects.js';
 
@@ -18,13 +17,8 @@ export async function prunePreviews(stores: Stores, now: Date): Promise<string[]
   const ids = await expiredPreviewIds(stores.postgres.db, now, PRUNE_BATCH);
   if (ids.length === 0) return ids;
   // Only the projects no write holds now; a write that starts later refuses an expired preview (reseed).
-  const free = await stores.postgres.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const unlocked: string[] = [];
-    for (const id of ids) if (await tryProjectLock(tx, id)) unlocked.push(id);
-    return unlocked;
-  });
-  // Outside the transaction: embedded Postgres has one connection, which would wait for ClickHouse's deletes.
+  const free = await projectsNotLocked(stores.postgres.db, ids);
+  // Not under the locks' transaction: embedded Postgres has one connection, which would wait for ClickHouse's deletes.
   await deleteProjectData(stores.analytics, free);
   await deleteProjects(stores.postgres.db, free);
   return free;

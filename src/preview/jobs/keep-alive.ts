@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import { insertEvents } from '../../analytics/insert-events.js';
 import { liveUserIds } from '../../analytics/project-data.js';
-import { getProject } from '../../db/projects.js';
+import { getProject, isExpired } from '../../db/projects.js';
 import { DEFAULT_BRANCH } from '../../branch.js';
 import { tokenRefreshEvent } from '../../events/event-rows.js';
 import type { Stores } from '../../stores.js';
@@ -97,7 +97,7 @@ export class PreviewKeepAlive {
       // Read again before each write: a reseed may have moved the project to its next seed generation
       // (events under the old one no longer count), and a deleted or expired project gets nothing more.
       const project = await getProject(this.stores.postgres.db, projectId);
-      if (!project || (project.expiresAt !== null && project.expiresAt.getTime() <= now.getTime())) {
+      if (!project || isExpired(project, now)) {
         this.watched.delete(projectId);
         continue;
       }
