@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAnalyticsMigrations, migrateAnalytics } from '../../analytics/migrate.js';
 import type { AnalyticsStore } from '../../analytics/store.js';
-import { QueryBatch } from '../../analytics/query-batch.js';
+import { queryBatchCases } from './query-batch.js';
 
 export interface OpenedAnalytics {
   store: AnalyticsStore;
@@ -197,51 +197,7 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
       expect(rows).toEqual([{ id: kept, display_name: 'synced', sync_sequence_id: 1 }]);
     });
 
-    it('answers a batch of queries in one round trip, each with its own rows, order and parameters', async () => {
-      const batch = new QueryBatch(store);
-      const ordered = batch.query<{ n: number; s: string }>(
-        'SELECT number AS n, toString(number) AS s FROM numbers({count:UInt32}) ORDER BY n DESC',
-        { count: 3 },
-      );
-      // The same parameter name with another value: each query keeps its own.
-      const other = batch.query<{ n: number }>('SELECT count() AS n FROM numbers({count:UInt32})', { count: 1000 });
-      const none = batch.query<{ x: string }>('SELECT {x:String} AS x WHERE 0', { x: 'never' });
-      await batch.flush();
-      expect(await ordered).toEqual([
-        { n: 2, s: '2' },
-        { n: 1, s: '1' },
-        { n: 0, s: '0' },
-      ]);
-      expect(await other).toEqual([{ n: 1000 }]);
-      expect(await none).toEqual([]);
-      // After the flush a late query still answers, on its own.
-      expect(await batch.query('SELECT 7 AS n')).toEqual([{ n: 7 }]);
-    });
-
-    it('sends a query asked twice with the same parameters once, and both callers get its rows', async () => {
-      const batch = new QueryBatch(store);
-      // rand64() differs between two evaluations: equal answers mean one evaluation.
-      const a = batch.query<{ r: string }>('SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 1 });
-      const b = batch.query<{ r: string }>('SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 1 });
-      const c = batch.query<{ r: string }>('SELECT toString(rand64()) AS r, {x:UInt8} AS x', { x: 2 });
-      await batch.flush();
-      const [ra, rb, rc] = await Promise.all([a, b, c]);
-      expect(rb).toEqual(ra);
-      expect(rb).not.toBe(ra);
-      expect(rc[0]!.r).not.toBe(ra[0]!.r);
-    });
-
-    it('rejects every query of a batch when one of them fails', async () => {
-      const batch = new QueryBatch(store);
-      const good = batch.query('SELECT 1 AS n');
-      const bad = batch.query('SELECT no_such_column FROM numbers(1)');
-      const settled = Promise.allSettled([good, bad]);
-      await batch.flush();
-      const [a, b] = await settled;
-      expect(a.status).toBe('rejected');
-      expect(b.status).toBe('rejected');
-      expect(String((b as PromiseRejectedResult).reason)).toMatch(/no_such_column/);
-    });
+    queryBatchCases(() => store);
 
     it('inserts rows in batches, telling progress, and JSONEachRow text as it is', async () => {
       await store.command(
