@@ -41,7 +41,7 @@ export class QueryBatch implements AnalyticsReader {
   query<Row>(query: string, params: QueryParams = {}): Promise<Row[]> {
     if (this.sent) return this.store.query<Row>(query, params);
     return new Promise<Row[]>((resolve, reject) => {
-      const key = JSON.stringify([query, params]);
+      const key = JSON.stringify([query, params], bigintAsText);
       const entry = this.pending.get(key) ?? { query, params, waiters: [] };
       entry.waiters.push({ resolve: resolve as (rows: unknown[]) => void, reject });
       this.pending.set(key, entry);
@@ -82,14 +82,20 @@ export class QueryBatch implements AnalyticsReader {
   }
 }
 
+/** Bound values may be bigint (UInt64 masks), which JSON.stringify refuses. */
+const bigintAsText = (_: string, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value);
+
 /** Placeholders look like `{name:Type}`; each query's get a `qN_` prefix so equal names never clash. */
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*):/g;
 
 export function combine(batch: readonly Pick<Pending, 'query' | 'params'>[]): { query: string; params: QueryParams } {
   const params: QueryParams = {};
   const branches = batch.map(({ query, params: own }, i) => {
-    for (const [name, value] of Object.entries(own)) params[`q${i}_${name}`] = value;
-    const renamed = query.replace(PLACEHOLDER, (_, name: string) => `{q${i}_${name}:`);
+    // Only the values a query names travel: callers bind one set of parameters for many queries.
+    const renamed = query.replace(PLACEHOLDER, (_, name: string) => {
+      if (name in own) params[`q${i}_${name}`] = own[name];
+      return `{q${i}_${name}:`;
+    });
     return `SELECT ${i} AS q, groupArray(formatRowNoNewline('JSONEachRow', *)) AS rows FROM (${renamed})`;
   });
   return { query: branches.join('\nUNION ALL\n'), params };

@@ -1,15 +1,22 @@
 // What every ClickHouse metric binds and filters on. The fragments below are constant SQL with
 // `{name:Type}` placeholders (never values), so the queries that embed them stay fully parameterised.
 import { formatEventAt } from '../events/event-rows.js';
+import { blockMask, blockMasks, dayNumber } from './day-masks.js';
 import type { MetricScope } from './types.js';
-import { DAY_MS, liveSince, mauSince, metricWindow } from './window.js';
-
-/** The day number (days since 1970-01-01, UTC) of an instant: the rollups' `toUInt16(toDate(event_at))`. */
-export const dayNumber = (instant: Date): number => Math.floor(instant.getTime() / DAY_MS);
+import { liveSince, mauSince, metricWindow } from './window.js';
 
 /** Bound parameters of every ClickHouse metric; a query uses the ones it names. */
 export function chParams(scope: MetricScope, now: Date) {
   const window = metricWindow(now, scope.range);
+  const [fromDay, toDay, mauFromDay, nowDay] = [window.from, window.to, mauSince(now), now].map(dayNumber) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const windowMasks = blockMasks(fromDay, toDay);
+  const mauMasks = blockMasks(mauFromDay, nowDay);
+  const toBlock = Math.floor(toDay / 64);
   return {
     projectId: scope.projectId,
     branchId: scope.branchId,
@@ -20,11 +27,18 @@ export function chParams(scope: MetricScope, now: Date) {
     now: formatEventAt(now),
     mauSince: formatEventAt(mauSince(now)),
     liveSince: formatEventAt(liveSince(now)),
-    // Day numbers for the rollups (rollup-scope.ts): days since 1970-01-01, UTC.
-    fromDay: dayNumber(window.from),
-    toDay: dayNumber(window.to),
-    mauFromDay: dayNumber(mauSince(now)),
-    nowDay: dayNumber(now),
+    // Days and their masks per 64-day block for the rollups (rollup-scope.ts, day-masks.ts).
+    fromDay,
+    toDay,
+    windowBlocks: windowMasks.blocks,
+    windowMasks: windowMasks.masks,
+    windowFromBlock: Math.floor(fromDay / 64),
+    windowToBlock: toBlock,
+    windowToBlockMask: blockMask(toBlock, 0, toDay),
+    mauBlocks: mauMasks.blocks,
+    mauMasks: mauMasks.masks,
+    mauFromBlock: Math.floor(mauFromDay / 64),
+    nowBlock: Math.floor(nowDay / 64),
   };
 }
 

@@ -4,28 +4,36 @@
 // Constant SQL with `{name:Type}` placeholders, like clickhouse-scope.ts.
 import { EVENTS_IN_SCOPE, IN_SCOPE, SCOPED_USER_IDS } from './clickhouse-scope.js';
 
-/** Day-number bounds, as the placeholders the fragments below name. */
-export type DayBounds = { lo: string; hi: string };
+/**
+ * A run of days, as the placeholders chParams binds (day-masks.ts): which blocks hold its days, and the
+ * mask of its days in the row's `block`, defined for those blocks.
+ */
+export interface DayBounds {
+  blocks: string;
+  mask: string;
+}
 /** The overview's window: its first day to the day of its end (now, or the end of its last day). */
-export const WINDOW_DAYS: DayBounds = { lo: '{fromDay:UInt32}', hi: '{toDay:UInt32}' };
+export const WINDOW_DAYS: DayBounds = {
+  blocks: 'block BETWEEN {windowFromBlock:UInt16} AND {windowToBlock:UInt16}',
+  mask: '{windowMasks:Array(UInt64)}[indexOf({windowBlocks:Array(UInt16)}, block)]',
+};
 /** MAU's own period: today and the 30 days before. */
-export const MAU_DAYS: DayBounds = { lo: '{mauFromDay:UInt32}', hi: '{nowDay:UInt32}' };
+export const MAU_DAYS: DayBounds = {
+  blocks: 'block BETWEEN {mauFromBlock:UInt16} AND {nowBlock:UInt16}',
+  mask: '{mauMasks:Array(UInt64)}[indexOf({mauBlocks:Array(UInt16)}, block)]',
+};
 /** Every day up to the window's end: a user's first-ever active day. */
-export const DAYS_TO_WINDOW_END: DayBounds = { lo: '0', hi: '{toDay:UInt32}' };
+export const DAYS_TO_WINDOW_END: DayBounds = {
+  blocks: 'block <= {windowToBlock:UInt16}',
+  mask: `multiIf(block < {windowToBlock:UInt16}, toUInt64(18446744073709551615),
+                 block = {windowToBlock:UInt16}, {windowToBlockMask:UInt64}, toUInt64(0))`,
+};
 
 /** Only the blocks that hold days of `days` (the sort key cannot skip them: user_id comes first). */
-export const inBlocks = ({ lo, hi }: DayBounds) => `block BETWEEN intDiv(${lo}, 64) AND intDiv(${hi}, 64)`;
+export const inBlocks = (days: DayBounds) => days.blocks;
 
-const ALL_BITS = 'toUInt64(18446744073709551615)';
-
-/** The bits of a row's block that fall on days `lo`..`hi`, both included (0 when none does). */
-export const daysMask = ({ lo, hi }: DayBounds) =>
-  `if(block * 64 > ${hi} OR block * 64 + 63 < ${lo}, toUInt64(0), bitAnd(
-     bitShiftLeft(${ALL_BITS}, toUInt8(greatest(${lo}, block * 64) - block * 64)),
-     bitShiftRight(${ALL_BITS}, toUInt8(block * 64 + 63 - least(${hi}, block * 64 + 63)))))`;
-
-/** `column`'s days within `days`. */
-export const daysIn = (column: string, days: DayBounds) => `bitAnd(${column}, ${daysMask(days)})`;
+/** `column`'s days within `days` (0 when it has none there). */
+export const daysIn = (column: string, days: DayBounds) => `bitAnd(${column}, ${days.mask})`;
 
 /** A rollup row of the project and branch (current seed generation), from the blocks of `days`. */
 export const ROLLUP_ROWS = (days: DayBounds) => `${EVENTS_IN_SCOPE} AND ${inBlocks(days)}`;
