@@ -33,6 +33,8 @@ export function chParams(scope: MetricScope, now: Date) {
     windowBlocks: windowMasks.blocks,
     windowMasks: windowMasks.masks,
     windowFromBlock: Math.floor(fromDay / 64),
+    // The window's blocks and the one before it (its last day is the first day's day before).
+    windowBlocksFromBefore: windowMasks.blocks.length ? [windowMasks.blocks[0]! - 1, ...windowMasks.blocks] : [],
     windowToBlock: toBlock,
     windowToBlockMask: blockMask(toBlock, 0, toDay),
     mauBlocks: mauMasks.blocks,

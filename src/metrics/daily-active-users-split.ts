@@ -6,7 +6,6 @@ import { chParams } from './clickhouse-scope.js';
 import {
   DAYS_TO_WINDOW_END,
   daysIn,
-  inBlocks,
   ROLLUP_ROWS,
   ROW_NOT_ANONYMOUS,
   ROW_USER_EXISTS,
@@ -15,36 +14,40 @@ import {
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';
 
-// From the activity rollup: each existing user's refresh days up to the window's end, as their blocks
-// in order. The day before each day is the bits shifted by one, the last bit of the user's previous
-// block carried in; the first-ever day is the lowest bit of their first block. Each day of the window
-// is then counted once, under its kind (1 new, 2 retained, 3 reactivated).
+// From the activity rollup, each existing user grouped once: their first-ever active day (up to the
+// window's end) and their refresh days in each of the window's blocks and the block before it (rows of
+// the same block OR-ed together, -ForEach over the bound list of blocks). The day before each day is
+// then the bits shifted by one with the previous block's last bit carried in, and the first-ever day
+// is new. Each day of the window is counted once, under its kind (1 new, 2 retained, 3 reactivated).
 const inWindow = (bits: string) => daysIn(bits, WINDOW_DAYS);
 
 export const SPLIT_QUERY = `
   SELECT toString(toDate('1970-01-01') + (block * 64 + day_kind.1)) AS day,
          countIf(day_kind.2 = 1) AS new, countIf(day_kind.2 = 2) AS retained, countIf(day_kind.2 = 3) AS reactivated
   FROM (
-    SELECT user_block.1 AS block, user_block.2 AS bits,
-           if(j = 1, bitShiftLeft(toUInt64(1), bitPositionsToArray(bits)[1]), toUInt64(0)) AS new_days,
-           bitOr(bitShiftLeft(bits, 1),
-                 if(j > 1 AND blocks[j - 1].1 = block - 1, bitShiftRight(blocks[j - 1].2, 63), 0)) AS day_before,
+    SELECT block, bits,
+           if(intDiv(first_day, 64) = block, bitShiftLeft(toUInt64(1), first_day % 64), toUInt64(0)) AS new_days,
+           bitOr(bitShiftLeft(bits, 1), bitShiftRight(bits_before, 63)) AS day_before,
            ${inWindow('new_days')} AS new_in_window,
            ${inWindow('bitAnd(bits, day_before)')} AS retained_in_window,
            ${inWindow('bitAnd(bits, bitNot(bitOr(day_before, new_days)))')} AS reactivated_in_window
     FROM (
-      SELECT user_id, arraySort(groupArray((block, bits))) AS blocks
+      SELECT min(block * 64 + bitPositionsToArray(active)[1]) AS first_day,
+             groupBitOrForEach(arrayMap(b -> if(block = b, active, toUInt64(0)),
+                                        {windowBlocksFromBefore:Array(UInt16)})) AS by_block
       FROM (
-        SELECT user_id, block, groupBitOr(${daysIn('refresh_days', DAYS_TO_WINDOW_END)}) AS bits
+        SELECT user_id, block, ${daysIn('refresh_days', DAYS_TO_WINDOW_END)} AS active
         FROM analytics_internal.user_activity
         WHERE ${ROLLUP_ROWS(DAYS_TO_WINDOW_END)} AND ${ROW_NOT_ANONYMOUS}
-        GROUP BY user_id, block
-        HAVING bits != 0 AND ${ROW_USER_EXISTS}
       )
+      WHERE active != 0
       GROUP BY user_id
+      HAVING ${ROW_USER_EXISTS}
     )
-    ARRAY JOIN blocks AS user_block, arrayEnumerate(blocks) AS j
-    WHERE ${inBlocks(WINDOW_DAYS)}
+    ARRAY JOIN arraySlice({windowBlocksFromBefore:Array(UInt16)}, 2) AS block,
+               arraySlice(by_block, 2) AS bits,
+               arraySlice(by_block, 1, length(by_block) - 1) AS bits_before
+    WHERE bits != 0
   )
   ARRAY JOIN arrayConcat(
     arrayMap(i -> (i, 1), bitPositionsToArray(new_in_window)),

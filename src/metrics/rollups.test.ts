@@ -85,6 +85,15 @@ function fixture(scope: EventScope, seed: number): Fixture {
     } else if (kind < 0.8) events.push(pageView(scope, userId, at, pick(REFERRERS), { anonymous }));
     else events.push(click(scope, userId, at, { anonymous }));
   }
+  // Refreshes on both sides of the last two 64-day block edges before NOW (inside the default and the
+  // 90-day windows): the day before a block's first day is the previous block's last bit.
+  const blockStart = Math.floor(NOW.getTime() / DAY / 64) * 64;
+  for (const edge of [blockStart, blockStart - 64])
+    for (const n of [2, 3, 4])
+      for (const day of [edge - 1, edge]) {
+        const at = day * DAY + DAY / 2 + n;
+        if (!used.has(`${uid(n)}:${at}`)) events.push(refresh(scope, uid(n), new Date(at), located('DE')));
+      }
   // Now and then a refresh exactly at NOW: today counts up to now, included.
   events.push(refresh(scope, uid(1), NOW, located('US')));
   return { users, batches: [events.slice(0, 600), events.slice(600, 1_200), events.slice(1_200)] };
