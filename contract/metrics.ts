@@ -39,8 +39,8 @@ const QueryDay = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 
 /**
  * Query of GET /metrics: the window as `range`, or as `from` and `to` (both, and not with `range`).
- * The rules across parameters and against today (`from` ≤ `to`, at most 366 days, `to` not after
- * today UTC) are checked by the route, which answers 400 naming the parameter, as it does here.
+ * The rules across parameters and against today (`from` ≤ `to`, at most 366 days, `from` not before
+ * 1970-01-01, `to` not after today UTC) are checked by the route, which answers 400 naming the parameter, as it does here.
  */
 export const MetricsQuery = LiveMetricsQuery.extend({
   range: z.enum(RANGE_NAMES, { error: `must be one of ${RANGE_NAMES.join(', ')}` }).optional(),

@@ -82,8 +82,8 @@ export class QueryBatch implements AnalyticsReader {
   }
 }
 
-/** Bound values may be bigint (UInt64 masks), which JSON.stringify refuses. */
-const bigintAsText = (_: string, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value);
+/** Bound values may be bigint (UInt64 masks), which JSON.stringify refuses; the prefix keeps them apart from strings. */
+const bigintAsText = (_: string, value: unknown) => (typeof value === 'bigint' ? `\u0000bigint:${value}` : value);
 
 /** Placeholders look like `{name:Type}`; each query's get a `qN_` prefix so equal names never clash. */
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*):/g;

@@ -5,6 +5,10 @@ import { blockMask, blockMasks, dayNumber } from './day-masks.js';
 import type { MetricScope } from './types.js';
 import { liveSince, mauSince, metricWindow } from './window.js';
 
+/** A block number no row has (day 65,535, the last ClickHouse Date, lies in block 1,023). */
+const NO_BLOCK = 65_535;
+const blockBefore = (block: number) => (block > 0 ? block - 1 : NO_BLOCK);
+
 /** Bound parameters of every ClickHouse metric; a query uses the ones it names. */
 export function chParams(scope: MetricScope, now: Date) {
   const window = metricWindow(now, scope.range);
@@ -33,8 +37,9 @@ export function chParams(scope: MetricScope, now: Date) {
     windowBlocks: windowMasks.blocks,
     windowMasks: windowMasks.masks,
     windowFromBlock: Math.floor(fromDay / 64),
-    // The window's blocks and the one before it (its last day is the first day's day before).
-    windowBlocksFromBefore: windowMasks.blocks.length ? [windowMasks.blocks[0]! - 1, ...windowMasks.blocks] : [],
+    // The window's blocks and the one before it (its last day is the first day's day before); before
+    // block 0 there is none, and NO_BLOCK holds no row.
+    windowBlocksFromBefore: [blockBefore(windowMasks.blocks[0]!), ...windowMasks.blocks],
     windowToBlock: toBlock,
     windowToBlockMask: blockMask(toBlock, 0, toDay),
     mauBlocks: mauMasks.blocks,

@@ -46,7 +46,7 @@ describe('requestedRange', () => {
     });
   });
 
-  it('refuses, naming the parameter: range with from or to, one of from/to alone, to after today, from after to, over 366 days', () => {
+  it('refuses, naming the parameter: range with from or to, one of from/to alone, to after today, from after to, over 366 days, before 1970', () => {
     expect(refusal({ range: '7d', from: '2026-06-01' })).toEqual({
       param: 'from',
       message: 'cannot be combined with range',
@@ -74,6 +74,15 @@ describe('requestedRange', () => {
       last: '2024-01-01',
     }); // 366 days
     expect(refusal({ from: '2023-01-01', to: '2024-01-02' })).toMatchObject({ param: 'from' }); // 367
+    // Before ClickHouse's first day.
+    expect(refusal({ from: '1969-12-31', to: '1970-01-30' })).toEqual({
+      param: 'from',
+      message: 'must not be before 1970-01-01',
+    });
+    expect(requestedRange({ from: '1970-01-01', to: '1970-01-31' }, NOW)).toEqual({
+      first: '1970-01-01',
+      last: '1970-01-31',
+    });
   });
 
   it("today turns over at 00:00:00.000 UTC: yesterday's last millisecond cannot ask for today", () => {

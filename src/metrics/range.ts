@@ -4,6 +4,9 @@
 import { DEFAULT_RANGE, MAX_WINDOW_DAYS, type MetricsQuery } from '../../contract/metrics.js';
 import { dayOf, daysBetween, lastDays, type DayRange } from './window.js';
 
+/** The first day a window may start on. */
+export const FIRST_DAY = '1970-01-01';
+
 export class RangeParamError extends Error {
   constructor(
     readonly param: 'range' | 'from' | 'to',
@@ -28,6 +31,8 @@ export function requestedRange({ range, from, to }: Pick<MetricsQuery, 'range' |
   // 'YYYY-MM-DD' strings order as their dates.
   if (to > today) throw new RangeParamError('to', `must not be after today (${today} UTC)`);
   if (from > to) throw new RangeParamError('from', `must not be after to (${to})`);
+  // ClickHouse days (and the rollups' day numbers) start there.
+  if (from < FIRST_DAY) throw new RangeParamError('from', `must not be before ${FIRST_DAY}`);
   if (daysBetween({ first: from, last: to }) > MAX_WINDOW_DAYS)
     throw new RangeParamError('from', `must be at most ${MAX_WINDOW_DAYS} days before to, both included`);
   return { first: from, last: to };

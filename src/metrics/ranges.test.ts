@@ -189,6 +189,14 @@ describe('figures over a range', () => {
     expect(m.recently_active.map((u) => [u.id, u.last_active_at])).toEqual([[u3, '2026-03-01T12:00:00.000Z']]);
   });
 
+  it('a window in the first 64-day block (no block before it) answers zeros', async () => {
+    const first = { first: '1970-01-01', last: '1970-01-31' };
+    const m = await runMetrics(OVERVIEW_METRICS, stores, { ...scope, range: first }, NOW);
+    expect(m.daily_active_users_split).toEqual(splitOver(first, {}));
+    expect(m.daily_visitors).toEqual(seriesOver(first.first, first.last));
+    expect(m.visitors).toBe(0);
+  });
+
   it('mau, the counts as of now and the all-time and 30-day totals are the same whatever the range', async () => {
     const own = ['mau', 'total_users', 'recently_registered', 'login_methods', 'replays', 'live_users'] as const;
     const byDefault = await runMetrics(OVERVIEW_METRICS, stores, scope, NOW);

@@ -27,6 +27,17 @@ export function queryBatchCases(store: () => AnalyticsStore): void {
     expect(await batch.query('SELECT 7 AS n')).toEqual([{ n: 7 }]);
   });
 
+  it('binds bigint values exactly (UInt64 masks), alone and as arrays, and tells them apart by value', async () => {
+    const batch = new QueryBatch(store());
+    const top = 2n ** 64n - 1n;
+    const q = 'SELECT toString({m:UInt64}) AS m, arrayMap(x -> toString(x), {ms:Array(UInt64)}) AS ms';
+    const a = batch.query<{ m: string; ms: string[] }>(q, { m: top, ms: [top - 1n, 2n ** 53n + 1n] });
+    const b = batch.query<{ m: string; ms: string[] }>(q, { m: top - 2n, ms: [] });
+    await batch.flush();
+    expect(await a).toEqual([{ m: `${top}`, ms: [`${top - 1n}`, `${2n ** 53n + 1n}`] }]);
+    expect(await b).toEqual([{ m: `${top - 2n}`, ms: [] }]);
+  });
+
   it('sends a query asked twice with the same parameters once, and both callers get its rows', async () => {
     const batch = new QueryBatch(store());
     // rand64() differs between two evaluations: equal answers mean one evaluation.
