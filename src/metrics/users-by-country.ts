@@ -8,29 +8,14 @@ import {
   IN_WINDOW,
   USER_IN_SCOPE,
 } from './clickhouse-scope.js';
-import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { windowEndsNow } from './window.js';
+import { windowPlaces } from './window-places.js';
 
-// From the places rollup when the window ends now: a row with a located day in the window holds the
-// user's latest located time in its block, which is then in the window, so the latest of those rows
-// is the user's latest located refresh in the window.
-const QUERY = `
-  SELECT country_code, count() AS users
-  FROM (
-    SELECT user_id, argMax(country_code, last_located_at) AS country_code
-    FROM analytics_internal.user_places
-    WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
-      AND ${daysIn('located_days', WINDOW_DAYS)} != 0
-      AND ${ROW_NOT_ANONYMOUS}
-    GROUP BY user_id
-    HAVING ${ROW_USER_EXISTS}
-  )
-  GROUP BY country_code
-  ORDER BY users DESC, country_code`;
-
-// A window that ended before now (and the raw-events definition the rollup query is tested against,
-// src/test/raw-metrics.ts): a block's latest time may lie after it, so the events are read.
+// From the places rollup when the window ends now, through the window's places (window-places.ts),
+// the query it shares with top_region: a row with a located day in the window holds the user's latest
+// located time in its block, which is then in the window, so the latest of those rows is the user's
+// latest located refresh in the window. A window that ended before today reads the events instead.
 export const PAST_WINDOW_QUERY = `
   SELECT country_code, count() AS users
   FROM (
@@ -48,13 +33,12 @@ export const PAST_WINDOW_QUERY = `
   ORDER BY users DESC, country_code`;
 
 export async function usersByCountry(
-  { analytics }: MetricReaders,
+  readers: MetricReaders,
   scope: MetricScope,
   now: Date,
 ): Promise<Record<string, number>> {
-  const rows = await analytics.query<{ country_code: string; users: number }>(
-    windowEndsNow(now, scope.range) ? QUERY : PAST_WINDOW_QUERY,
-    chParams(scope, now),
-  );
-  return Object.fromEntries(rows.map((row) => [row.country_code, row.users]));
+  const rows = windowEndsNow(now, scope.range)
+    ? (await windowPlaces(readers, scope, now)).latestCountries
+    : await readers.analytics.query<{ country_code: string; users: number }>(PAST_WINDOW_QUERY, chParams(scope, now));
+  return Object.fromEntries(rows.map((row) => [row.country_code, Number(row.users)]));
 }

@@ -1,0 +1,51 @@
+// The window's places: what users_by_country and top_region are read from, in one query over the places
+// rollup. Each existing user located in the window (anonymous ones only when asked) is grouped once,
+// with the country of their latest located refresh and every (country, region) they were located in;
+// kind 0 rows count users by latest country (right when the window ends now: see users-by-country.ts),
+// kind 1 rows count users per place (right for any window). Both figures ask for it
+// with the same parameters, so a batch (query-batch.ts) sends it once: one grouping of users and one
+// planning instead of two.
+import { chParams } from './clickhouse-scope.js';
+import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } from './rollup-scope.js';
+import type { MetricReaders, MetricScope } from './types.js';
+
+// Rows come ordered for both readers: per kind, most users first, then by country and region (NULL last).
+const QUERY = `
+  SELECT place.1 AS kind, place.2 AS country_code, place.3 AS region_code, count() AS users
+  FROM (
+    SELECT argMax(country_code, last_located_at) AS latest,
+           groupUniqArray((country_code, region_code)) AS located
+    FROM analytics_internal.user_places
+    WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
+      AND ${daysIn('located_days', WINDOW_DAYS)} != 0
+      AND ${ROW_NOT_ANONYMOUS}
+    GROUP BY user_id
+    HAVING ${ROW_USER_EXISTS}
+  )
+  ARRAY JOIN arrayConcat([(0, latest, CAST(NULL, 'Nullable(String)'))],
+                         arrayMap(p -> (1, p.1, p.2), located)) AS place
+  GROUP BY kind, country_code, region_code
+  ORDER BY kind, users DESC, country_code, region_code NULLS LAST`;
+
+export interface PlaceCount {
+  country_code: string;
+  region_code: string | null;
+  users: number;
+}
+
+export interface WindowPlaces {
+  /** Users by the country of their latest located refresh in the window, most first. */
+  latestCountries: PlaceCount[];
+  /** Users per (country, region) they were located in during the window, most first. */
+  places: PlaceCount[];
+}
+
+/** Shared with the other reader of the same batch. */
+export async function windowPlaces({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<WindowPlaces> {
+  const rows = await analytics.query<PlaceCount & { kind: number }>(QUERY, chParams(scope, now));
+  const of = (kind: number) =>
+    rows
+      .filter((row) => Number(row.kind) === kind)
+      .map(({ country_code, region_code, users }) => ({ country_code, region_code, users: Number(users) }));
+  return { latestCountries: of(0), places: of(1) };
+}
