@@ -10,7 +10,7 @@ import {
   SCOPED_USERS,
   USER_IN_SCOPE,
 } from './clickhouse-scope.js';
-import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } from './rollup-scope.js';
+import { perActiveUser, WINDOW_DAYS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { windowEndsNow } from './window.js';
 
@@ -27,12 +27,7 @@ const latestFirst = (active: string) => `
 // user's latest refresh in its block, which is then in the window (as in users-by-country.ts).
 const QUERY = latestFirst(`
   SELECT user_id, max(last_refresh_at) AS last_active_at
-  FROM analytics_internal.user_activity
-  WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
-    AND ${daysIn('refresh_days', WINDOW_DAYS)} != 0
-    AND ${ROW_NOT_ANONYMOUS}
-  GROUP BY user_id
-  HAVING ${ROW_USER_EXISTS}`);
+  ${perActiveUser('user_activity', 'refresh_days', WINDOW_DAYS)}`);
 
 // A window that ended before now (and the raw-events definition the rollup query is tested against,
 // src/test/raw-metrics.ts): a block's latest refresh may lie after it, so the events are read.

@@ -44,6 +44,19 @@ export const ROW_NOT_ANONYMOUS = `({includeAnonymous:Bool} OR event_anonymous = 
 /** The row's user exists now (and is not anonymous, unless asked for): as USER_IN_SCOPE on events. */
 export const ROW_USER_EXISTS = `user_id IN (${SCOPED_USER_IDS})`;
 
+/**
+ * The end of a query whose SELECT aggregates per user: `table`'s rows with a day of `column` in `days`
+ * (not anonymous unless asked), one group per user, existing users only. Users are grouped before the
+ * existence test, so each id is looked up once.
+ */
+export const perActiveUser = (table: string, column: string, days: DayBounds) => `
+  FROM analytics_internal.${table}
+  WHERE ${ROLLUP_ROWS(days)}
+    AND ${daysIn(column, days)} != 0
+    AND ${ROW_NOT_ANONYMOUS}
+  GROUP BY user_id
+  HAVING ${ROW_USER_EXISTS}`;
+
 /** Ids the mirror calls anonymous, deleted or not (a tombstone keeps the flag). */
 export const ANONYMOUS_USER_IDS = `
   SELECT toString(id) FROM analytics_internal.users FINAL WHERE ${IN_SCOPE} AND is_anonymous = 1`;

@@ -6,7 +6,7 @@
 // with the same parameters, so a batch (query-batch.ts) sends it once: one grouping of users and one
 // planning instead of two.
 import { chParams } from './clickhouse-scope.js';
-import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, ROW_USER_EXISTS, WINDOW_DAYS } from './rollup-scope.js';
+import { perActiveUser, WINDOW_DAYS } from './rollup-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 // Rows come ordered for both readers: per kind, most users first, then by country and region (NULL last).
@@ -15,12 +15,7 @@ const QUERY = `
   FROM (
     SELECT argMax(country_code, last_located_at) AS latest,
            groupUniqArray((country_code, region_code)) AS located
-    FROM analytics_internal.user_places
-    WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
-      AND ${daysIn('located_days', WINDOW_DAYS)} != 0
-      AND ${ROW_NOT_ANONYMOUS}
-    GROUP BY user_id
-    HAVING ${ROW_USER_EXISTS}
+    ${perActiveUser('user_places', 'located_days', WINDOW_DAYS)}
   )
   ARRAY JOIN arrayConcat([(0, latest, CAST(NULL, 'Nullable(String)'))],
                          arrayMap(p -> (1, p.1, p.2), located)) AS place
