@@ -12,15 +12,10 @@ const blockBefore = (block: number) => (block > 0 ? block - 1 : NO_BLOCK);
 /** Bound parameters of every ClickHouse metric; a query uses the ones it names. */
 export function chParams(scope: MetricScope, now: Date) {
   const window = metricWindow(now, scope.range);
-  const [fromDay, toDay, mauFromDay, nowDay] = [window.from, window.to, mauSince(now), now].map(dayNumber) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [fromDay, toDay] = [dayNumber(window.from), dayNumber(window.to)];
   const windowMasks = blockMasks(fromDay, toDay);
-  const mauMasks = blockMasks(mauFromDay, nowDay);
-  const toBlock = Math.floor(toDay / 64);
+  const mauMasks = blockMasks(dayNumber(mauSince(now)), dayNumber(now));
+  const [windowFromBlock, windowToBlock] = [windowMasks.blocks[0]!, windowMasks.blocks.at(-1)!];
   return {
     projectId: scope.projectId,
     branchId: scope.branchId,
@@ -36,16 +31,16 @@ export function chParams(scope: MetricScope, now: Date) {
     toDay,
     windowBlocks: windowMasks.blocks,
     windowMasks: windowMasks.masks,
-    windowFromBlock: Math.floor(fromDay / 64),
+    windowFromBlock,
+    windowToBlock,
+    windowToBlockMask: blockMask(windowToBlock, 0, toDay),
     // The window's blocks and the one before it (its last day is the first day's day before); before
     // block 0 there is none, and NO_BLOCK holds no row.
-    windowBlocksFromBefore: [blockBefore(windowMasks.blocks[0]!), ...windowMasks.blocks],
-    windowToBlock: toBlock,
-    windowToBlockMask: blockMask(toBlock, 0, toDay),
+    windowBlocksFromBefore: [blockBefore(windowFromBlock), ...windowMasks.blocks],
     mauBlocks: mauMasks.blocks,
     mauMasks: mauMasks.masks,
-    mauFromBlock: Math.floor(mauFromDay / 64),
-    nowBlock: Math.floor(nowDay / 64),
+    mauFromBlock: mauMasks.blocks[0]!,
+    nowBlock: mauMasks.blocks.at(-1)!,
   };
 }
 

@@ -29,14 +29,14 @@ export const DAYS_TO_WINDOW_END: DayBounds = {
                  block = {windowToBlock:UInt16}, {windowToBlockMask:UInt64}, toUInt64(0))`,
 };
 
-/** Only the blocks that hold days of `days` (the sort key cannot skip them: user_id comes first). */
-export const inBlocks = (days: DayBounds) => days.blocks;
-
 /** `column`'s days within `days` (0 when it has none there). */
 export const daysIn = (column: string, days: DayBounds) => `bitAnd(${column}, ${days.mask})`;
 
-/** A rollup row of the project and branch (current seed generation), from the blocks of `days`. */
-export const ROLLUP_ROWS = (days: DayBounds) => `${EVENTS_IN_SCOPE} AND ${inBlocks(days)}`;
+/**
+ * A rollup row of the project and branch (current seed generation), from the blocks of `days` (the sort
+ * key cannot skip the others: user_id comes first).
+ */
+export const ROLLUP_ROWS = (days: DayBounds) => `${EVENTS_IN_SCOPE} AND ${days.blocks}`;
 
 /** The row's events did not call themselves anonymous (or anonymous events are asked for). */
 export const ROW_NOT_ANONYMOUS = `({includeAnonymous:Bool} OR event_anonymous = 0)`;
