@@ -2,7 +2,7 @@
 // clicks, visitors and referrers. Each describe writes its own project, so their rows never mix.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMetrics } from './index.js';
+import { runBothWays } from '../test/run-both-ways.js';
 import {
   at,
   click,
@@ -60,7 +60,7 @@ describe('daily active users and the new / retained / reactivated split', () => 
   );
 
   it('splits each day exactly; new + retained + reactivated = DAU', async () => {
-    const m = await runMetrics(['daily_active_users', 'daily_active_users_split', 'mau'], stores, scope, NOW);
+    const m = await runBothWays(['daily_active_users', 'daily_active_users_split', 'mau'], stores, scope, NOW);
     expect(m.daily_active_users).toEqual(
       series({ '2026-05-16': 1, '2026-06-09': 1, '2026-06-10': 4, '2026-06-11': 1, '2026-06-13': 1 }),
     );
@@ -77,7 +77,7 @@ describe('daily active users and the new / retained / reactivated split', () => 
   });
 
   it('recently_active orders users by their latest refresh in the window', async () => {
-    const { recently_active } = await runMetrics(['recently_active'], stores, scope, NOW);
+    const { recently_active } = await runBothWays(['recently_active'], stores, scope, NOW);
     expect(recently_active.map((u) => [u.id, u.last_active_at])).toEqual([
       [b, '2026-06-13T09:00:00.000Z'],
       [c, '2026-06-10T11:00:00.000Z'],
@@ -107,7 +107,7 @@ describe('window edges', () => {
   );
 
   it('counts 00:00:00.000 in its day, 23:59:59.999 in the day before, and now in today', async () => {
-    const m = await runMetrics(['daily_page_views', 'daily_clicks', 'daily_visitors', 'visitors'], stores, scope, NOW);
+    const m = await runBothWays(['daily_page_views', 'daily_clicks', 'daily_visitors', 'visitors'], stores, scope, NOW);
     expect(m.daily_page_views).toEqual(series({ '2026-05-16': 1, '2026-06-01': 1, '2026-06-02': 1, '2026-06-15': 1 }));
     expect(m.daily_clicks).toEqual(series({ '2026-06-15': 1 }));
     expect(m.daily_visitors).toEqual(series({ '2026-05-16': 1, '2026-06-01': 1, '2026-06-02': 1, '2026-06-15': 1 }));
@@ -142,7 +142,7 @@ describe('live users', () => {
   );
 
   it('live = (now − 120 s, now]: 119 s and now are live; 120 s, 121 s and the future are not', async () => {
-    const m = await runMetrics(['live_users', 'live_users_by_country'], stores, scope, NOW);
+    const m = await runBothWays(['live_users', 'live_users_by_country'], stores, scope, NOW);
     expect(m.live_users).toBe(14);
     expect(m.live_users_by_country).toEqual({
       // Latest first; u7 moved from GB to US within the live window. At most 8 per country.
@@ -162,7 +162,7 @@ describe('live users', () => {
   });
 
   it('an anonymous refresh is live only when anonymous users are asked for', async () => {
-    const m = await runMetrics(
+    const m = await runBothWays(
       ['live_users', 'live_users_by_country'],
       stores,
       { ...scope, includeAnonymous: true },
@@ -198,7 +198,7 @@ describe('page views, clicks and referrers', () => {
   );
 
   it("ranks referrers by distinct visitors ('' = direct), ties by name; anonymous events and users left out", async () => {
-    const m = await runMetrics(
+    const m = await runBothWays(
       ['top_referrers', 'visitors', 'daily_page_views', 'daily_clicks', 'daily_visitors'],
       stores,
       scope,
@@ -216,7 +216,7 @@ describe('page views, clicks and referrers', () => {
   });
 
   it('counts anonymous page views and clicks when asked', async () => {
-    const m = await runMetrics(
+    const m = await runBothWays(
       ['top_referrers', 'visitors', 'daily_page_views', 'daily_clicks'],
       stores,
       { ...scope, includeAnonymous: true },

@@ -11,6 +11,9 @@ import {
   ROW_USER_EXISTS,
   WINDOW_DAYS,
 } from './rollup-scope.js';
+import type { DaySource } from './daily-series.js';
+import type { ProjectRows } from './project-rows.js';
+import { bitPositions, dayText, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';
 
@@ -57,12 +60,55 @@ export const SPLIT_QUERY = `
 
 type Row = Omit<DailyActiveSplitPoint, 'date'> & { day: string };
 
+const ALL_BITS = (1n << 64n) - 1n;
+
+/** SPLIT_QUERY's rows, from a small project's rows: the same steps, one user at a time. */
+export function splitFromRows(rows: ProjectRows, scope: MetricScope, now: Date): Row[] {
+  const s = rowScope(rows, scope, now);
+  const blocks = s.params.windowBlocksFromBefore;
+  const users = new Map<string, { firstDay: number; byBlock: bigint[] }>();
+  for (const row of rows.activity) {
+    const active = row.refresh_days & s.toWindowEndMask(row.block);
+    if (active === 0n || !s.notAnonymous(row)) continue;
+    let user = users.get(row.user_id);
+    if (!user) users.set(row.user_id, (user = { firstDay: Infinity, byBlock: blocks.map(() => 0n) }));
+    user.firstDay = Math.min(user.firstDay, row.block * 64 + bitPositions(active)[0]!);
+    const i = blocks.indexOf(row.block);
+    if (i >= 0) user.byBlock[i]! |= active;
+  }
+  const byDay = new Map<number, Row>();
+  const count = (day: number, kind: 'new' | 'retained' | 'reactivated') => {
+    let row = byDay.get(day);
+    if (!row) byDay.set(day, (row = { day: dayText(day), new: 0, retained: 0, reactivated: 0 }));
+    row[kind] += 1;
+  };
+  for (const [userId, { firstDay, byBlock }] of users) {
+    if (!s.exists(userId)) continue;
+    for (let i = 1; i < blocks.length; i++) {
+      const [block, bits, bitsBefore] = [blocks[i]!, byBlock[i]!, byBlock[i - 1]!];
+      if (bits === 0n) continue;
+      const newDays = Math.floor(firstDay / 64) === block ? 1n << BigInt(firstDay % 64) : 0n;
+      const dayBefore = ((bits << 1n) | (bitsBefore >> 63n)) & ALL_BITS;
+      const mask = s.windowMask(block);
+      for (const d of bitPositions(newDays & mask)) count(block * 64 + d, 'new');
+      for (const d of bitPositions(bits & dayBefore & mask)) count(block * 64 + d, 'retained');
+      for (const d of bitPositions(bits & ~(dayBefore | newDays) & mask)) count(block * 64 + d, 'reactivated');
+    }
+  }
+  return [...byDay.values()];
+}
+
+/** The split's rows, for the daily series that read them (daily-active-users.ts). */
+export const SPLIT: DaySource = { query: SPLIT_QUERY, fromRows: splitFromRows };
+
 export async function dailyActiveUsersSplit(
-  { analytics }: MetricReaders,
+  { analytics, rows: projectRows }: MetricReaders,
   scope: MetricScope,
   now: Date,
 ): Promise<DailyActiveSplitPoint[]> {
-  const rows = await analytics.query<Row>(SPLIT_QUERY, chParams(scope, now));
+  const rows = projectRows
+    ? onRows(projectRows, SPLIT_QUERY, scope, now, () => splitFromRows(projectRows, scope, now))
+    : await analytics.query<Row>(SPLIT_QUERY, chParams(scope, now));
   const byDay = new Map(rows.map(({ day, ...split }) => [day, split]));
   const { days } = metricWindow(now, scope.range);
   const outside = rows.find((row) => !days.includes(row.day));

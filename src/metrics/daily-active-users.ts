@@ -2,9 +2,9 @@
 // Each active user is exactly one of new, retained or reactivated on a day, so the split's query
 // (daily-active-users-split.ts) answers it too, and a batch sends that query once for both figures.
 import { dailySeries } from './daily-series.js';
-import { SPLIT_QUERY } from './daily-active-users-split.js';
+import { SPLIT } from './daily-active-users-split.js';
 
 export const dailyActiveUsers = dailySeries(
-  SPLIT_QUERY,
+  SPLIT,
   (row) => Number(row.new) + Number(row.retained) + Number(row.reactivated),
 );

@@ -4,15 +4,26 @@
 // (query-batch.ts) then sends it once.
 import type { DailyPoint } from '../../contract/metrics.js';
 import { chParams } from './clickhouse-scope.js';
-import type { Metric } from './types.js';
+import type { ProjectRows } from './project-rows.js';
+import { onRows } from './row-scope.js';
+import type { Metric, MetricScope } from './types.js';
 import { metricWindow, zeroFill } from './window.js';
 
-type DayRow = { day: string } & Record<string, number | string>;
+export type DayRow = { day: string } & Record<string, number | string>;
+
+/** A series' query, and the same rows computed from a small project's rows (project-rows.ts). */
+export interface DaySource {
+  query: string;
+  fromRows: (rows: ProjectRows, scope: MetricScope, now: Date) => DayRow[];
+}
 
 export const dailySeries =
-  (query: string, value: (row: DayRow) => number = (row) => Number(row.value)): Metric<DailyPoint[]> =>
-  async ({ analytics }, scope, now) => {
-    const rows = await analytics.query<DayRow>(query, chParams(scope, now));
+  (source: string | DaySource, value: (row: DayRow) => number = (row) => Number(row.value)): Metric<DailyPoint[]> =>
+  async ({ analytics, rows: projectRows }, scope, now) => {
+    const rows =
+      typeof source !== 'string' && projectRows
+        ? onRows(projectRows, source.query, scope, now, () => source.fromRows(projectRows, scope, now))
+        : await analytics.query<DayRow>(typeof source === 'string' ? source : source.query, chParams(scope, now));
     return zeroFill(
       metricWindow(now, scope.range).days,
       rows.map((row) => ({ day: row.day, value: value(row) })),

@@ -25,8 +25,9 @@ import { usersByCountry } from './users-by-country.js';
 import { verifiedUsers } from './verified-users.js';
 import { visitors } from './visitors.js';
 import type { Stores } from '../stores.js';
-import type { Metric, MetricScope } from './types.js';
+import type { Metric, MetricReaders, MetricScope } from './types.js';
 import { QueryBatch } from '../analytics/query-batch.js';
+import { mayBeSmall, readProjectRows } from './project-rows.js';
 
 export const METRICS = {
   total_users: totalUsers,
@@ -68,20 +69,70 @@ export function metric(name: string): Metric<unknown> {
   return METRICS[name as MetricName];
 }
 
+/** The metrics that are computed from a small project's rows when it has them (project-rows.ts). */
+export const ROW_METRICS: readonly MetricName[] = [
+  'total_users',
+  'anonymous_users',
+  'verified_users',
+  'unverified_users',
+  'mau',
+  'users_by_country',
+  'daily_signups',
+  'daily_active_users',
+  'daily_active_users_split',
+  'daily_page_views',
+  'daily_clicks',
+  'daily_visitors',
+  'visitors',
+  'top_referrers',
+  'top_region',
+  'recently_registered',
+  'recently_active',
+];
+/** Below this many of them in one call, their own queries cost less than reading the rows. */
+const ROWS_WORTH_READING = 4;
+
+export interface RunOptions {
+  /**
+   * 'auto' (default): a small project's rows when enough ROW_METRICS are asked; 'always': whenever the
+   * project is small (tests); 'never': queries only.
+   */
+  rows?: 'auto' | 'always' | 'never';
+}
+
 /**
  * Runs the named metrics concurrently against one `now`; the first failure rejects the whole call.
  * Their ClickHouse queries go out as one batch (one round trip, see query-batch.ts); Postgres metrics
- * run alongside it.
+ * run alongside it. When a small project's rows serve enough of them, the batch reads those rows with
+ * the other metrics' queries, and the metrics they serve are computed from them afterwards (those
+ * that still need a query, or all of them when the project turns out large, send a second batch).
  */
 export async function runMetrics<Name extends MetricName>(
   names: readonly Name[],
   stores: Stores,
   scope: MetricScope,
   now: Date,
+  { rows: useRows = 'auto' }: RunOptions = {},
 ): Promise<MetricValues<Name>> {
-  const batch = new QueryBatch(stores.analytics);
-  const pending = names.map((name) => metric(name)({ ...stores, analytics: batch }, scope, now));
-  await batch.flush();
-  const values = await Promise.all(pending);
-  return Object.fromEntries(names.map((name, i) => [name, values[i]])) as MetricValues<Name>;
+  const rowNames = names.filter((name) => ROW_METRICS.includes(name));
+  const worthIt =
+    useRows === 'always' ? rowNames.length > 0 : useRows === 'auto' && rowNames.length >= ROWS_WORTH_READING;
+  const first = new QueryBatch(stores.analytics);
+  const rowsRead = worthIt && mayBeSmall(scope, now) ? readProjectRows(first, scope, now) : undefined;
+  const values = new Map<Name, Promise<unknown>>();
+  const start = (name: Name, readers: MetricReaders) => {
+    const value = metric(name)(readers, scope, now);
+    value.catch(() => undefined); // awaited below; a rejection before then is not unhandled
+    values.set(name, value);
+  };
+  for (const name of names) if (!rowsRead || !rowNames.includes(name)) start(name, { ...stores, analytics: first });
+  await first.flush();
+  if (rowsRead) {
+    const rows = await rowsRead;
+    const second = new QueryBatch(stores.analytics);
+    for (const name of rowNames) start(name, { ...stores, analytics: second, rows });
+    await second.flush();
+  }
+  const settled = await Promise.all(names.map((name) => values.get(name)!));
+  return Object.fromEntries(names.map((name, i) => [name, settled[i]])) as MetricValues<Name>;
 }

@@ -11,6 +11,8 @@ import {
   USER_IN_SCOPE,
 } from './clickhouse-scope.js';
 import { perActiveUser, WINDOW_DAYS } from './rollup-scope.js';
+import type { ProjectRows } from './project-rows.js';
+import { byBytes, activeUserRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { windowEndsNow } from './window.js';
 
@@ -41,14 +43,35 @@ export const PAST_WINDOW_QUERY = latestFirst(`
   GROUP BY user_id
   HAVING ${USER_IN_SCOPE}`);
 
+/** QUERY's rows, from a small project's rows (a window that ends now). */
+function fromRows(rows: ProjectRows, scope: MetricScope, now: Date): ActiveUser[] {
+  const s = rowScope(rows, scope, now);
+  const users = new Map(rows.users.map((user) => [user.id, user]));
+  return [...activeUserRows(s, rows.activity, (row) => row.refresh_days, s.windowMask)]
+    .map(([id, userRows]) => ({
+      id,
+      last_active_at: userRows.reduce((a, row) => (row.last_refresh_at > a ? row.last_refresh_at : a), ''),
+    }))
+    .sort((a, b) => byBytes(b.last_active_at, a.last_active_at) || byBytes(a.id, b.id))
+    .slice(0, TOP_LIMIT)
+    .map(({ id, last_active_at }) => {
+      const { display_name, primary_email, profile_image_url } = users.get(id)!;
+      return { id, display_name, primary_email, profile_image_url, last_active_at };
+    });
+}
+
 export async function recentlyActive(
-  { analytics }: MetricReaders,
+  { analytics, rows: projectRows }: MetricReaders,
   scope: MetricScope,
   now: Date,
 ): Promise<ActiveUser[]> {
-  const rows = await analytics.query<ActiveUser>(windowEndsNow(now, scope.range) ? QUERY : PAST_WINDOW_QUERY, {
-    ...chParams(scope, now),
-    limit: TOP_LIMIT,
-  });
+  const endsNow = windowEndsNow(now, scope.range);
+  const rows =
+    endsNow && projectRows
+      ? fromRows(projectRows, scope, now)
+      : await analytics.query<ActiveUser>(endsNow ? QUERY : PAST_WINDOW_QUERY, {
+          ...chParams(scope, now),
+          limit: TOP_LIMIT,
+        });
   return rows.map((row) => ({ ...row, last_active_at: parseEventAt(row.last_active_at).toISOString() }));
 }

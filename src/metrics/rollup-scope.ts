@@ -69,25 +69,3 @@ export const USER_NOT_ANONYMOUS = `({includeAnonymous:Bool} OR user_id NOT IN ($
 
 /** As EVENT_VISIBLE on events: neither the row's events nor, per the mirror, its user are anonymous. */
 export const ROW_VISIBLE = `(${ROW_NOT_ANONYMOUS} AND ${USER_NOT_ANONYMOUS})`;
-
-/**
- * Page views and clicks per day of the window, from the per-day counts of user_activity, as
- * EVENT_VISIBLE counts them: the rows of users the mirror calls anonymous are left out, events without
- * a user (user_id '') count. Both daily series read this one query (a batch sends it once), and it
- * reads the rows once: each row's page-view and click counts are expanded together, tagged by kind.
- * :TRICKY: the outer aliases page_views and clicks would shadow the columns of the same names, so the
- * rows are expanded in a subquery.
- */
-export const EVENTS_PER_DAY = `
-  SELECT toString(toDate('1970-01-01') + day_number) AS day,
-         sumIf(events, kind = 1) AS page_views, sumIf(events, kind = 2) AS clicks
-  FROM (
-    SELECT block * 64 + counted.2 AS day_number, counted.1 AS kind, counted.3 AS events
-    FROM analytics_internal.user_activity
-    ARRAY JOIN arrayConcat(
-      arrayMap((offset, n) -> (1, offset, n), page_views.1, page_views.2),
-      arrayMap((offset, n) -> (2, offset, n), clicks.1, clicks.2)) AS counted
-    WHERE ${ROLLUP_ROWS(WINDOW_DAYS)} AND ${ROW_VISIBLE}
-  )
-  WHERE day_number BETWEEN {fromDay:UInt32} AND {toDay:UInt32}
-  GROUP BY day_number`;

@@ -2,6 +2,7 @@
 // only through `now`, so one request's figures agree with each other and tests can fix the instant.
 import type { AnalyticsReader } from '../analytics/store.js';
 import type { Stores } from '../stores.js';
+import type { ProjectRows } from './project-rows.js';
 import type { DayRange } from './window.js';
 
 export interface MetricScope {
@@ -21,6 +22,8 @@ export interface MetricScope {
 /** What a metric reads through: the runner hands ClickHouse queries to a QueryBatch (one round trip). */
 export interface MetricReaders extends Omit<Stores, 'analytics'> {
   analytics: AnalyticsReader;
+  /** A small project's rows (project-rows.ts): figures that can are computed from them instead of queried. */
+  rows?: ProjectRows;
 }
 
 export type Metric<Value> = (stores: MetricReaders, scope: MetricScope, now: Date) => Promise<Value>;

@@ -3,6 +3,8 @@
 // for it with the same parameters, so a batch (query-batch.ts) sends it once: one scan of the mirror
 // and one planning instead of four. Each figure's definition stays in its own file.
 import { chParams, IN_SCOPE, onlyRow } from './clickhouse-scope.js';
+import type { ProjectRows } from './project-rows.js';
+import { onRows } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 // :TRICKY: the conditions sit in countIf, after FINAL has picked each user's latest version, so a
@@ -31,8 +33,25 @@ export interface UserCounts {
   unverified: number;
 }
 
+/** The same, from a small project's rows. */
+export function userCountsFromRows({ users }: ProjectRows, { includeAnonymous }: MetricScope): UserCounts {
+  const live = users.filter((u) => !u.sync_is_deleted);
+  const named = live.filter((u) => !u.is_anonymous);
+  return {
+    total: includeAnonymous ? live.length : named.length,
+    anonymous: live.length - named.length,
+    verified: named.filter((u) => u.has_verified_email).length,
+    unverified: named.filter((u) => !u.has_verified_email).length,
+  };
+}
+
 /** Shared with the other readers of the same batch. */
-export async function userCounts({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<UserCounts> {
+export async function userCounts(
+  { analytics, rows: projectRows }: MetricReaders,
+  scope: MetricScope,
+  now: Date,
+): Promise<UserCounts> {
+  if (projectRows) return onRows(projectRows, QUERY, scope, now, () => userCountsFromRows(projectRows, scope));
   const rows = await analytics.query<UserCounts>(QUERY, chParams(scope, now));
   const row = onlyRow(rows, 'user counts');
   return {

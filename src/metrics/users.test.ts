@@ -1,7 +1,7 @@
 // User figures from the ClickHouse mirrors (FINAL, tombstones out) and countries from `$token-refresh`.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMetrics } from './index.js';
+import { runBothWays } from '../test/run-both-ways.js';
 import {
   at,
   insertAnalytics,
@@ -90,7 +90,7 @@ afterAll(() => stores?.close());
 describe('user totals from the mirrors', () => {
   it('counts existing non-anonymous users: the tombstone hides u10, the later version of u11 wins', async () => {
     expect(
-      await runMetrics(
+      await runBothWays(
         ['total_users', 'anonymous_users', 'verified_users', 'unverified_users', 'total_teams', 'mau'],
         stores,
         scope,
@@ -110,7 +110,7 @@ describe('user totals from the mirrors', () => {
 
   it('includes anonymous users and events when asked; anonymous_users and the verified split stay the same', async () => {
     expect(
-      await runMetrics(
+      await runBothWays(
         ['total_users', 'anonymous_users', 'verified_users', 'unverified_users', 'mau'],
         stores,
         withAnonymous,
@@ -128,21 +128,21 @@ describe('user totals from the mirrors', () => {
 
 describe('countries', () => {
   it('counts each user once, in their latest located country in the window (u7 moved to DE)', async () => {
-    const { users_by_country, top_region } = await runMetrics(['users_by_country', 'top_region'], stores, scope, NOW);
+    const { users_by_country, top_region } = await runBothWays(['users_by_country', 'top_region'], stores, scope, NOW);
     expect(users_by_country).toEqual({ US: 3, DE: 2, CA: 1, GB: 1, JP: 1 });
     expect(Object.keys(users_by_country)).toEqual(['US', 'DE', 'CA', 'GB', 'JP']);
     expect(top_region).toEqual({ country_code: 'US', region_code: 'CA', users: 2 });
   });
 
   it('adds anonymous users and anonymous events when asked', async () => {
-    const { users_by_country } = await runMetrics(['users_by_country'], stores, withAnonymous, NOW);
+    const { users_by_country } = await runBothWays(['users_by_country'], stores, withAnonymous, NOW);
     expect(users_by_country).toEqual({ US: 3, DE: 2, AU: 1, BR: 1, CA: 1, GB: 1, JP: 1 });
   });
 });
 
 describe('sign-ups', () => {
   it('daily_signups counts from the first instant of the window, existing non-anonymous users only', async () => {
-    const { daily_signups } = await runMetrics(['daily_signups'], stores, scope, NOW);
+    const { daily_signups } = await runBothWays(['daily_signups'], stores, scope, NOW);
     // u6 at 00:00:00.000 counts, u5 at 23:59:59.999 the day before does not; u9 is anonymous, u10 deleted.
     expect(daily_signups).toEqual(
       series({ '2026-05-16': 1, '2026-05-17': 1, '2026-05-18': 1, '2026-05-21': 1, '2026-05-22': 1 }),
@@ -150,7 +150,7 @@ describe('sign-ups', () => {
   });
 
   it('recently_registered lists the newest sign-ups with the latest mirror version of each user', async () => {
-    const { recently_registered } = await runMetrics(['recently_registered'], stores, scope, NOW);
+    const { recently_registered } = await runBothWays(['recently_registered'], stores, scope, NOW);
     expect(recently_registered.map((u) => [u.id, u.display_name, u.signed_up_at])).toEqual([
       [uid(12), 'User 12', '2026-05-22T08:00:00.000Z'],
       [uid(11), 'Renamed', '2026-05-21T08:00:00.000Z'],

@@ -6,6 +6,8 @@
 // and one planning instead of two.
 import { chParams } from './clickhouse-scope.js';
 import { daysIn, ROLLUP_ROWS, ROW_HAS_USER, ROW_VISIBLE, WINDOW_DAYS } from './rollup-scope.js';
+import type { ProjectRows } from './project-rows.js';
+import { bitPositions, dayText, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 // A user's blocks are expanded to day numbers (a day lies in one block, so a user lists it once).
@@ -32,8 +34,32 @@ export interface VisitorDays {
   days: { day: string; value: number }[];
 }
 
+/** The same, from a small project's rows. */
+export function visitorDaysFromRows(rows: ProjectRows, scope: MetricScope, now: Date): VisitorDays {
+  const s = rowScope(rows, scope, now);
+  const daysOfUser = new Map<string, Set<number>>();
+  for (const row of rows.activity) {
+    const days = row.view_days & s.windowMask(row.block);
+    if (days === 0n || row.user_id === '' || !s.visible(row)) continue;
+    const seen = daysOfUser.get(row.user_id) ?? new Set<number>();
+    for (const i of bitPositions(days)) seen.add(row.block * 64 + i);
+    daysOfUser.set(row.user_id, seen);
+  }
+  const perDay = new Map<number, number>();
+  for (const days of daysOfUser.values()) for (const day of days) perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  return {
+    visitors: daysOfUser.size,
+    days: [...perDay].map(([day, value]) => ({ day: dayText(day), value })),
+  };
+}
+
 /** Shared with the other reader of the same batch. */
-export async function visitorDays({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<VisitorDays> {
+export async function visitorDays(
+  { analytics, rows: projectRows }: MetricReaders,
+  scope: MetricScope,
+  now: Date,
+): Promise<VisitorDays> {
+  if (projectRows) return onRows(projectRows, QUERY, scope, now, () => visitorDaysFromRows(projectRows, scope, now));
   const rows = await analytics.query<{ day: string; visitors: number; users: number; whole_window: number }>(
     QUERY,
     chParams(scope, now),

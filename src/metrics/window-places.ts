@@ -7,6 +7,8 @@
 // planning instead of two.
 import { chParams } from './clickhouse-scope.js';
 import { perActiveUser, WINDOW_DAYS } from './rollup-scope.js';
+import type { ProjectRows } from './project-rows.js';
+import { activeUserRows, byBytes, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 // Rows come ordered for both readers: per kind, most users first, then by country and region (NULL last).
@@ -35,8 +37,48 @@ export interface WindowPlaces {
   places: PlaceCount[];
 }
 
+// QUERY's order: most users first, then country, then region with NULL last.
+const byUsersThenPlace = (a: PlaceCount, b: PlaceCount) =>
+  b.users - a.users ||
+  byBytes(a.country_code, b.country_code) ||
+  (a.region_code === null
+    ? b.region_code === null
+      ? 0
+      : 1
+    : b.region_code === null
+      ? -1
+      : byBytes(a.region_code, b.region_code));
+
+/** The same, from a small project's rows. */
+export function windowPlacesFromRows(rows: ProjectRows, scope: MetricScope, now: Date): WindowPlaces {
+  const s = rowScope(rows, scope, now);
+  const latest = new Map<string, PlaceCount>();
+  const places = new Map<string, PlaceCount>();
+  const count = (counts: Map<string, PlaceCount>, country_code: string, region_code: string | null) => {
+    const key = JSON.stringify([country_code, region_code]);
+    const place = counts.get(key) ?? { country_code, region_code, users: 0 };
+    place.users += 1;
+    counts.set(key, place);
+  };
+  for (const userRows of activeUserRows(s, rows.places, (row) => row.located_days, s.windowMask).values()) {
+    const last = userRows.reduce((a, b) => (b.last_located_at > a.last_located_at ? b : a));
+    count(latest, last.country_code, null);
+    const located = new Set(userRows.map((row) => JSON.stringify([row.country_code, row.region_code])));
+    for (const place of located) count(places, ...(JSON.parse(place) as [string, string | null]));
+  }
+  return {
+    latestCountries: [...latest.values()].sort(byUsersThenPlace),
+    places: [...places.values()].sort(byUsersThenPlace),
+  };
+}
+
 /** Shared with the other reader of the same batch. */
-export async function windowPlaces({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<WindowPlaces> {
+export async function windowPlaces(
+  { analytics, rows: projectRows }: MetricReaders,
+  scope: MetricScope,
+  now: Date,
+): Promise<WindowPlaces> {
+  if (projectRows) return onRows(projectRows, QUERY, scope, now, () => windowPlacesFromRows(projectRows, scope, now));
   const rows = await analytics.query<PlaceCount & { kind: number }>(QUERY, chParams(scope, now));
   const of = (kind: number) =>
     rows
