@@ -76,6 +76,8 @@ export const ROW_METRICS: readonly MetricName[] = [
   'verified_users',
   'unverified_users',
   'mau',
+  'live_users',
+  'live_users_by_country',
   'users_by_country',
   'daily_signups',
   'daily_active_users',

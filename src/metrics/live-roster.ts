@@ -5,6 +5,8 @@
 // same parameters, so a batch (query-batch.ts) sends it once: a poll of /metrics/live is one query.
 import { LIVE_USERS_PER_COUNTRY, type UserSummary } from '../../contract/metrics.js';
 import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, EVENTS_IN_SCOPE, SCOPED_USERS } from './clickhouse-scope.js';
+import type { ProjectRows } from './project-rows.js';
+import { byBytes, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 // :TRICKY: count() OVER () runs before LIMIT BY, so live_users counts every live user, not only the
@@ -35,7 +37,50 @@ export interface LiveRosterRow extends UserSummary {
   live_users: number;
 }
 
+/** QUERY's rows, from a small project's rows. */
+function fromRows(rows: ProjectRows, scope: MetricScope, now: Date): LiveRosterRow[] {
+  const s = rowScope(rows, scope, now);
+  const users = new Map(rows.users.map((user) => [user.id, user]));
+  // Per existing live user: the country of the latest located refresh and its time ('' when none).
+  const live = new Map<string, { country_code: string | null; last_located_at: string }>();
+  for (const row of rows.live) {
+    if (row.user_id === null || !s.notAnonymous(row) || !s.exists(row.user_id)) continue;
+    const user = live.get(row.user_id) ?? { country_code: null, last_located_at: '' };
+    if (row.country_code !== null && row.event_at > user.last_located_at)
+      Object.assign(user, { country_code: row.country_code, last_located_at: row.event_at });
+    live.set(row.user_id, user);
+  }
+  const perCountry = new Map<string | null, number>();
+  return [...live]
+    .sort(
+      ([idA, a], [idB, b]) =>
+        (a.country_code === null
+          ? b.country_code === null
+            ? 0
+            : 1
+          : b.country_code === null
+            ? -1
+            : byBytes(a.country_code, b.country_code)) ||
+        byBytes(b.last_located_at, a.last_located_at) ||
+        byBytes(idA, idB),
+    )
+    .filter(([, { country_code }]) => {
+      const n = (perCountry.get(country_code) ?? 0) + 1;
+      perCountry.set(country_code, n);
+      return n <= LIVE_USERS_PER_COUNTRY;
+    })
+    .map(([id, { country_code }]) => {
+      const { display_name, primary_email, profile_image_url } = users.get(id)!;
+      return { country_code, id, display_name, primary_email, profile_image_url, live_users: live.size };
+    });
+}
+
 /** Rows are shared with the other reader of the same batch: read them, never change them. */
-export function liveRoster({ analytics }: MetricReaders, scope: MetricScope, now: Date): Promise<LiveRosterRow[]> {
+export async function liveRoster(
+  { analytics, rows: projectRows }: MetricReaders,
+  scope: MetricScope,
+  now: Date,
+): Promise<LiveRosterRow[]> {
+  if (projectRows) return onRows(projectRows, QUERY, scope, now, () => fromRows(projectRows, scope, now));
   return analytics.query<LiveRosterRow>(QUERY, { ...chParams(scope, now), perCountry: LIVE_USERS_PER_COUNTRY });
 }

@@ -5,7 +5,7 @@
 // A project with more rows than ROWS_LIMIT in any of them gets the queries, and is remembered as large
 // for a while so its overview does not pay for the probe each time.
 import type { AnalyticsReader } from '../analytics/store.js';
-import { chParams, EVENTS_IN_SCOPE, IN_SCOPE } from './clickhouse-scope.js';
+import { chParams, COUNTRY, EVENTS_IN_SCOPE, IN_SCOPE } from './clickhouse-scope.js';
 import type { MetricScope } from './types.js';
 
 /** Rows per table above which the queries are cheaper than moving the rows here. */
@@ -55,11 +55,20 @@ export interface UserRow {
   has_verified_email: number;
 }
 
+/** A `$token-refresh` of the live interval (now − 120 s, now]. */
+export interface LiveRefreshRow {
+  user_id: string | null;
+  event_at: string;
+  country_code: string | null;
+  event_anonymous: number;
+}
+
 export interface ProjectRows {
   activity: ActivityRow[];
   places: PlaceRow[];
   referrers: ReferrerRow[];
   users: UserRow[];
+  live: LiveRefreshRow[];
 }
 
 const LIMIT = `LIMIT {rowsLimit:UInt32}`;
@@ -77,6 +86,11 @@ const PLACES = `
 const REFERRERS = `
   SELECT user_id, block, event_anonymous, referrer, toString(view_days) AS view_days
   FROM analytics_internal.user_referrers WHERE ${EVENTS_IN_SCOPE} ${LIMIT}`;
+const LIVE = `
+  SELECT user_id, event_at, ${COUNTRY} AS country_code, data_is_anonymous AS event_anonymous
+  FROM analytics_internal.events
+  WHERE ${EVENTS_IN_SCOPE} AND event_type = '$token-refresh'
+    AND event_at > {liveSince:DateTime64(3, 'UTC')} AND event_at <= {now:DateTime64(3, 'UTC')} ${LIMIT}`;
 // :TRICKY: after FINAL, as in user-counts.ts: each user's latest version, and its verified email.
 const USERS = `
   SELECT toString(id) AS id, display_name, primary_email, profile_image_url, signed_up_at, is_anonymous,
@@ -106,13 +120,14 @@ export async function readProjectRows(
   now: Date,
 ): Promise<ProjectRows | undefined> {
   const params = { ...chParams(scope, now), rowsLimit: ROWS_LIMIT + 1 };
-  const [activity, places, referrers, users] = await Promise.all([
+  const [activity, places, referrers, users, live] = await Promise.all([
     reader.query<ActivityRow>(ACTIVITY, params),
     reader.query<PlaceRow>(PLACES, params),
     reader.query<ReferrerRow>(REFERRERS, params),
     reader.query<UserRow>(USERS, params),
+    reader.query<LiveRefreshRow>(LIVE, params),
   ]);
-  if ([activity, places, referrers, users].some((rows) => rows.length > ROWS_LIMIT)) {
+  if ([activity, places, referrers, users, live].some((rows) => rows.length > ROWS_LIMIT)) {
     large.set(key(scope), now.getTime());
     return undefined;
   }
@@ -123,5 +138,5 @@ export async function readProjectRows(
   }
   for (const row of places) row.located_days = BigInt(row.located_days);
   for (const row of referrers) row.view_days = BigInt(row.view_days);
-  return { activity, places, referrers, users };
+  return { activity, places, referrers, users, live };
 }

@@ -77,12 +77,10 @@ export function activeUserRows<Row extends { user_id: string; block: number; eve
 /** The positions of `bits`' set bits, lowest first (bitPositionsToArray), read 32 bits at a time. */
 export function bitPositions(bits: bigint): number[] {
   const positions: number[] = [];
-  for (const [offset, word] of [
-    [0, Number(bits & 0xffffffffn)],
-    [32, Number((bits >> 32n) & 0xffffffffn)],
-  ] as const) {
-    for (let rest = word | 0; rest !== 0; rest &= rest - 1) positions.push(offset + 31 - Math.clz32(rest & -rest));
-  }
+  if (bits === 0n) return positions;
+  for (let rest = Number(bits & 0xffffffffn) | 0; rest !== 0; rest &= rest - 1)
+    positions.push(31 - Math.clz32(rest & -rest));
+  for (let rest = Number(bits >> 32n) | 0; rest !== 0; rest &= rest - 1) positions.push(63 - Math.clz32(rest & -rest));
   return positions;
 }
 

@@ -54,23 +54,26 @@ export function windowPlacesFromRows(rows: ProjectRows, scope: MetricScope, now:
   const s = rowScope(rows, scope, now);
   const latest = new Map<string, PlaceCount>();
   const places = new Map<string, PlaceCount>();
-  const count = (counts: Map<string, PlaceCount>, country_code: string, region_code: string | null) => {
-    const key = JSON.stringify([country_code, region_code]);
-    const place = counts.get(key) ?? { country_code, region_code, users: 0 };
-    place.users += 1;
-    counts.set(key, place);
+  const count = (counts: Map<string, PlaceCount>, key: string, country_code: string, region_code: string | null) => {
+    const place = counts.get(key);
+    if (place) place.users += 1;
+    else counts.set(key, { country_code, region_code, users: 1 });
   };
   for (const userRows of activeUserRows(s, rows.places, (row) => row.located_days, s.windowMask).values()) {
     const last = userRows.reduce((a, b) => (b.last_located_at > a.last_located_at ? b : a));
-    count(latest, last.country_code, null);
-    const located = new Set(userRows.map((row) => JSON.stringify([row.country_code, row.region_code])));
-    for (const place of located) count(places, ...(JSON.parse(place) as [string, string | null]));
+    count(latest, last.country_code, last.country_code, null);
+    const located = new Map(userRows.map((row) => [placeKey(row), row]));
+    for (const [key, row] of located) count(places, key, row.country_code, row.region_code);
   }
   return {
     latestCountries: [...latest.values()].sort(byUsersThenPlace),
     places: [...places.values()].sort(byUsersThenPlace),
   };
 }
+
+// A (country, region) as one key: the country's length first, so no two places share one.
+const placeKey = (row: { country_code: string; region_code: string | null }) =>
+  `${row.country_code.length}:${row.country_code}${row.region_code === null ? '!' : `=${row.region_code}`}`;
 
 /** Shared with the other reader of the same batch. */
 export async function windowPlaces(
