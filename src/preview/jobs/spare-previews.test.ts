@@ -7,7 +7,13 @@ import { formatEventAt, parseEventAt, tokenRefreshEvent } from '../../events/eve
 import type { PreviewOptions } from '../../http/routes/preview-projects.js';
 import { openTestApp, type TestApp } from '../../test/test-app.js';
 import { analyticsCounts, eventsAfter, liveUsersAt, postgresCounts } from '../../test/preview-queries.js';
-import { createSparePreviews, movedForward, type SparePreviewOptions, type SparePreviews } from './spare-previews.js';
+import {
+  createSparePreviews,
+  movedForward,
+  STILL_LIVE_MS,
+  type SparePreviewOptions,
+  type SparePreviews,
+} from './spare-previews.js';
 
 const LIVE_COUNTRIES = ['AU', 'BR', 'CA', 'DE', 'GB', 'IN', 'JP', 'US'];
 const TTL_MS = 3_600_000;
@@ -85,6 +91,11 @@ describe('spare previews', () => {
       api_keys: 2,
     });
     expect(await liveUsersAt(t.analytics, body.project_id, handedOut)).toEqual({ users: 8, countries: LIVE_COUNTRIES });
+    // Still live a minute on: the seeded ones (90 s old then) would not be, the moved ones are.
+    expect(await liveUsersAt(t.analytics, body.project_id, new Date(handedOut.getTime() + 60_000))).toEqual({
+      users: 8,
+      countries: LIVE_COUNTRIES,
+    });
     expect(await eventsAfter(t.analytics, body.project_id, handedOut)).toBe(0);
     const project = await t.app.inject({
       method: 'GET',
@@ -92,6 +103,25 @@ describe('spare previews', () => {
       headers: { authorization: `Bearer ${body.admin_key}` },
     });
     expect(project.json()).toMatchObject({ is_preview: true, expires_at: body.expires_at });
+  });
+
+  it('keeps the live events of a spare handed out within a minute: live now and a minute on, not written twice', async () => {
+    await preview.spares!.stop();
+    const made = spares({ size: 1, ttlMs: TTL_MS, refillDelayMs: 0 });
+    preview.spares = made.spares;
+    await made.filled(1);
+    shiftMs += STILL_LIVE_MS / 2;
+    const body = (await create()).json();
+    expect(body.from_spare).toBe(true);
+    const handedOut = clock();
+    for (const at of [handedOut, new Date(handedOut.getTime() + 60_000)])
+      expect(await liveUsersAt(t.analytics, body.project_id, at)).toEqual({ users: 8, countries: LIVE_COUNTRIES });
+    const [refreshes] = await t.analytics.query<{ n: number }>(
+      `SELECT count() AS n FROM analytics_internal.events
+       WHERE project_id = {p:String} AND event_type = '$token-refresh' AND event_at > {since:DateTime64(3, 'UTC')}`,
+      { p: body.project_id, since: (handedOut.getTime() - 120_000) / 1000 },
+    );
+    expect(Number(refreshes!.n)).toBe(8);
   });
 
   it('gives one spare to one visitor: concurrent requests get distinct projects, the others seeded on request', async () => {

@@ -3,7 +3,10 @@
 // while the visitor waits.
 //
 // Handing out a spare: its expiry starts now, and its 8 live `$token-refresh` events are written again,
-// moved forward by the time the spare waited (so they are live now and never dated after now). The
+// moved forward by the time the spare waited (so they are live now and never dated after now), unless
+// it waited at most STILL_LIVE_MS: then the ones it was seeded with stay live for at least another
+// minute, the keep-alive takes over from there, and the hand-out skips an insert that costs the
+// rollups' views (~30 ms, docs/benchmarks.md). The
 // project's keys were made with it and are kept only in this process's memory until handed out; a spare
 // left behind by a crash is an unclaimed preview like any other and the expiry job deletes it.
 //
@@ -17,6 +20,8 @@ import type { Stores } from '../../stores.js';
 import { createPreviewProject, type PreviewProject } from '../create-preview-project.js';
 
 const EXPIRY_MARGIN_MS = 60_000;
+/** A spare handed out this soon after seeding keeps its live events (live for 120 s, seeded ≤ 4 s before). */
+export const STILL_LIVE_MS = 60_000;
 
 export interface SparePreviewOptions {
   /** How many spares to keep ready (0 turns spares off). */
@@ -110,9 +115,11 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
     }
     if (!spare) return undefined;
     const postgresMs = performance.now() - started;
-    await insertEvents(stores.analytics, movedForward(spare.live.events, now.getTime() - spare.createdAt.getTime()), {
-      seeded: FIRST_SEED_GENERATION,
-    });
+    const waitedMs = now.getTime() - spare.createdAt.getTime();
+    if (waitedMs > STILL_LIVE_MS)
+      await insertEvents(stores.analytics, movedForward(spare.live.events, waitedMs), {
+        seeded: FIRST_SEED_GENERATION,
+      });
     const totalMs = performance.now() - started;
     return {
       ...spare,
