@@ -10,7 +10,7 @@ import type { MetricScope } from './types.js';
 
 /** Rows per table above which the queries are cheaper than moving the rows here. */
 export const ROWS_LIMIT = 10_000;
-const REMEMBER_LARGE_MS = 10 * 60_000;
+const REMEMBER_LARGE_MS = 60 * 60_000;
 
 /** A user_activity row (rollup-scope.ts); UInt64 bits as bigint, times as ClickHouse prints them. */
 export interface ActivityRow {
