@@ -12,7 +12,7 @@ import {
   WINDOW_DAYS,
 } from './rollup-scope.js';
 import type { DaySource } from './daily-series.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import { bitPositions, dayText, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';

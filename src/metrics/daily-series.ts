@@ -4,7 +4,7 @@
 // (query-batch.ts) then sends it once.
 import type { DailyPoint } from '../../contract/metrics.js';
 import { chParams } from './clickhouse-scope.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import { onRows } from './row-scope.js';
 import type { Metric, MetricScope } from './types.js';
 import { metricWindow, zeroFill } from './window.js';

@@ -1,7 +1,7 @@
 // daily_signups: existing users per UTC sign-up day in the window (anonymous ones only when asked).
 import { IN_SCOPE } from './clickhouse-scope.js';
 import { dailySeries, type DayRow } from './daily-series.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import { countBy, rowScope } from './row-scope.js';
 import type { MetricScope } from './types.js';
 

@@ -1,6 +1,6 @@
 // Page views and clicks per day of the window: what daily_page_views and daily_clicks are read from.
 import type { DaySource, DayRow } from './daily-series.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import { ROLLUP_ROWS, ROW_VISIBLE, WINDOW_DAYS } from './rollup-scope.js';
 import { dayText, rowScope } from './row-scope.js';
 import type { MetricScope } from './types.js';

@@ -5,8 +5,8 @@
 // same parameters, so a batch (query-batch.ts) sends it once: a poll of /metrics/live is one query.
 import { LIVE_USERS_PER_COUNTRY, type UserSummary } from '../../contract/metrics.js';
 import { chParams, COUNTRY, EVENT_NOT_ANONYMOUS, EVENTS_IN_SCOPE, SCOPED_USERS } from './clickhouse-scope.js';
-import type { ProjectRows } from './project-rows.js';
-import { byBytes, onRows, rowScope } from './row-scope.js';
+import type { ProjectRows } from './row-types.js';
+import { byBytes, byBytesNullsLast, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 // :TRICKY: count() OVER () runs before LIMIT BY, so live_users counts every live user, not only the
@@ -54,13 +54,7 @@ function fromRows(rows: ProjectRows, scope: MetricScope, now: Date): LiveRosterR
   return [...live]
     .sort(
       ([idA, a], [idB, b]) =>
-        (a.country_code === null
-          ? b.country_code === null
-            ? 0
-            : 1
-          : b.country_code === null
-            ? -1
-            : byBytes(a.country_code, b.country_code)) ||
+        byBytesNullsLast(a.country_code, b.country_code) ||
         byBytes(b.last_located_at, a.last_located_at) ||
         byBytes(idA, idB),
     )

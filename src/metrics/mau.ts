@@ -3,7 +3,7 @@
 // From the activity rollup: a user counts if any of their rows has a refresh day in the period.
 import { chParams, onlyRow } from './clickhouse-scope.js';
 import { MAU_DAYS, perActiveUser } from './rollup-scope.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import { activeUserRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 

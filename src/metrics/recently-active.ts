@@ -11,7 +11,7 @@ import {
   USER_IN_SCOPE,
 } from './clickhouse-scope.js';
 import { perActiveUser, WINDOW_DAYS } from './rollup-scope.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import { byBytes, activeUserRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { windowEndsNow } from './window.js';

@@ -2,7 +2,7 @@
 import { TOP_LIMIT, type RegisteredUser } from '../../contract/metrics.js';
 import { parseEventAt } from '../events/event-rows.js';
 import { chParams, SCOPED_USERS } from './clickhouse-scope.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import { byBytes, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 

@@ -1,7 +1,7 @@
 // The filters of rollup-scope.ts and clickhouse-scope.ts, applied in-process to a small project's rows
 // (project-rows.ts), with the same bound values chParams gives the queries. Pure.
 import { chParams } from './clickhouse-scope.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import type { MetricScope } from './types.js';
 import { DAY_MS, dayOf } from './window.js';
 
@@ -91,6 +91,10 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /** ClickHouse's order of two strings: by their UTF-8 bytes (UTF-16 order is the same without surrogates). */
 export const byBytes = (a: string, b: string): number =>
   SURROGATE.test(a) || SURROGATE.test(b) ? Buffer.compare(Buffer.from(a), Buffer.from(b)) : a < b ? -1 : a > b ? 1 : 0;
+
+/** ClickHouse's order of two Nullable strings: by bytes, NULL last (its default). */
+export const byBytesNullsLast = (a: string | null, b: string | null): number =>
+  a === null ? (b === null ? 0 : 1) : b === null ? -1 : byBytes(a, b);
 
 const memo = new WeakMap<ProjectRows, Map<string, unknown>>();
 /**

@@ -4,7 +4,7 @@
 import { TOP_LIMIT, type Referrer } from '../../contract/metrics.js';
 import { chParams } from './clickhouse-scope.js';
 import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, USER_NOT_ANONYMOUS, WINDOW_DAYS } from './rollup-scope.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import { byBytes, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 

@@ -2,7 +2,7 @@
 // only through `now`, so one request's figures agree with each other and tests can fix the instant.
 import type { AnalyticsReader } from '../analytics/store.js';
 import type { Stores } from '../stores.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import type { DayRange } from './window.js';
 
 export interface MetricScope {

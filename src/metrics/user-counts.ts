@@ -3,7 +3,7 @@
 // for it with the same parameters, so a batch (query-batch.ts) sends it once: one scan of the mirror
 // and one planning instead of four. Each figure's definition stays in its own file.
 import { chParams, IN_SCOPE, onlyRow } from './clickhouse-scope.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import { onRows } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 

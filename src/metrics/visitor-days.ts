@@ -6,7 +6,7 @@
 // and one planning instead of two.
 import { chParams } from './clickhouse-scope.js';
 import { daysIn, ROLLUP_ROWS, ROW_HAS_USER, ROW_VISIBLE, WINDOW_DAYS } from './rollup-scope.js';
-import type { ProjectRows } from './project-rows.js';
+import type { ProjectRows } from './row-types.js';
 import { bitPositions, dayText, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 

@@ -7,8 +7,8 @@
 // planning instead of two.
 import { chParams } from './clickhouse-scope.js';
 import { perActiveUser, WINDOW_DAYS } from './rollup-scope.js';
-import type { ProjectRows } from './project-rows.js';
-import { activeUserRows, byBytes, onRows, rowScope } from './row-scope.js';
+import type { ProjectRows } from './row-types.js';
+import { activeUserRows, byBytes, byBytesNullsLast, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 // Rows come ordered for both readers: per kind, most users first, then by country and region (NULL last).
@@ -39,15 +39,7 @@ export interface WindowPlaces {
 
 // QUERY's order: most users first, then country, then region with NULL last.
 const byUsersThenPlace = (a: PlaceCount, b: PlaceCount) =>
-  b.users - a.users ||
-  byBytes(a.country_code, b.country_code) ||
-  (a.region_code === null
-    ? b.region_code === null
-      ? 0
-      : 1
-    : b.region_code === null
-      ? -1
-      : byBytes(a.region_code, b.region_code));
+  b.users - a.users || byBytes(a.country_code, b.country_code) || byBytesNullsLast(a.region_code, b.region_code);
 
 /** The same, from a small project's rows. */
 export function windowPlacesFromRows(rows: ProjectRows, scope: MetricScope, now: Date): WindowPlaces {
