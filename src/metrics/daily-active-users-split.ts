@@ -12,6 +12,7 @@ import {
   WINDOW_DAYS,
 } from './rollup-scope.js';
 import type { DaySource } from './daily-series.js';
+import { ALL_BITS } from './day-masks.js';
 import type { ProjectRows } from './row-types.js';
 import { bitPositions, dayText, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
@@ -59,8 +60,6 @@ export const SPLIT_QUERY = `
   GROUP BY day`;
 
 type Row = Omit<DailyActiveSplitPoint, 'date'> & { day: string };
-
-const ALL_BITS = (1n << 64n) - 1n;
 
 /** SPLIT_QUERY's rows, from a small project's rows: the same steps, one user at a time. */
 export function splitFromRows(rows: ProjectRows, scope: MetricScope, now: Date): Row[] {

@@ -15,7 +15,8 @@ export interface BlockMasks {
   masks: bigint[];
 }
 
-const ALL_BITS = (1n << 64n) - 1n;
+/** Every day of a block: a UInt64 with all 64 bits set. */
+export const ALL_BITS = (1n << 64n) - 1n;
 
 /** The bits of block `block` for days `lo`..`hi`, both included (0n when none is in the block). */
 export function blockMask(block: number, lo: number, hi: number): bigint {

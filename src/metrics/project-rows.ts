@@ -1,7 +1,8 @@
-// A small project's rows: its activity rollups and its users mirror, read whole in one batch so the
-// overview's figures over them are computed in-process (each figure's file holds that form beside its
-// query). On chDB each query is analysed and planned before it reads a row, and for a preview-sized
-// project that planning is most of the overview (docs/benchmarks.md); four plain reads plan quickly.
+// A small project's rows: its activity rollups, its users mirror and its live refreshes, read whole in
+// one batch so the overview's figures over them are computed in-process (each figure's file holds that
+// form beside its query). On chDB each query is analysed and planned before it reads a row, and for a
+// preview-sized project that planning is most of the overview (docs/benchmarks.md); five plain reads
+// plan quickly.
 // A project with more rows than ROWS_LIMIT in any of them gets the queries, and is remembered as large
 // for a while so its overview does not pay for the probe each time.
 import type { AnalyticsReader } from '../analytics/store.js';
@@ -54,7 +55,7 @@ export function mayBeSmall(scope: MetricScope, now: Date): boolean {
 
 /**
  * The project's rows, or undefined when it is too large for them (then its figures use their queries).
- * Through a batch (the runner's), the four reads plan and run as part of one query.
+ * Through a batch (the runner's), the five reads plan and run as part of one query.
  */
 export async function readProjectRows(
   reader: AnalyticsReader,

@@ -1,11 +1,10 @@
 // The filters of rollup-scope.ts and clickhouse-scope.ts, applied in-process to a small project's rows
 // (project-rows.ts), with the same bound values chParams gives the queries. Pure.
 import { chParams } from './clickhouse-scope.js';
+import { ALL_BITS } from './day-masks.js';
 import type { ProjectRows } from './row-types.js';
 import type { MetricScope } from './types.js';
 import { DAY_MS, dayOf } from './window.js';
-
-const ALL_BITS = (1n << 64n) - 1n;
 
 export interface RowScope {
   params: ReturnType<typeof chParams>;
