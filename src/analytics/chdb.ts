@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import { chdbRows, type RawInsert } from './chdb-rows.js';
-import { CLIENT_SETTINGS, clientStore } from './client-store.js';
+import { CLIENT_SETTINGS, clientStore, INSERT_SETTINGS } from './client-store.js';
 import type { AnalyticsStore } from './store.js';
 
 type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
@@ -26,7 +26,7 @@ export function createChdbClient({ dataDir }: ChdbOptions): { client: ClickHouse
       table,
       values: bytes,
       format: 'JSONEachRow',
-      settings: { date_time_input_format: 'best_effort', ...settings },
+      settings: { date_time_input_format: 'best_effort', ...INSERT_SETTINGS, ...settings },
     });
   };
   return { client, rawInsert };

@@ -17,7 +17,7 @@ describe('ClickHouse migration files', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
   });
 
-  it('keep events written before 0004 (data JSON → data_text) and 0005 (sorted by type), backfill the rollups (0006), and every migration can be rerun', async () => {
+  it('keep events written before 0004 (data JSON → data_text) and 0005 (sorted by type), backfill the rollups (0006) whose view 0007 rewrites, and every migration can be rerun', async () => {
     const temp = makeTempDir('pulse-migrate-');
     const store = await openChdb({ dataDir: temp.dir });
     try {
@@ -138,6 +138,45 @@ describe('ClickHouse migration files', () => {
       expect(await read()).toEqual(expected);
       expect(await rollups()).toEqual(rolled);
       expect(await sortingKey()).toBe('project_id, branch_id, event_type, event_at');
+      // 0007's view (per-day counts as arrays) writes rows that merge with those 0006 backfilled.
+      const u2 = { project_id: 'p', branch_id: 'main', user_id: 'u2' };
+      await store.insert('analytics_internal.events', [
+        {
+          ...u2,
+          event_type: '$page-view',
+          event_at: '2026-03-01 11:00:00.000',
+          data_text: { path: '/', is_anonymous: true },
+        },
+        {
+          ...u2,
+          event_type: '$page-view',
+          event_at: '2026-03-03 11:00:00.000',
+          data_text: { path: '/', is_anonymous: true },
+        },
+        {
+          ...u2,
+          event_type: '$page-view',
+          event_at: '2026-03-03 11:00:01.000',
+          data_text: { path: '/', is_anonymous: true },
+        },
+        {
+          ...u2,
+          event_type: '$click',
+          event_at: '2026-03-03 11:00:02.000',
+          data_text: { x: 1, y: 2, is_anonymous: true },
+        },
+      ]);
+      const [u1Row, u2Row] = (await rollups()).activity;
+      expect(u1Row).toEqual(rolled.activity[0]);
+      expect(u2Row).toEqual({
+        ...rolled.activity[1],
+        view_days: bit + 2 ** 35,
+        page_views: [
+          [33, 35],
+          [2, 2],
+        ],
+        clicks: [[35], [1]],
+      });
     } finally {
       await store.close();
       temp.remove();
