@@ -1,8 +1,10 @@
 // Spare previews through HTTP on embedded stores: a spare is as complete as a preview seeded on request
-// (same counts, 8 live users in 8 countries now, nothing dated after the hand-out), goes to exactly one
-// visitor, and is never handed out once it is about to expire.
+// (same counts, 8 live users in 8 countries now, nothing dated after the hand-out), is kept live while it
+// waits (so its hand-out writes nothing), is retired once old, goes to exactly one visitor, and is never
+// handed out once it is about to expire.
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getProject } from '../../db/projects.js';
 import { formatEventAt, parseEventAt, tokenRefreshEvent } from '../../events/event-rows.js';
 import type { PreviewOptions } from '../../http/routes/preview-projects.js';
 import { openTestApp, type TestApp } from '../../test/test-app.js';
@@ -10,6 +12,7 @@ import { analyticsCounts, eventsAfter, liveUsersAt, postgresCounts } from '../..
 import {
   createSparePreviews,
   movedForward,
+  REFRESH_EVERY_MS,
   STILL_LIVE_MS,
   type SparePreviewOptions,
   type SparePreviews,
@@ -35,26 +38,35 @@ const create = () => t.app.inject({ method: 'POST', url: '/api/v1/preview/projec
 let shiftMs = 0;
 const clock = () => new Date(Date.now() + shiftMs);
 
-/** Spares on the test's clock, and a wait for `count` of them told by their own log (no polling). */
+/** Spares on the test's clock, a wait for `count` of them told by their own log (no polling), and the
+ *  ids the log says were seeded and retired. */
 function spares(options: Omit<SparePreviewOptions, 'logger' | 'clock'>): {
   spares: SparePreviews;
   filled: (count: number) => Promise<void>;
+  seeded: string[];
+  retired: string[];
 } {
   const waiting: { count: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  const seeded: string[] = [];
+  const retired: string[] = [];
   const logger = pino(
     { level: 'debug' },
     {
       write(line: string) {
-        const entry = JSON.parse(line) as { level: number; msg: string; ready?: number };
-        if (entry.msg === 'spare preview ready')
+        const entry = JSON.parse(line) as { level: number; msg: string; ready?: number; projectId?: string };
+        if (entry.msg === 'spare preview retired') retired.push(entry.projectId!);
+        if (entry.msg === 'spare preview ready') {
+          seeded.push(entry.projectId!);
           for (const w of waiting.filter((w) => entry.ready! >= w.count)) w.resolve();
-        else if (entry.level >= 40) for (const w of waiting) w.reject(new Error(entry.msg));
+        } else if (entry.level >= 40) for (const w of waiting) w.reject(new Error(entry.msg));
       },
     },
   );
   const created = createSparePreviews(stores(), { ...options, logger, clock });
   return {
     spares: created,
+    seeded,
+    retired,
     filled: (count) => {
       const ready = new Promise<void>((resolve, reject) => waiting.push({ count, resolve, reject }));
       created.start();
@@ -122,6 +134,52 @@ describe('spare previews', () => {
       { p: body.project_id, since: (handedOut.getTime() - 120_000) / 1000 },
     );
     expect(Number(refreshes!.n)).toBe(8);
+  });
+
+  it('keeps a waiting spare live: refreshed in the background, handed out after 90 s with nothing to write', async () => {
+    await preview.spares!.stop();
+    const made = spares({ size: 1, ttlMs: TTL_MS, refillDelayMs: 0 });
+    preview.spares = made.spares;
+    await made.filled(1);
+    shiftMs += REFRESH_EVERY_MS + 5_000;
+    await made.spares.refresh();
+    const refreshedAt = clock();
+    shiftMs += 90_000 - (REFRESH_EVERY_MS + 5_000);
+    const body = (await create()).json();
+    expect(body.from_spare).toBe(true);
+    const handedOut = clock();
+    for (const at of [handedOut, new Date(handedOut.getTime() + 60_000)])
+      expect(await liveUsersAt(t.analytics, body.project_id, at)).toEqual({ users: 8, countries: LIVE_COUNTRIES });
+    const refreshesBetween = async (from: Date, to: Date) =>
+      Number(
+        (
+          await t.analytics.query<{ n: number }>(
+            `SELECT count() AS n FROM analytics_internal.events WHERE project_id = {p:String}
+             AND event_type = '$token-refresh' AND event_at > {from:DateTime64(3, 'UTC')} AND event_at <= {to:DateTime64(3, 'UTC')}`,
+            { p: body.project_id, from: from.getTime() / 1000, to: to.getTime() / 1000 },
+          )
+        )[0]!.n,
+      );
+    // The refresh wrote the 8 (dated up to 4 s before it); the hand-out, 40 s later, wrote none.
+    expect(await refreshesBetween(new Date(refreshedAt.getTime() - 10_000), refreshedAt)).toBe(8);
+    expect(await refreshesBetween(refreshedAt, handedOut)).toBe(0);
+  });
+
+  it('retires a spare older than its maximum age: it expires now, and another is seeded and handed out', async () => {
+    await preview.spares!.stop();
+    const made = spares({ size: 1, ttlMs: TTL_MS, refillDelayMs: 0, maxAgeMs: 10 * 60_000 });
+    preview.spares = made.spares;
+    await made.filled(1);
+    const [old] = made.seeded;
+    shiftMs += 10 * 60_000 + 1_000;
+    await made.spares.refresh();
+    expect(made.retired).toEqual([old]);
+    expect((await getProject(t.postgres.db, old!))!.expiresAt!.getTime()).toBeLessThanOrEqual(clock().getTime());
+    await made.filled(1);
+    const body = (await create()).json();
+    expect(body.from_spare).toBe(true);
+    expect(body.project_id).toBe(made.seeded[1]);
+    expect(body.project_id).not.toBe(old);
   });
 
   it('gives one spare to one visitor: concurrent requests get distinct projects, the others seeded on request', async () => {

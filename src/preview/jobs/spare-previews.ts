@@ -2,13 +2,16 @@
 // `POST /api/v1/preview/projects` hands one out at once instead of generating and writing ~26k rows
 // while the visitor waits.
 //
-// Handing out a spare: its expiry starts now, and its 8 live `$token-refresh` events are written again,
-// moved forward by the time the spare waited (so they are live now and never dated after now), unless
-// it waited at most STILL_LIVE_MS: then the ones it was seeded with stay live for at least another
-// minute, the keep-alive takes over from there, and the hand-out skips an insert that costs the
-// rollups' views (~30 ms, docs/benchmarks.md). The
-// project's keys were made with it and are kept only in this process's memory until handed out; a spare
-// left behind by a crash is an unclaimed preview like any other and the expiry job deletes it.
+// A waiting spare is kept live: every REFRESH_EVERY_MS its 8 live `$token-refresh` events are written
+// again, moved forward by the time it has waited, so at any moment its latest ones are under a minute
+// old. Handing it out then writes nothing: its expiry starts now, the events stay live for at least
+// another minute, and the keep-alive takes over from there. Only a spare whose refresh did not happen
+// (it failed, or the timer was held up) has them written at the hand-out, an insert that costs the
+// rollups' views (~30 ms, docs/benchmarks.md). A spare older than `maxAgeMs` is retired (its expiry set
+// to now, so the expiry job deletes it) and seeded again: its data would be going stale, and its
+// refreshes piling up. The project's keys were made with it and are kept only in this process's memory
+// until handed out; a spare left behind by a crash is an unclaimed preview like any other and the
+// expiry job deletes it.
 //
 // Refilling waits until no spare was taken for `refillDelayMs`: seeding costs ~1 s of CPU, and right
 // after a hand-out that visitor's dashboard is asking for its metrics.
@@ -20,8 +23,11 @@ import type { Stores } from '../../stores.js';
 import { createPreviewProject, type PreviewProject } from '../create-preview-project.js';
 
 const EXPIRY_MARGIN_MS = 60_000;
-/** A spare handed out this soon after seeding keeps its live events (live for 120 s, seeded ≤ 4 s before). */
+/** A spare handed out this soon after its live events were written keeps them (live for 120 s, written ≤ 4 s before). */
 export const STILL_LIVE_MS = 60_000;
+/** How often a waiting spare's live events are written again: well inside STILL_LIVE_MS. */
+export const REFRESH_EVERY_MS = 45_000;
+const MAX_AGE_MS = 60 * 60_000;
 
 export interface SparePreviewOptions {
   /** How many spares to keep ready (0 turns spares off). */
@@ -37,6 +43,8 @@ export interface SparePreviewOptions {
   warm?: (projectId: string) => Promise<unknown>;
   /** Rejects when seeding must wait (serve passes the disk floor's check): tried again after retryDelayMs. */
   mayWrite?: () => Promise<void>;
+  /** A spare older than this is retired and seeded again (default 1 h). */
+  maxAgeMs?: number;
 }
 
 export interface SparePreviews {
@@ -44,7 +52,9 @@ export interface SparePreviews {
   take(): Promise<PreviewProject | undefined>;
   /** How many are ready now (tests, logs). */
   ready(): number;
-  /** Starts filling (after the refill delay). */
+  /** Keeps the waiting spares live and retires the old ones; `start` runs it every REFRESH_EVERY_MS. */
+  refresh(): Promise<void>;
+  /** Starts filling (after the refill delay) and refreshing. */
   start(): void;
   /** Stops refilling and waits for a refill in progress, so the stores can close under nothing. */
   stop(): Promise<void>;
@@ -60,10 +70,14 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
     clock = () => new Date(),
     warm,
     mayWrite,
+    maxAgeMs = MAX_AGE_MS,
   } = options;
-  const spares: PreviewProject[] = [];
+  /** Ready spares, oldest first, each with when its live events were last written (on `clock`). */
+  const spares: { project: PreviewProject; liveAt: number }[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let refreshTimer: NodeJS.Timeout | undefined;
   let filling: Promise<void> | undefined;
+  let refreshing: Promise<void> = Promise.resolve();
   let stopped = size === 0;
 
   const schedule = (delayMs: number) => {
@@ -89,7 +103,7 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
           expiresAt: new Date(now.getTime() + ttlMs),
         });
         await warm?.(spare.projectId);
-        spares.push(spare);
+        spares.push({ project: spare, liveAt: spare.createdAt.getTime() });
         logger?.debug(
           { projectId: spare.projectId, ms: Math.round(performance.now() - started), ready: spares.length },
           'spare preview ready',
@@ -101,25 +115,45 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
     }
   };
 
+  /** The spare's live events written again, moved forward by the time since its seeding (live now). */
+  const writeLive = (spare: PreviewProject, now: Date) =>
+    insertEvents(stores.analytics, movedForward(spare.live.events, now.getTime() - spare.createdAt.getTime()), {
+      seeded: FIRST_SEED_GENERATION,
+    });
+
+  const refreshNow = async () => {
+    const now = clock();
+    for (const spare of [...spares]) {
+      if (now.getTime() - spare.project.createdAt.getTime() > maxAgeMs) {
+        spares.splice(spares.indexOf(spare), 1);
+        await setProjectExpiry(stores.postgres.db, spare.project.projectId, now);
+        logger?.debug({ projectId: spare.project.projectId }, 'spare preview retired');
+        schedule(refillDelayMs);
+      } else if (now.getTime() - spare.liveAt >= REFRESH_EVERY_MS) {
+        await writeLive(spare.project, now);
+        spare.liveAt = now.getTime();
+      }
+    }
+  };
+
   const handOut = async (): Promise<PreviewProject | undefined> => {
     const started = performance.now();
+    // A refresh in progress finishes first, so the hand-out sees when the live events were written.
+    await refreshing;
     const now = clock();
     const expiresAt = new Date(now.getTime() + ttlMs);
-    let spare: PreviewProject | undefined;
+    let taken: (typeof spares)[number] | undefined;
     // A spare that waited until (nearly) its old expiry may already be gone: the expiry job owns it then.
-    while ((spare = spares.shift())) {
+    while ((taken = spares.shift())) {
       const stillThere =
-        spare.expiresAt!.getTime() - now.getTime() > EXPIRY_MARGIN_MS &&
-        (await setProjectExpiry(stores.postgres.db, spare.projectId, expiresAt));
+        taken.project.expiresAt!.getTime() - now.getTime() > EXPIRY_MARGIN_MS &&
+        (await setProjectExpiry(stores.postgres.db, taken.project.projectId, expiresAt));
       if (stillThere) break;
     }
-    if (!spare) return undefined;
+    if (!taken) return undefined;
+    const spare = taken.project;
     const postgresMs = performance.now() - started;
-    const waitedMs = now.getTime() - spare.createdAt.getTime();
-    if (waitedMs > STILL_LIVE_MS)
-      await insertEvents(stores.analytics, movedForward(spare.live.events, waitedMs), {
-        seeded: FIRST_SEED_GENERATION,
-      });
+    if (now.getTime() - taken.liveAt > STILL_LIVE_MS) await writeLive(spare, now);
     const totalMs = performance.now() - started;
     return {
       ...spare,
@@ -133,6 +167,13 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
     };
   };
 
+  const refresh = () => {
+    refreshing = refreshing.then(refreshNow).catch((error: unknown) => {
+      logger?.warn({ err: error }, 'could not refresh a spare preview; its hand-out writes its live events');
+    });
+    return refreshing;
+  };
+
   return {
     async take() {
       try {
@@ -143,13 +184,18 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
       }
     },
     ready: () => spares.length,
+    refresh,
     start() {
       schedule(refillDelayMs);
+      if (stopped || refreshTimer) return;
+      refreshTimer = setInterval(() => void refresh(), REFRESH_EVERY_MS);
+      refreshTimer.unref();
     },
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await filling;
+      if (refreshTimer) clearInterval(refreshTimer);
+      await Promise.all([filling, refreshing]);
     },
   };
 }
