@@ -130,6 +130,8 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
         logger?.debug({ projectId: spare.project.projectId }, 'spare preview retired');
         schedule(refillDelayMs);
       } else if (now.getTime() - spare.liveAt >= REFRESH_EVERY_MS) {
+        // Below the disk floor nothing background writes (the hand-out then writes them, as a visitor asks).
+        await mayWrite?.();
         await writeLive(spare.project, now);
         spare.liveAt = now.getTime();
       }
