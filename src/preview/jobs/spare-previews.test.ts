@@ -3,7 +3,7 @@
 // waits (so its hand-out writes nothing), is retired once old, goes to exactly one visitor, and is never
 // handed out once it is about to expire.
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getProject } from '../../db/projects.js';
 import { formatEventAt, parseEventAt, tokenRefreshEvent } from '../../events/event-rows.js';
 import type { PreviewOptions } from '../../http/routes/preview-projects.js';
@@ -163,6 +163,25 @@ describe('spare previews', () => {
     // The refresh wrote the 8 (dated up to 4 s before it); the hand-out, 40 s later, wrote none.
     expect(await refreshesBetween(new Date(refreshedAt.getTime() - 10_000), refreshedAt)).toBe(8);
     expect(await refreshesBetween(refreshedAt, handedOut)).toBe(0);
+  });
+
+  it('refreshes on its own timer once started', async () => {
+    await preview.spares!.stop();
+    const made = spares({ size: 1, ttlMs: TTL_MS, refillDelayMs: 0, refreshEveryMs: 100 });
+    preview.spares = made.spares;
+    await made.filled(1);
+    const [id] = made.seeded;
+    shiftMs += 90_000;
+    const since = clock();
+    // The timer's next round writes the spare's live events, dated up to 4 s before it.
+    await vi.waitFor(
+      async () =>
+        expect(await liveUsersAt(t.analytics, id!, new Date(since.getTime() + 110_000))).toEqual({
+          users: 8,
+          countries: LIVE_COUNTRIES,
+        }),
+      { timeout: 5_000, interval: 100 },
+    );
   });
 
   it('retires a spare older than its maximum age: it expires now, and another is seeded and handed out', async () => {

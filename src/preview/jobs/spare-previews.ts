@@ -45,6 +45,8 @@ export interface SparePreviewOptions {
   mayWrite?: () => Promise<void>;
   /** A spare older than this is retired and seeded again (default 1 h). */
   maxAgeMs?: number;
+  /** How often waiting spares are refreshed (default REFRESH_EVERY_MS; must stay under STILL_LIVE_MS). */
+  refreshEveryMs?: number;
 }
 
 export interface SparePreviews {
@@ -52,7 +54,7 @@ export interface SparePreviews {
   take(): Promise<PreviewProject | undefined>;
   /** How many are ready now (tests, logs). */
   ready(): number;
-  /** Keeps the waiting spares live and retires the old ones; `start` runs it every REFRESH_EVERY_MS. */
+  /** Keeps the waiting spares live and retires the old ones; `start` runs it every `refreshEveryMs`. */
   refresh(): Promise<void>;
   /** Starts filling (after the refill delay) and refreshing. */
   start(): void;
@@ -71,6 +73,7 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
     warm,
     mayWrite,
     maxAgeMs = MAX_AGE_MS,
+    refreshEveryMs = REFRESH_EVERY_MS,
   } = options;
   /** Ready spares, oldest first, each with when its live events were last written (on `clock`). */
   const spares: { project: PreviewProject; liveAt: number }[] = [];
@@ -129,7 +132,7 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
         await setProjectExpiry(stores.postgres.db, spare.project.projectId, now);
         logger?.debug({ projectId: spare.project.projectId }, 'spare preview retired');
         schedule(refillDelayMs);
-      } else if (now.getTime() - spare.liveAt >= REFRESH_EVERY_MS) {
+      } else if (now.getTime() - spare.liveAt >= refreshEveryMs) {
         // Below the disk floor nothing background writes (the hand-out then writes them, as a visitor asks).
         await mayWrite?.();
         await writeLive(spare.project, now);
@@ -190,7 +193,7 @@ export function createSparePreviews(stores: Stores, options: SparePreviewOptions
     start() {
       schedule(refillDelayMs);
       if (stopped || refreshTimer) return;
-      refreshTimer = setInterval(() => void refresh(), REFRESH_EVERY_MS);
+      refreshTimer = setInterval(() => void refresh(), refreshEveryMs);
       refreshTimer.unref();
     },
     async stop() {
