@@ -14,13 +14,26 @@ export const MIRROR_TABLES = {
 } as const;
 
 /**
- * The activity rollups (migration 0006), kept by materialized views on inserts into the events table.
- * A DELETE does not reach them, so every delete of events repeats itself on each.
+ * The activity rollups (migrations 0006 and 0008), kept by materialized views on inserts into the events
+ * table. A DELETE does not reach them, so every delete of events repeats itself on each.
  */
 export const ROLLUP_TABLES = [
   'analytics_internal.user_activity',
   'analytics_internal.user_places',
   'analytics_internal.user_referrers',
+  'analytics_internal.active_user_days',
+] as const;
+
+/** The users mirror's rows by user number (migration 0008), kept by a view on the mirror. */
+const USER_STATES = 'analytics_internal.user_states';
+
+/**
+ * The user numbers of migration 0008 (Join tables keyed by 'project_id:user_id' and by project): kept by
+ * views on the users mirror, and deleted only with their project, so a re-created user keeps a number.
+ */
+const NUMBER_TABLES = [
+  { table: 'analytics_internal.user_numbers', project: "splitByChar(':', k)[1]" },
+  { table: 'analytics_internal.user_number_tops', project: 'project_id' },
 ] as const;
 
 /** The events table and its rollups: where a delete of events applies. */
@@ -54,9 +67,13 @@ export async function deleteOtherSeedGenerations(
 
 /** Every project id ClickHouse holds a row of, in events or a mirror. */
 export async function analyticsProjectIds(store: AnalyticsReader): Promise<string[]> {
-  const tables = [...EVENT_TABLES, ...Object.values(MIRROR_TABLES)];
+  const tables = [...EVENT_TABLES, ...Object.values(MIRROR_TABLES), USER_STATES];
+  const selects = [
+    ...tables.map((t) => `SELECT DISTINCT project_id FROM ${t}`),
+    ...NUMBER_TABLES.map(({ table, project }) => `SELECT DISTINCT ${project} AS project_id FROM ${table}`),
+  ];
   const rows = await store.query<{ project_id: string }>(
-    `SELECT DISTINCT project_id FROM (${tables.map((t) => `SELECT DISTINCT project_id FROM ${t}`).join(' UNION ALL ')})`,
+    `SELECT DISTINCT project_id FROM (${selects.join(' UNION ALL ')})`,
   );
   return rows.map((r) => r.project_id);
 }
@@ -78,9 +95,12 @@ export async function deleteProjectData(
   projectIds: readonly string[],
 ): Promise<void> {
   if (projectIds.length === 0) return;
-  for (const table of [...EVENT_TABLES, ...Object.values(MIRROR_TABLES)]) {
+  for (const table of [...EVENT_TABLES, ...Object.values(MIRROR_TABLES), USER_STATES]) {
     await store.command(`DELETE FROM ${table} WHERE project_id IN {ids:Array(String)}`, { ids: projectIds });
   }
+  // A Join table takes no lightweight DELETE; its mutation rewrites it in memory, at once.
+  for (const { table, project } of NUMBER_TABLES)
+    await store.command(`ALTER TABLE ${table} DELETE WHERE ${project} IN {ids:Array(String)}`, { ids: projectIds });
 }
 
 /** Users with a `$token-refresh` in the live interval (now − 120 s, now], deleted or not. */

@@ -29,6 +29,8 @@ export function chParams(scope: MetricScope, now: Date) {
     // Days and their masks per 64-day block for the rollups (rollup-scope.ts, day-masks.ts).
     fromDay,
     toDay,
+    mauFromDay: dayNumber(mauSince(now)),
+    nowDay: dayNumber(now),
     windowBlocks: windowMasks.blocks,
     windowMasks: windowMasks.masks,
     windowFromBlock,

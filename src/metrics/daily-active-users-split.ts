@@ -3,14 +3,7 @@
 // before; reactivated = active before, but not the day before. new + retained + reactivated = DAU.
 import type { DailyActiveSplitPoint } from '../../contract/metrics.js';
 import { chParams } from './clickhouse-scope.js';
-import {
-  DAYS_TO_WINDOW_END,
-  daysIn,
-  ROLLUP_ROWS,
-  ROW_NOT_ANONYMOUS,
-  ROW_USER_EXISTS,
-  WINDOW_DAYS,
-} from './rollup-scope.js';
+import { ACTIVE_DAY_ROWS, EXISTING_USER_NUMBERS } from './rollup-scope.js';
 import type { DaySource } from './daily-series.js';
 import { ALL_BITS } from './day-masks.js';
 import type { ProjectRows } from './row-types.js';
@@ -18,46 +11,30 @@ import { bitPositions, dayText, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 import { metricWindow } from './window.js';
 
-// From the activity rollup, each existing user grouped once: their first-ever active day (up to the
-// window's end) and their refresh days in each of the window's blocks and the block before it (rows of
-// the same block OR-ed together, -ForEach over the bound list of blocks). The day before each day is
-// then the bits shifted by one with the previous block's last bit carried in, and the first-ever day
-// is new. Each day of the window is counted once, under its kind (1 new, 2 retained, 3 reactivated).
-const inWindow = (bits: string) => daysIn(bits, WINDOW_DAYS);
-
+// From the days' bitmaps (migration 0008), each day of the window once: its active users are the day's
+// bitmap intersected with the users that exist now; new ones were active on no day before it (the union
+// of every earlier day, back to the first); retained ones were active the day before; the rest came back.
+// A user's first-ever day is taken over their non-anonymous days, as the raw definition does.
 export const SPLIT_QUERY = `
-  SELECT toString(toDate('1970-01-01') + (block * 64 + day_kind.1)) AS day,
-         countIf(day_kind.2 = 1) AS new, countIf(day_kind.2 = 2) AS retained, countIf(day_kind.2 = 3) AS reactivated
-  FROM (
-    SELECT block, bits,
-           if(intDiv(first_day, 64) = block, bitShiftLeft(toUInt64(1), first_day % 64), toUInt64(0)) AS new_days,
-           bitOr(bitShiftLeft(bits, 1), bitShiftRight(bits_before, 63)) AS day_before,
-           ${inWindow('new_days')} AS new_in_window,
-           ${inWindow('bitAnd(bits, day_before)')} AS retained_in_window,
-           ${inWindow('bitAnd(bits, bitNot(bitOr(day_before, new_days)))')} AS reactivated_in_window
-    FROM (
-      SELECT min(block * 64 + bitPositionsToArray(active)[1]) AS first_day,
-             groupBitOrForEach(arrayMap(b -> if(block = b, active, toUInt64(0)),
-                                        {windowBlocksFromBefore:Array(UInt16)})) AS by_block
-      FROM (
-        SELECT user_id, block, ${daysIn('refresh_days', DAYS_TO_WINDOW_END)} AS active
-        FROM analytics_internal.user_activity
-        WHERE ${ROLLUP_ROWS(DAYS_TO_WINDOW_END)} AND ${ROW_NOT_ANONYMOUS}
-      )
-      WHERE active != 0
-      GROUP BY user_id
-      HAVING ${ROW_USER_EXISTS}
-    )
-    ARRAY JOIN arraySlice({windowBlocksFromBefore:Array(UInt16)}, 2) AS block,
-               arraySlice(by_block, 2) AS bits,
-               arraySlice(by_block, 1, length(by_block) - 1) AS bits_before
-    WHERE bits != 0
+  WITH days AS (
+    SELECT day, groupBitmapMergeState(users) AS users
+    FROM analytics_internal.active_user_days
+    WHERE ${ACTIVE_DAY_ROWS} AND day <= {toDay:UInt16}
+    GROUP BY day
   )
-  ARRAY JOIN arrayConcat(
-    arrayMap(i -> (i, 1), bitPositionsToArray(new_in_window)),
-    arrayMap(i -> (i, 2), bitPositionsToArray(retained_in_window)),
-    arrayMap(i -> (i, 3), bitPositionsToArray(reactivated_in_window))) AS day_kind
-  GROUP BY day`;
+  SELECT toString(toDate('1970-01-01') + day) AS day,
+         bitmapAndnotCardinality(active, before_it) AS new,
+         bitmapAndCardinality(active, day_before) AS retained,
+         bitmapCardinality(active) - new - retained AS reactivated
+  FROM (
+    SELECT d.day AS day, bitmapAnd(any(d.users), ${EXISTING_USER_NUMBERS}) AS active,
+           groupBitmapMergeStateIf(earlier.users, earlier.day < d.day) AS before_it,
+           groupBitmapMergeStateIf(earlier.users, earlier.day = d.day - 1) AS day_before
+    FROM days AS d CROSS JOIN days AS earlier
+    WHERE d.day >= {fromDay:UInt16}
+    GROUP BY d.day
+  )
+  WHERE bitmapCardinality(active) > 0`;
 
 type Row = Omit<DailyActiveSplitPoint, 'date'> & { day: string };
 

@@ -1,17 +1,18 @@
 // mau: distinct existing users with a `$token-refresh` today (UTC) or in the 30 days before, up to now:
 // its own period, whatever the overview's window. Only users the mirror still holds count, so MAU never exceeds total users.
-// From the activity rollup: a user counts if any of their rows has a refresh day in the period.
+// From the days' bitmaps (migration 0008): the union of the period's days, intersected with the users
+// that exist now.
 import { chParams, onlyRow } from './clickhouse-scope.js';
-import { MAU_DAYS, perActiveUser } from './rollup-scope.js';
+import { ACTIVE_DAY_ROWS, EXISTING_USER_NUMBERS } from './rollup-scope.js';
 import type { ProjectRows } from './row-types.js';
 import { activeUserRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
-  SELECT count() AS users
-  FROM (
-    SELECT user_id ${perActiveUser('user_activity', 'refresh_days', MAU_DAYS)}
-  )`;
+  SELECT bitmapAndCardinality(
+    (SELECT groupBitmapMergeState(users) FROM analytics_internal.active_user_days
+     WHERE ${ACTIVE_DAY_ROWS} AND day BETWEEN {mauFromDay:UInt16} AND {nowDay:UInt16}),
+    ${EXISTING_USER_NUMBERS}) AS users`;
 
 /** The same, from a small project's rows. */
 export function mauFromRows(rows: ProjectRows, scope: MetricScope, now: Date): number {

@@ -57,6 +57,17 @@ export const perActiveUser = (table: string, column: string, days: DayBounds) =>
   GROUP BY user_id
   HAVING ${ROW_USER_EXISTS}`;
 
+/**
+ * The numbers (migration 0008) of the users that exist now, anonymous ones only when asked: a bitmap, as
+ * SCOPED_USER_IDS holds their ids.
+ */
+export const EXISTING_USER_NUMBERS = `(
+  SELECT groupBitmapState(n) FROM analytics_internal.user_states FINAL
+  WHERE ${IN_SCOPE} AND sync_is_deleted = 0 AND ({includeAnonymous:Bool} OR is_anonymous = 0))`;
+
+/** active_user_days rows of the project and branch (current seed generation), not anonymous unless asked. */
+export const ACTIVE_DAY_ROWS = `${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS}`;
+
 /** Ids the mirror calls anonymous, deleted or not (a tombstone keeps the flag). */
 export const ANONYMOUS_USER_IDS = `
   SELECT toString(id) FROM analytics_internal.users FINAL WHERE ${IN_SCOPE} AND is_anonymous = 1`;

@@ -53,6 +53,9 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
         "SELECT name FROM system.tables WHERE database = 'analytics_internal' ORDER BY name",
       );
       expect(tables.map((t) => t.name)).toEqual([
+        'active_user_days',
+        'active_user_days_backfill_mv',
+        'active_user_days_mv',
         'contact_channels',
         'events',
         'schema_migrations',
@@ -61,10 +64,16 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
         'teams',
         'user_activity',
         'user_activity_mv',
+        'user_number_tops',
+        'user_number_tops_mv',
+        'user_numbers',
+        'user_numbers_mv',
         'user_places',
         'user_places_mv',
         'user_referrers',
         'user_referrers_mv',
+        'user_states',
+        'user_states_mv',
         'users',
       ]);
     });

@@ -1,0 +1,143 @@
+// Migration 0008: users numbered per project by the users mirror's view, and active days kept as
+// bitmaps of those numbers, through an upgrade, a rerun, users mirrored after their events, re-created
+// users, one large mirror insert, and a project's deletion.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../test/temp-dir.js';
+import { openChdb } from './chdb.js';
+import { listAnalyticsMigrations, migrateAnalytics } from './migrate.js';
+import { deleteProjectData } from './project-data.js';
+import type { AnalyticsStore } from './store.js';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const user = (projectId: string, n: number, sequence = 1, deleted = 0) => ({
+  project_id: projectId,
+  branch_id: 'main',
+  id: id(n),
+  signed_up_at: '2026-03-01 09:00:00.000',
+  client_metadata: '{}',
+  client_read_only_metadata: '{}',
+  server_metadata: '{}',
+  sync_sequence_id: sequence,
+  sync_is_deleted: deleted,
+});
+const refresh = (projectId: string, n: number, at: string) => ({
+  event_type: '$token-refresh',
+  event_at: at,
+  project_id: projectId,
+  branch_id: 'main',
+  user_id: id(n),
+  data_text: { refresh_token_id: 'r', is_anonymous: false },
+});
+
+const numbers = (store: AnalyticsStore, projectId: string) =>
+  store.query<{ user_id: string; n: number }>(
+    `SELECT splitByChar(':', k)[2] AS user_id, n FROM analytics_internal.user_numbers
+     WHERE startsWith(k, {p:String}) ORDER BY n`,
+    { p: `${projectId}:` },
+  );
+/** Per day, the numbers of the users active that day. */
+const days = (store: AnalyticsStore, projectId: string) =>
+  store.query<{ day: string; numbers: number[] }>(
+    `SELECT toString(toDate('1970-01-01') + day) AS day, bitmapToArray(groupBitmapMergeState(users)) AS numbers
+     FROM analytics_internal.active_user_days WHERE project_id = {p:String} GROUP BY day ORDER BY day`,
+    { p: projectId },
+  );
+
+describe('user numbers and active days (ClickHouse migration 0008)', () => {
+  let store: AnalyticsStore;
+  const temp = makeTempDir('pulse-user-numbers-');
+  const all = listAnalyticsMigrations();
+  const activeDays = async (projectId: string) => {
+    const byNumber = new Map((await numbers(store, projectId)).map((r) => [Number(r.n), r.user_id]));
+    return (await days(store, projectId)).map((r) => ({
+      day: r.day,
+      users: r.numbers.map((n) => byNumber.get(Number(n))).sort(),
+    }));
+  };
+
+  beforeAll(async () => {
+    store = await openChdb({ dataDir: temp.dir });
+    await migrateAnalytics(
+      store,
+      all.filter((m) => m.version < 8),
+    );
+  });
+  afterAll(async () => {
+    await store?.close();
+    temp.remove();
+  });
+
+  it('an upgrade numbers the mirror’s users per project and backfills their days; a rerun changes nothing', async () => {
+    await store.insert('analytics_internal.users', [user('p', 3), user('p', 1), user('q', 7), user('p', 2, 2, 1)]);
+    await store.insert('analytics_internal.events', [
+      refresh('p', 1, '2026-03-01 10:00:00.000'),
+      refresh('p', 2, '2026-03-01 11:00:00.000'),
+      refresh('p', 3, '2026-03-02 10:00:00.000'),
+      refresh('p', 9, '2026-03-02 10:00:00.000'), // never mirrored: no number, in no day
+      refresh('q', 7, '2026-03-02 12:00:00.000'),
+    ]);
+    await migrateAnalytics(store, all);
+    const expectedNumbers = [
+      { user_id: id(1), n: 1 },
+      { user_id: id(2), n: 2 }, // a tombstone's user keeps a number: a re-creation finds it
+      { user_id: id(3), n: 3 },
+    ];
+    const expectedDays = [
+      { day: '2026-03-01', users: [id(1), id(2)] },
+      { day: '2026-03-02', users: [id(3)] },
+    ];
+    expect(await numbers(store, 'p')).toEqual(expectedNumbers);
+    expect(await numbers(store, 'q')).toEqual([{ user_id: id(7), n: 1 }]);
+    expect(await activeDays('p')).toEqual(expectedDays);
+    for (const statement of all.find((m) => m.version === 8)!.statements) await store.command(statement);
+    expect(await numbers(store, 'p')).toEqual(expectedNumbers);
+    expect(await activeDays('p')).toEqual(expectedDays);
+  });
+
+  it('numbers new users after the highest, keeps a re-created user’s number, and backfills days of users mirrored after their events', async () => {
+    await store.insert('analytics_internal.events', [
+      refresh('p', 9, '2026-03-03 10:00:00.000'),
+      refresh('p', 1, '2026-03-03 10:00:00.000'),
+    ]);
+    await store.insert('analytics_internal.users', [user('p', 2, 3), user('p', 9), user('p', 4), user('p', 9, 2)]);
+    expect(await numbers(store, 'p')).toEqual([
+      { user_id: id(1), n: 1 },
+      { user_id: id(2), n: 2 },
+      { user_id: id(3), n: 3 },
+      { user_id: id(4), n: 4 },
+      { user_id: id(9), n: 5 },
+    ]);
+    await store.insert('analytics_internal.events', [refresh('p', 4, '2026-03-03 11:00:00.000')]);
+    expect(await activeDays('p')).toEqual([
+      { day: '2026-03-01', users: [id(1), id(2)] },
+      { day: '2026-03-02', users: [id(3), id(9)] },
+      { day: '2026-03-03', users: [id(1), id(4), id(9)] },
+    ]);
+  });
+
+  it('gives each of 30,000 users mirrored in one insert a distinct number, 1 to 30,000', async () => {
+    await store.insert(
+      'analytics_internal.users',
+      Array.from({ length: 30_000 }, (_, i) => user('big', i + 1)),
+    );
+    const [row] = await store.query<{ users: number; distinct_numbers: number; lowest: number; highest: number }>(
+      `SELECT count() AS users, uniqExact(n) AS distinct_numbers, min(n) AS lowest, max(n) AS highest
+       FROM analytics_internal.user_numbers WHERE startsWith(k, 'big:')`,
+    );
+    expect(row).toEqual({ users: 30_000, distinct_numbers: 30_000, lowest: 1, highest: 30_000 });
+  });
+
+  it('deleting a project removes its numbers, its top and its days, and no other project’s', async () => {
+    await deleteProjectData(store, ['p']);
+    expect(await numbers(store, 'p')).toEqual([]);
+    expect(await activeDays('p')).toEqual([]);
+    const [states] = await store.query<{ rows: number }>(
+      `SELECT count() AS rows FROM analytics_internal.user_states WHERE project_id = 'p'`,
+    );
+    expect(states!.rows).toBe(0);
+    expect(await numbers(store, 'q')).toEqual([{ user_id: id(7), n: 1 }]);
+    // A new user of a project mirrored again starts from 1: its top went with it.
+    await store.insert('analytics_internal.users', [user('p', 8)]);
+    expect(await numbers(store, 'p')).toEqual([{ user_id: id(8), n: 1 }]);
+  });
+});
