@@ -18,6 +18,7 @@ import {
   type OpenedMetricStores,
   defaultScope,
 } from '../test/metric-fixtures.js';
+import { conclusive, LATEST_REFRESHES } from './recently-active.js';
 import type { MetricScope } from './types.js';
 
 let stores: OpenedMetricStores;
@@ -85,6 +86,67 @@ describe('daily active users and the new / retained / reactivated split', () => 
       [d, '2026-06-10T00:00:00.000Z'],
       [e, '2026-05-16T00:00:00.000Z'],
     ]);
+  });
+});
+
+describe('recently_active from the latest refreshes, or the rollup when they are not enough', () => {
+  // NOW is 2026-06-15T12:00Z. Each case writes more refreshes than LATEST_REFRESHES reads.
+  const minute = (m: number) => new Date(Date.parse('2026-06-15T10:00:00.000Z') + m * 60_000);
+
+  it('goes back to the rollup when the latest refreshes hold one user', async () => {
+    const scope = newScope();
+    const busy = uid(12);
+    await insertAnalytics(stores.analytics, scope, {
+      users: users(...Array.from({ length: 12 }, (_, i) => i + 1)),
+      events: [
+        ...Array.from({ length: 11 }, (_, i) =>
+          refresh(scope, uid(i + 1), new Date(Date.parse('2026-06-14T00:00:00.000Z') + i * 3_600_000)),
+        ),
+        ...Array.from({ length: LATEST_REFRESHES }, (_, i) => refresh(scope, busy, new Date(minute(0).getTime() + i))),
+      ],
+    });
+    const { recently_active } = await runBothWays(['recently_active'], stores, scope, NOW);
+    expect(recently_active).toHaveLength(10);
+    expect(recently_active[0]!.id).toBe(busy);
+    expect(recently_active[0]!.last_active_at).toBe(new Date(minute(0).getTime() + LATEST_REFRESHES - 1).toISOString());
+  });
+
+  it('does not trust a tie at the oldest refresh read: the lower id of two users refreshing then wins', async () => {
+    const scope = newScope();
+    const stranger = uid(99); // never mirrored: fills the sample, counts nowhere
+    const events = [
+      ...Array.from({ length: 9 }, (_, i) => refresh(scope, uid(i + 1), minute(30 + i))),
+      ...Array.from({ length: LATEST_REFRESHES - 10 }, (_, i) =>
+        refresh(scope, stranger, new Date(minute(1).getTime() + i)),
+      ),
+      // Both at the same instant, before everything else: the sample holds one of the two.
+      refresh(scope, uid(11), minute(0)),
+      refresh(scope, uid(10), minute(0)),
+    ];
+    await insertAnalytics(stores.analytics, scope, {
+      users: users(...Array.from({ length: 11 }, (_, i) => i + 1)),
+      events,
+    });
+    const { recently_active } = await runBothWays(['recently_active'], stores, scope, NOW);
+    expect(recently_active.map((u) => u.id)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 10].map(uid));
+  });
+
+  it('answers from the latest refreshes when their top is strictly later than the oldest read', () => {
+    const row = (last: string) => ({
+      id: 'u',
+      display_name: null,
+      primary_email: null,
+      profile_image_url: null,
+      last_active_at: last,
+      oldest: '2026-06-15 10:00:00.000',
+      sampled: LATEST_REFRESHES,
+    });
+    const ten = (last: string) => [...Array.from({ length: 9 }, () => row('2026-06-15 11:00:00.000')), row(last)];
+    expect(conclusive(ten('2026-06-15 10:00:00.001'))).toBe(true);
+    expect(conclusive(ten('2026-06-15 10:00:00.000'))).toBe(false);
+    expect(conclusive(ten('2026-06-15 10:00:00.001').slice(1))).toBe(false);
+    expect(conclusive([{ ...row('2026-06-15 10:00:00.000'), sampled: 5 }])).toBe(true);
+    expect(conclusive([])).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   EVENT_NOT_ANONYMOUS,
   EVENTS_IN_SCOPE,
   IN_WINDOW,
+  SCOPED_USER_IDS,
   SCOPED_USERS,
   USER_IN_SCOPE,
 } from './clickhouse-scope.js';
@@ -43,6 +44,44 @@ export const PAST_WINDOW_QUERY = latestFirst(`
   GROUP BY user_id
   HAVING ${USER_IN_SCOPE}`);
 
+/** How many of the window's latest refreshes LATEST_QUERY reads. */
+export const LATEST_REFRESHES = 2_000;
+
+// First, when the window ends now: the window's latest refreshes only, read backwards along the events'
+// sort key, with the oldest time among them and how many there were. A user without a refresh among them
+// refreshed last before that oldest time, so the answer is exact when its last user is strictly later,
+// or when the sample held every refresh of the window (conclusive() below); otherwise QUERY answers.
+const LATEST_QUERY = `
+  SELECT u.id AS id, u.display_name AS display_name, u.primary_email AS primary_email,
+         u.profile_image_url AS profile_image_url, active.last_active_at AS last_active_at,
+         active.oldest AS oldest, active.sampled AS sampled
+  FROM (${SCOPED_USERS}) AS u
+  INNER JOIN (
+    SELECT user_id, max(event_at) AS last_active_at, any(oldest) AS oldest, any(sampled) AS sampled
+    FROM (
+      SELECT user_id, event_at, min(event_at) OVER () AS oldest, count() OVER () AS sampled
+      FROM (
+        SELECT ifNull(user_id, '') AS user_id, event_at
+        FROM analytics_internal.events
+        WHERE ${EVENTS_IN_SCOPE} AND event_type = '$token-refresh' AND ${IN_WINDOW} AND ${EVENT_NOT_ANONYMOUS}
+        ORDER BY event_at DESC
+        LIMIT {latestRefreshes:UInt32}))
+    GROUP BY user_id
+    HAVING user_id IN (${SCOPED_USER_IDS})
+    ORDER BY last_active_at DESC, user_id
+    LIMIT {limit:UInt32}) AS active ON u.id = active.user_id
+  ORDER BY last_active_at DESC, id`;
+
+type SampledRow = ActiveUser & { oldest: string; sampled: number };
+
+/** LATEST_QUERY's answer is the whole top (times as ClickHouse text: their order is the text's). */
+export function conclusive(rows: readonly SampledRow[]): boolean {
+  const last = rows.at(-1);
+  if (!last) return false; // no row, so no count of the sample: QUERY decides
+  if (Number(last.sampled) < LATEST_REFRESHES) return true; // every refresh of the window was read
+  return rows.length === TOP_LIMIT && last.last_active_at > last.oldest;
+}
+
 /** QUERY's rows, from a small project's rows (a window that ends now). */
 function fromRows(rows: ProjectRows, scope: MetricScope, now: Date): ActiveUser[] {
   const s = rowScope(rows, scope, now);
@@ -66,12 +105,18 @@ export async function recentlyActive(
   now: Date,
 ): Promise<ActiveUser[]> {
   const endsNow = windowEndsNow(now, scope.range);
+  const params = { ...chParams(scope, now), limit: TOP_LIMIT };
+  if (endsNow && !projectRows) {
+    const sampled = await analytics.query<SampledRow>(LATEST_QUERY, { ...params, latestRefreshes: LATEST_REFRESHES });
+    if (conclusive(sampled))
+      return sampled.map(({ oldest: _oldest, sampled: _sampled, ...row }) => ({
+        ...row,
+        last_active_at: parseEventAt(row.last_active_at).toISOString(),
+      }));
+  }
   const rows =
     endsNow && projectRows
       ? fromRows(projectRows, scope, now)
-      : await analytics.query<ActiveUser>(endsNow ? QUERY : PAST_WINDOW_QUERY, {
-          ...chParams(scope, now),
-          limit: TOP_LIMIT,
-        });
+      : await analytics.query<ActiveUser>(endsNow ? QUERY : PAST_WINDOW_QUERY, params);
   return rows.map((row) => ({ ...row, last_active_at: parseEventAt(row.last_active_at).toISOString() }));
 }
