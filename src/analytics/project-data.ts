@@ -21,7 +21,8 @@ export const ROLLUP_TABLES = [
   'analytics_internal.user_activity',
   'analytics_internal.user_places',
   'analytics_internal.user_referrers',
-  'analytics_internal.active_user_days',
+  'analytics_internal.daily_activity',
+  'analytics_internal.daily_places',
 ] as const;
 
 /** The users mirror's rows by user number (migration 0008), kept by a view on the mirror. */

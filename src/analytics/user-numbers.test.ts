@@ -38,8 +38,8 @@ const numbers = (store: AnalyticsStore, projectId: string) =>
 /** Per day, the numbers of the users active that day. */
 const days = (store: AnalyticsStore, projectId: string) =>
   store.query<{ day: string; numbers: number[] }>(
-    `SELECT toString(toDate('1970-01-01') + day) AS day, bitmapToArray(groupBitmapMergeState(users)) AS numbers
-     FROM analytics_internal.active_user_days WHERE project_id = {p:String} GROUP BY day ORDER BY day`,
+    `SELECT toString(toDate('1970-01-01') + day) AS day, bitmapToArray(groupBitmapMergeState(refreshed)) AS numbers
+     FROM analytics_internal.daily_activity WHERE project_id = {p:String} GROUP BY day ORDER BY day`,
     { p: projectId },
   );
 

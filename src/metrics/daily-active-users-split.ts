@@ -17,8 +17,8 @@ import { metricWindow } from './window.js';
 // A user's first-ever day is taken over their non-anonymous days, as the raw definition does.
 export const SPLIT_QUERY = `
   WITH days AS (
-    SELECT day, groupBitmapMergeState(users) AS users
-    FROM analytics_internal.active_user_days
+    SELECT day, groupBitmapMergeState(refreshed) AS users
+    FROM analytics_internal.daily_activity
     WHERE ${ACTIVE_DAY_ROWS} AND day <= {toDay:UInt16}
     GROUP BY day
   )

@@ -1,31 +1,41 @@
 // Page views and clicks per day of the window: what daily_page_views and daily_clicks are read from.
 import type { DaySource, DayRow } from './daily-series.js';
 import type { ProjectRows } from './row-types.js';
-import { ROLLUP_ROWS, ROW_VISIBLE, WINDOW_DAYS } from './rollup-scope.js';
+import { EVENTS_IN_SCOPE } from './clickhouse-scope.js';
+import { ANONYMOUS_USER_IDS, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, WINDOW_DAYS } from './rollup-scope.js';
 import { dayText, rowScope } from './row-scope.js';
 import type { MetricScope } from './types.js';
 
 /**
- * Page views and clicks per day of the window, from the per-day counts of user_activity, as
- * EVENT_VISIBLE counts them: the rows of users the mirror calls anonymous are left out, events without
- * a user (user_id '') count. Both daily series read this one query (a batch sends it once), and it
- * reads the rows once: each row's page-view and click counts are expanded together, tagged by kind.
- * :TRICKY: the outer aliases page_views and clicks would shadow the columns of the same names, so the
- * rows are expanded in a subquery.
+ * Page views and clicks per day of the window, as EVENT_VISIBLE counts them: each day's counts from
+ * daily_activity (events without a user count), less, unless anonymous users are asked for, the counts of
+ * the users the mirror calls anonymous, read from their user_activity rows (few: the ids are looked up by
+ * the sort key). Both daily series read this one query (a batch sends it once).
+ * :TRICKY: the outer aliases page_views and clicks would shadow user_activity's columns of the same names,
+ * so its rows are expanded in a subquery.
  */
 const QUERY = `
-  SELECT toString(toDate('1970-01-01') + day_number) AS day,
-         sumIf(events, kind = 1) AS page_views, sumIf(events, kind = 2) AS clicks
+  SELECT toString(toDate('1970-01-01') + day) AS day, sum(views) AS page_views, sum(taps) AS clicks
   FROM (
-    SELECT block * 64 + counted.2 AS day_number, counted.1 AS kind, counted.3 AS events
-    FROM analytics_internal.user_activity
-    ARRAY JOIN arrayConcat(
-      arrayMap((offset, n) -> (1, offset, n), page_views.1, page_views.2),
-      arrayMap((offset, n) -> (2, offset, n), clicks.1, clicks.2)) AS counted
-    WHERE ${ROLLUP_ROWS(WINDOW_DAYS)} AND ${ROW_VISIBLE}
+    SELECT day, toInt64(page_views) AS views, toInt64(clicks) AS taps
+    FROM analytics_internal.daily_activity
+    WHERE ${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS} AND day BETWEEN {fromDay:UInt16} AND {toDay:UInt16}
+    UNION ALL
+    SELECT day, -toInt64(if(counted.1 = 1, counted.3, 0)) AS views, -toInt64(if(counted.1 = 2, counted.3, 0)) AS taps
+    FROM (
+      SELECT toUInt16(block * 64 + counted.2) AS day, counted
+      FROM analytics_internal.user_activity
+      ARRAY JOIN arrayConcat(
+        arrayMap((offset, n) -> (1, offset, n), page_views.1, page_views.2),
+        arrayMap((offset, n) -> (2, offset, n), clicks.1, clicks.2)) AS counted
+      WHERE NOT {includeAnonymous:Bool} AND ${ROLLUP_ROWS(WINDOW_DAYS)} AND ${ROW_NOT_ANONYMOUS}
+        AND user_id IN (${ANONYMOUS_USER_IDS})
+      SETTINGS use_index_for_in_with_subqueries = 1
+    )
+    WHERE day BETWEEN {fromDay:UInt16} AND {toDay:UInt16}
   )
-  WHERE day_number BETWEEN {fromDay:UInt32} AND {toDay:UInt32}
-  GROUP BY day_number`;
+  GROUP BY day
+  HAVING page_views != 0 OR clicks != 0`;
 
 /** QUERY's rows, from a small project's rows. */
 function fromRows(rows: ProjectRows, scope: MetricScope, now: Date): DayRow[] {

@@ -10,7 +10,7 @@ import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT bitmapAndCardinality(
-    (SELECT groupBitmapMergeState(users) FROM analytics_internal.active_user_days
+    (SELECT groupBitmapMergeState(refreshed) FROM analytics_internal.daily_activity
      WHERE ${ACTIVE_DAY_ROWS} AND day BETWEEN {mauFromDay:UInt16} AND {nowDay:UInt16}),
     ${EXISTING_USER_NUMBERS}) AS users`;
 

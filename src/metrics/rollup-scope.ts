@@ -65,7 +65,7 @@ export const EXISTING_USER_NUMBERS = `(
   SELECT groupBitmapState(n) FROM analytics_internal.user_states FINAL
   WHERE ${IN_SCOPE} AND sync_is_deleted = 0 AND ({includeAnonymous:Bool} OR is_anonymous = 0))`;
 
-/** active_user_days rows of the project and branch (current seed generation), not anonymous unless asked. */
+/** daily_activity rows of the project and branch (current seed generation), not anonymous unless asked. */
 export const ACTIVE_DAY_ROWS = `${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS}`;
 
 /** Ids the mirror calls anonymous, deleted or not (a tombstone keeps the flag). */

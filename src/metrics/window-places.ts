@@ -1,27 +1,64 @@
-// The window's places: what users_by_country and top_region are read from, in one query over the places
-// rollup. Each existing user located in the window (anonymous ones only when asked) is grouped once,
-// with the country of their latest located refresh and every (country, region) they were located in;
-// kind 0 rows count users by latest country (right when the window ends now: see users-by-country.ts),
-// kind 1 rows count users per place (right for any window). Both figures ask for it
-// with the same parameters, so a batch (query-batch.ts) sends it once: one grouping of users and one
-// planning instead of two.
-import { chParams } from './clickhouse-scope.js';
-import { perActiveUser, WINDOW_DAYS } from './rollup-scope.js';
+// The window's places: what users_by_country and top_region are read from, in one query. Each existing
+// user located in the window (anonymous ones only when asked) counts once in the country of their latest
+// located refresh (kind 0 rows: right when the window ends now, see users-by-country.ts) and once in every
+// (country, region) they were located in (kind 1 rows: right for any window). Both figures ask for it with
+// the same parameters, so a batch (query-batch.ts) sends it once.
+import { chParams, EVENTS_IN_SCOPE, IN_SCOPE } from './clickhouse-scope.js';
+import {
+  daysIn,
+  EXISTING_USER_NUMBERS,
+  ROLLUP_ROWS,
+  ROW_NOT_ANONYMOUS,
+  WINDOW_DAYS,
+} from './rollup-scope.js';
 import type { ProjectRows } from './row-types.js';
 import { activeUserRows, byBytes, byBytesNullsLast, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
-// Rows come ordered for both readers: per kind, most users first, then by country and region (NULL last).
+// From the days' bitmaps of located users (daily_places, migration 0008), intersected with the users that
+// exist now: per place, the union of the window's days (kind 1); per country, the same, and a user found in
+// one country only has it as their latest. Users found in two or more (folding the countries: seen so far,
+// and seen again) are few; only they are looked up in the places rollup, for the country of their latest
+// located refresh. Rows come ordered for both readers: per kind, most users first, then by country and
+// region (NULL last).
+const WINDOW_ROWS = `${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS} AND day BETWEEN {fromDay:UInt16} AND {toDay:UInt16}`;
+const EMPTY_BITMAP = `bitmapBuild(CAST([], 'Array(UInt32)'))`;
 const QUERY = `
-  SELECT place.1 AS kind, place.2 AS country_code, place.3 AS region_code, count() AS users
+  WITH
+    countries AS (
+      SELECT country_code, bitmapAnd(groupBitmapMergeState(located), ${EXISTING_USER_NUMBERS}) AS users
+      FROM analytics_internal.daily_places WHERE ${WINDOW_ROWS}
+      GROUP BY country_code
+    ),
+    (
+      SELECT arrayFold((seen, users) -> (bitmapOr(seen.1, users), bitmapOr(seen.2, bitmapAnd(seen.1, users))),
+                       groupArray(users), (${EMPTY_BITMAP}, ${EMPTY_BITMAP})).2
+      FROM countries
+    ) AS movers
+  SELECT kind, country_code, region_code, sum(place_users) AS users
   FROM (
-    SELECT argMax(country_code, last_located_at) AS latest,
-           groupUniqArray((country_code, region_code)) AS located
-    ${perActiveUser('user_places', 'located_days', WINDOW_DAYS)}
+    SELECT 1 AS kind, country_code, region_code,
+           bitmapAndCardinality(groupBitmapMergeState(located), ${EXISTING_USER_NUMBERS}) AS place_users
+    FROM analytics_internal.daily_places WHERE ${WINDOW_ROWS}
+    GROUP BY country_code, region_code
+    UNION ALL
+    SELECT 0, country_code, CAST(NULL, 'Nullable(String)'), bitmapAndnotCardinality(users, movers) FROM countries
+    UNION ALL
+    SELECT 0, latest, NULL, count()
+    FROM (
+      SELECT argMax(country_code, last_located_at) AS latest
+      FROM analytics_internal.user_places
+      WHERE ${ROLLUP_ROWS(WINDOW_DAYS)} AND ${daysIn('located_days', WINDOW_DAYS)} != 0 AND ${ROW_NOT_ANONYMOUS}
+        AND user_id IN (
+          SELECT toString(id) FROM analytics_internal.user_states FINAL
+          WHERE ${IN_SCOPE} AND bitmapContains(movers, n))
+      GROUP BY user_id
+      SETTINGS use_index_for_in_with_subqueries = 1
+    )
+    GROUP BY latest
   )
-  ARRAY JOIN arrayConcat([(0, latest, CAST(NULL, 'Nullable(String)'))],
-                         arrayMap(p -> (1, p.1, p.2), located)) AS place
   GROUP BY kind, country_code, region_code
+  HAVING users > 0
   ORDER BY kind, users DESC, country_code, region_code NULLS LAST`;
 
 export interface PlaceCount {

@@ -53,10 +53,13 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
         "SELECT name FROM system.tables WHERE database = 'analytics_internal' ORDER BY name",
       );
       expect(tables.map((t) => t.name)).toEqual([
-        'active_user_days',
-        'active_user_days_backfill_mv',
-        'active_user_days_mv',
         'contact_channels',
+        'daily_activity',
+        'daily_activity_backfill_mv',
+        'daily_activity_mv',
+        'daily_places',
+        'daily_places_backfill_mv',
+        'daily_places_mv',
         'events',
         'schema_migrations',
         'sync_state',
