@@ -23,6 +23,8 @@ export const ROLLUP_TABLES = [
   'analytics_internal.user_referrers',
   'analytics_internal.daily_activity',
   'analytics_internal.daily_places',
+  'analytics_internal.daily_referrers',
+  'analytics_internal.unnumbered_views',
 ] as const;
 
 /** The users mirror's rows by user number (migration 0008), kept by a view on the mirror. */

@@ -68,6 +68,32 @@ export const EXISTING_USER_NUMBERS = `(
 /** daily_activity rows of the project and branch (current seed generation), not anonymous unless asked. */
 export const ACTIVE_DAY_ROWS = `${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS}`;
 
+/**
+ * The numbers of the users the mirror calls anonymous, deleted or not (as ANONYMOUS_USER_IDS), or none when
+ * anonymous users are asked for: a bitmap to take out of the visitors.
+ */
+export const ANONYMOUS_USER_NUMBERS = `(
+  SELECT groupBitmapState(n) FROM analytics_internal.user_states FINAL
+  WHERE ${IN_SCOPE} AND is_anonymous = 1 AND NOT {includeAnonymous:Bool})`;
+
+/** daily_referrers rows of the window (current seed generation), not anonymous unless asked. */
+export const WINDOW_REFERRER_DAYS = `
+  analytics_internal.daily_referrers
+  WHERE ${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS} AND day BETWEEN {fromDay:UInt16} AND {toDay:UInt16}`;
+
+/**
+ * unnumbered_views rows of the window whose user has no number now: page views of ids the users mirror
+ * never held (so none it calls anonymous). The only visitors the bitmaps do not hold. A query reading them
+ * ends with NO_CONDITION_CACHE.
+ */
+export const UNNUMBERED_WINDOW_VIEWS = `
+  analytics_internal.unnumbered_views
+  WHERE ${ROLLUP_ROWS(WINDOW_DAYS)} AND ${daysIn('view_days', WINDOW_DAYS)} != 0 AND ${ROW_NOT_ANONYMOUS}
+    AND joinGet('analytics_internal.user_numbers', 'n', concat(project_id, ':', user_id)) = 0`;
+
+/** :TRICKY: joinGet's answer changes as users are numbered; the query condition cache would keep an old one. */
+export const NO_CONDITION_CACHE = `SETTINGS use_query_condition_cache = 0`;
+
 /** Ids the mirror calls anonymous, deleted or not (a tombstone keeps the flag). */
 export const ANONYMOUS_USER_IDS = `
   SELECT toString(id) FROM analytics_internal.users FINAL WHERE ${IN_SCOPE} AND is_anonymous = 1`;

@@ -1,26 +1,30 @@
 // top_referrers: `$page-view` referrers in the window ranked by distinct visitors ('' = direct, also
 // when the event has no referrer), then by referrer; the first 10.
-// From the referrer rollup: a user counts for a referrer if any of their rows has a day in the window.
 import { TOP_LIMIT, type Referrer } from '../../contract/metrics.js';
 import { chParams } from './clickhouse-scope.js';
-import { daysIn, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, USER_NOT_ANONYMOUS, WINDOW_DAYS } from './rollup-scope.js';
+import {
+  ANONYMOUS_USER_NUMBERS,
+  NO_CONDITION_CACHE,
+  UNNUMBERED_WINDOW_VIEWS,
+  WINDOW_REFERRER_DAYS,
+} from './rollup-scope.js';
 import type { ProjectRows } from './row-types.js';
 import { byBytes, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
-// Grouped by (referrer, user) first, so the anonymous-user test runs once per pair.
+// Per referrer: its numbered visitors (the union of the window's days, less the users the mirror calls
+// anonymous) plus the ids without a number that came from it.
 const QUERY = `
-  SELECT referrer, count() AS visitors
+  SELECT referrer, sum(referrer_visitors) AS visitors
   FROM (
-    SELECT referrer, user_id
-    FROM analytics_internal.user_referrers
-    WHERE ${ROLLUP_ROWS(WINDOW_DAYS)}
-      AND ${daysIn('view_days', WINDOW_DAYS)} != 0
-      AND ${ROW_NOT_ANONYMOUS}
-    GROUP BY referrer, user_id
-    HAVING ${USER_NOT_ANONYMOUS}
+    SELECT referrer, bitmapAndnotCardinality(groupBitmapMergeState(viewed), ${ANONYMOUS_USER_NUMBERS}) AS referrer_visitors
+    FROM ${WINDOW_REFERRER_DAYS}
+    GROUP BY referrer
+    UNION ALL
+    SELECT * FROM (SELECT referrer, uniqExact(user_id) FROM ${UNNUMBERED_WINDOW_VIEWS} GROUP BY referrer ${NO_CONDITION_CACHE})
   )
   GROUP BY referrer
+  HAVING visitors > 0
   ORDER BY visitors DESC, referrer
   LIMIT {limit:UInt32}`;
 

@@ -1,31 +1,40 @@
-// The visitor days: what visitors and daily_visitors are read from, in one query over the activity
-// rollup. Each user with a `$page-view` in the window (anonymous ones only when asked) is grouped once,
-// their page-view days of the window listed; a row per day counts the users of that day, and one more
-// row (the empty grouping set) counts each user once: the visitors of the whole window. Both figures ask
-// for it with the same parameters, so a batch (query-batch.ts) sends it once: one grouping of users
-// and one planning instead of two.
+// The visitor days: what visitors and daily_visitors are read from, in one query: the users with a
+// `$page-view` in the window (anonymous ones only when asked), per day and over the whole window. Both
+// figures ask for it with the same parameters, so a batch (query-batch.ts) sends it once.
 import { chParams } from './clickhouse-scope.js';
-import { daysIn, ROLLUP_ROWS, ROW_HAS_USER, ROW_VISIBLE, WINDOW_DAYS } from './rollup-scope.js';
+import {
+  ANONYMOUS_USER_NUMBERS,
+  daysIn,
+  NO_CONDITION_CACHE,
+  UNNUMBERED_WINDOW_VIEWS,
+  WINDOW_DAYS,
+  WINDOW_REFERRER_DAYS,
+} from './rollup-scope.js';
 import type { ProjectRows } from './row-types.js';
 import { bitPositions, dayText, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
-// A user's blocks are expanded to day numbers (a day lies in one block, so a user lists it once).
-// j = 1 marks each user's first day: counted in the window's row, the users. `whole_window` is 1 on
-// that row (the day is aggregated there, not a key).
+// Per day: the day's numbered visitors (the union of its referrers' bitmaps, less the users the mirror
+// calls anonymous) plus the ids without a number seen that day. The empty grouping set's row
+// (whole_window = 1) counts the window's visitors the same way, each once, from the same reads.
 const QUERY = `
-  SELECT toString(toDate('1970-01-01') + day_number) AS day, count() AS visitors,
-         countIf(j = 1) AS users, grouping(day_number) AS whole_window
+  SELECT if(whole_window = 1, '', toString(toDate('1970-01-01') + day)) AS day, sum(users) AS visitors, whole_window
   FROM (
-    SELECT arrayFlatten(arrayMap(
-             user_block -> arrayMap(i -> user_block.1 * 64 + i, bitPositionsToArray(user_block.2)),
-             groupArray((block, ${daysIn('view_days', WINDOW_DAYS)})))) AS days
-    FROM analytics_internal.user_activity
-    WHERE ${ROLLUP_ROWS(WINDOW_DAYS)} AND ${ROW_HAS_USER} AND ${ROW_VISIBLE}
-    GROUP BY user_id
+    SELECT toUInt32(day) AS day, grouping(day) AS whole_window,
+           bitmapAndnotCardinality(groupBitmapMergeState(viewed), ${ANONYMOUS_USER_NUMBERS}) AS users
+    FROM ${WINDOW_REFERRER_DAYS}
+    GROUP BY GROUPING SETS ((day), ())
+    UNION ALL
+    SELECT day, grouping(day), uniqExact(user_id)
+    FROM (
+      SELECT user_id, arrayMap(i -> toUInt32(block * 64 + i), bitPositionsToArray(${daysIn('view_days', WINDOW_DAYS)})) AS days
+      FROM ${UNNUMBERED_WINDOW_VIEWS}
+      ${NO_CONDITION_CACHE})
+    ARRAY JOIN days AS day
+    GROUP BY GROUPING SETS ((day), ())
   )
-  ARRAY JOIN arrayDistinct(days) AS day_number, arrayEnumerate(arrayDistinct(days)) AS j
-  GROUP BY GROUPING SETS ((day_number), ())`;
+  GROUP BY day, whole_window
+  HAVING visitors > 0`;
 
 export interface VisitorDays {
   /** Distinct users over the whole window. */
@@ -60,14 +69,14 @@ export async function visitorDays(
   now: Date,
 ): Promise<VisitorDays> {
   if (projectRows) return onRows(projectRows, QUERY, scope, now, () => visitorDaysFromRows(projectRows, scope, now));
-  const rows = await analytics.query<{ day: string; visitors: number; users: number; whole_window: number }>(
+  const rows = await analytics.query<{ day: string; visitors: number; whole_window: number }>(
     QUERY,
     chParams(scope, now),
   );
   const whole = rows.find((row) => Number(row.whole_window) === 1);
   return {
-    // No page view at all: ClickHouse may leave out the empty grouping set's row.
-    visitors: whole ? Number(whole.users) : 0,
+    // No page view at all: no row for the whole window either.
+    visitors: whole ? Number(whole.visitors) : 0,
     days: rows
       .filter((row) => Number(row.whole_window) !== 1)
       .map((row) => ({ day: row.day, value: Number(row.visitors) })),

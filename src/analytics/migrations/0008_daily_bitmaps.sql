@@ -9,6 +9,9 @@
 -- * daily_activity: per project, branch, day, events' anonymous flag and seed generation: the numbers of
 --   the users with a `$token-refresh` that day, and the day's page views and clicks.
 -- * daily_places: the same per located (country, region): the numbers of the users located there that day.
+-- * daily_referrers: the same per referrer ('' = direct): the numbers of the users with a page view from it.
+-- * unnumbered_views: page views of users without a number when they were written (ids the mirror never
+--   held, or not yet), as user_referrers keeps them: the few visitors the bitmaps cannot hold.
 -- Kept by views on the events; a user whose events came before their number gets their days from
 -- user_activity and user_places when they are numbered. Bitmaps merge by union and counts by sum, so
 -- unmerged rows read like merged ones. Rerunnable: tables and views are IF NOT EXISTS, numbering skips
@@ -73,6 +76,33 @@ ENGINE = AggregatingMergeTree
 ORDER BY (project_id, branch_id, day, event_anonymous, seeded, country_code, region_code)
 SETTINGS allow_nullable_key = 1;
 
+CREATE TABLE IF NOT EXISTS analytics_internal.daily_referrers
+(
+    project_id String,
+    branch_id String,
+    day UInt16,
+    event_anonymous UInt8,
+    seeded UInt8,
+    referrer String,
+    viewed AggregateFunction(groupBitmap, UInt32)
+)
+ENGINE = AggregatingMergeTree
+ORDER BY (project_id, branch_id, day, event_anonymous, seeded, referrer);
+
+CREATE TABLE IF NOT EXISTS analytics_internal.unnumbered_views
+(
+    project_id String,
+    branch_id String,
+    user_id String,
+    block UInt16,
+    event_anonymous UInt8,
+    seeded UInt8,
+    referrer String,
+    view_days SimpleAggregateFunction(groupBitOr, UInt64)
+)
+ENGINE = AggregatingMergeTree
+ORDER BY (project_id, branch_id, user_id, block, event_anonymous, seeded, referrer);
+
 CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.user_number_tops_mv TO analytics_internal.user_number_tops AS
 SELECT splitByChar(':', k)[1] AS project_id, max(n) AS n
 FROM analytics_internal.user_numbers
@@ -112,6 +142,23 @@ INNER JOIN
 ) AS a ON fresh.k = a.k
 ARRAY JOIN bitPositionsToArray(a.located_days) AS i
 GROUP BY project_id, branch_id, day, event_anonymous, seeded, country_code, region_code
+SETTINGS use_query_condition_cache = 0;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.daily_referrers_backfill_mv TO analytics_internal.daily_referrers AS
+SELECT a.project_id AS project_id, a.branch_id AS branch_id, toUInt16(a.block * 64 + i) AS day,
+       a.event_anonymous AS event_anonymous, a.seeded AS seeded, a.referrer AS referrer,
+       groupBitmapState(fresh.n) AS viewed
+FROM (SELECT k, n FROM analytics_internal.user_numbers) AS fresh
+INNER JOIN
+(
+    SELECT project_id, branch_id, block, event_anonymous, seeded, referrer, view_days,
+           concat(project_id, ':', user_id) AS k
+    FROM analytics_internal.user_referrers
+    WHERE project_id IN (SELECT splitByChar(':', k)[1] FROM analytics_internal.user_numbers)
+      AND concat(project_id, ':', user_id) IN (SELECT k FROM analytics_internal.user_numbers)
+) AS a ON fresh.k = a.k
+ARRAY JOIN bitPositionsToArray(a.view_days) AS i
+GROUP BY project_id, branch_id, day, event_anonymous, seeded, referrer
 SETTINGS use_query_condition_cache = 0;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.user_numbers_mv TO analytics_internal.user_numbers AS
@@ -166,6 +213,32 @@ FROM
 WHERE n != 0
 GROUP BY project_id, branch_id, day, event_anonymous, seeded, country_code, region_code;
 
+CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.daily_referrers_mv TO analytics_internal.daily_referrers AS
+SELECT project_id, branch_id, day, event_anonymous, seeded, referrer, groupBitmapState(n) AS viewed
+FROM
+(
+    SELECT project_id, branch_id, toUInt16(toDate(event_at)) AS day, data_is_anonymous AS event_anonymous, seeded,
+           ifNull(data_referrer, '') AS referrer,
+           joinGet('analytics_internal.user_numbers', 'n', concat(project_id, ':', assumeNotNull(user_id))) AS n
+    FROM analytics_internal.events
+    WHERE event_type = '$page-view' AND user_id IS NOT NULL
+)
+WHERE n != 0
+GROUP BY project_id, branch_id, day, event_anonymous, seeded, referrer;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.unnumbered_views_mv TO analytics_internal.unnumbered_views AS
+SELECT project_id, branch_id, user_id, block, event_anonymous, seeded, referrer, groupBitOr(bit) AS view_days
+FROM
+(
+    SELECT project_id, branch_id, assumeNotNull(user_id) AS user_id,
+           toUInt16(intDiv(toUInt16(toDate(event_at)), 64)) AS block, data_is_anonymous AS event_anonymous, seeded,
+           ifNull(data_referrer, '') AS referrer, bitShiftLeft(toUInt64(1), toUInt16(toDate(event_at)) % 64) AS bit
+    FROM analytics_internal.events
+    WHERE event_type = '$page-view' AND user_id IS NOT NULL
+      AND joinGet('analytics_internal.user_numbers', 'n', concat(project_id, ':', assumeNotNull(user_id))) = 0
+)
+GROUP BY project_id, branch_id, user_id, block, event_anonymous, seeded, referrer;
+
 TRUNCATE TABLE analytics_internal.daily_activity;
 
 -- Page views and clicks per day, from the activity rollup's per-day counts (expanded in a subquery: the
@@ -214,6 +287,23 @@ WHERE n != 0
 GROUP BY project_id, branch_id, day, event_anonymous, seeded, country_code, region_code
 SETTINGS use_query_condition_cache = 0;
 
+TRUNCATE TABLE analytics_internal.daily_referrers;
+
+-- The same users' page-view days per referrer, from the referrer rollup.
+INSERT INTO analytics_internal.daily_referrers
+SELECT project_id, branch_id, toUInt16(block * 64 + i) AS day, event_anonymous, seeded, referrer,
+       groupBitmapState(n) AS viewed
+FROM
+(
+    SELECT project_id, branch_id, block, event_anonymous, seeded, referrer, view_days,
+           joinGet('analytics_internal.user_numbers', 'n', concat(project_id, ':', user_id)) AS n
+    FROM analytics_internal.user_referrers
+)
+ARRAY JOIN bitPositionsToArray(view_days) AS i
+WHERE n != 0
+GROUP BY project_id, branch_id, day, event_anonymous, seeded, referrer
+SETTINGS use_query_condition_cache = 0;
+
 TRUNCATE TABLE analytics_internal.user_states;
 
 -- The mirror's rows again, by number; the views above number new users, record each project's top and
@@ -229,4 +319,13 @@ FROM
            joinGet('analytics_internal.user_numbers', 'n', concat(project_id, ':', toString(id))) AS known
     FROM analytics_internal.users
 )
+SETTINGS use_query_condition_cache = 0;
+
+TRUNCATE TABLE analytics_internal.unnumbered_views;
+
+-- Once every mirrored user has a number: the page views of the ids still without one.
+INSERT INTO analytics_internal.unnumbered_views
+SELECT project_id, branch_id, user_id, block, event_anonymous, seeded, referrer, view_days
+FROM analytics_internal.user_referrers
+WHERE joinGet('analytics_internal.user_numbers', 'n', concat(project_id, ':', user_id)) = 0
 SETTINGS use_query_condition_cache = 0;

@@ -27,11 +27,13 @@ export async function writePreviewAnalytics(
 ): Promise<void> {
   const emails = primaryEmails(d.contactChannels);
   const total = visitEventCount(d.visits);
+  // Users first: their mirror rows number them (ClickHouse migration 0008), so the events' views find the
+  // numbers at once instead of backfilling them (on a server, inserts sent together run concurrently).
+  await store.insert(
+    MIRROR_TABLES.users,
+    d.users.map((u) => userMirrorRow(u, emails.get(u.id) ?? null, SEEDED)),
+  );
   await Promise.all([
-    store.insert(
-      MIRROR_TABLES.users,
-      d.users.map((u) => userMirrorRow(u, emails.get(u.id) ?? null, SEEDED)),
-    ),
     store.insert(
       MIRROR_TABLES.contactChannels,
       d.contactChannels.map((c) => contactChannelMirrorRow(c, SEEDED)),
