@@ -29,6 +29,15 @@ const refresh = (projectId: string, n: number, at: string) => ({
   data_text: { refresh_token_id: 'r', is_anonymous: false },
 });
 
+const pageView = (projectId: string, n: number, at: string, referrer: string) => ({
+  event_type: '$page-view',
+  event_at: at,
+  project_id: projectId,
+  branch_id: 'main',
+  user_id: id(n),
+  data_text: { path: '/', referrer, is_anonymous: false },
+});
+
 const numbers = (store: AnalyticsStore, projectId: string) =>
   store.query<{ user_id: string; n: number }>(
     `SELECT splitByChar(':', k)[2] AS user_id, n FROM analytics_internal.user_numbers
@@ -40,6 +49,18 @@ const days = (store: AnalyticsStore, projectId: string) =>
   store.query<{ day: string; numbers: number[] }>(
     `SELECT toString(toDate('1970-01-01') + day) AS day, bitmapToArray(groupBitmapMergeState(refreshed)) AS numbers
      FROM analytics_internal.daily_activity WHERE project_id = {p:String} GROUP BY day ORDER BY day`,
+    { p: projectId },
+  );
+
+const referrerDays = (store: AnalyticsStore, projectId: string) =>
+  store.query<{ day: string; referrer: string; numbers: number[] }>(
+    `SELECT toString(toDate('1970-01-01') + day) AS day, referrer, bitmapToArray(groupBitmapMergeState(viewed)) AS numbers
+     FROM analytics_internal.daily_referrers WHERE project_id = {p:String} GROUP BY day, referrer ORDER BY day, referrer`,
+    { p: projectId },
+  );
+const unnumbered = (store: AnalyticsStore, projectId: string) =>
+  store.query<{ user_id: string; referrer: string }>(
+    `SELECT DISTINCT user_id, referrer FROM analytics_internal.unnumbered_views WHERE project_id = {p:String} ORDER BY ALL`,
     { p: projectId },
   );
 
@@ -75,8 +96,15 @@ describe('user numbers and active days (ClickHouse migration 0008)', () => {
       refresh('p', 3, '2026-03-02 10:00:00.000'),
       refresh('p', 9, '2026-03-02 10:00:00.000'), // never mirrored: no number, in no day
       refresh('q', 7, '2026-03-02 12:00:00.000'),
+      pageView('p', 1, '2026-03-01 10:00:01.000', 'https://a.example/'),
+      pageView('p', 9, '2026-03-01 10:00:02.000', 'https://b.example/'),
     ]);
     await migrateAnalytics(store, all);
+    // Page views by referrer: numbered users in the bitmaps, the id the mirror never held on its own.
+    expect(await referrerDays(store, 'p')).toEqual([
+      { day: '2026-03-01', referrer: 'https://a.example/', numbers: [1] },
+    ]);
+    expect(await unnumbered(store, 'p')).toEqual([{ user_id: id(9), referrer: 'https://b.example/' }]);
     const expectedNumbers = [
       { user_id: id(1), n: 1 },
       { user_id: id(2), n: 2 }, // a tombstone's user keeps a number: a re-creation finds it
@@ -106,6 +134,11 @@ describe('user numbers and active days (ClickHouse migration 0008)', () => {
       { user_id: id(3), n: 3 },
       { user_id: id(4), n: 4 },
       { user_id: id(9), n: 5 },
+    ]);
+    // User 9's earlier page view joins the referrer's bitmap once they are numbered (5).
+    expect(await referrerDays(store, 'p')).toEqual([
+      { day: '2026-03-01', referrer: 'https://a.example/', numbers: [1] },
+      { day: '2026-03-01', referrer: 'https://b.example/', numbers: [5] },
     ]);
     await store.insert('analytics_internal.events', [refresh('p', 4, '2026-03-03 11:00:00.000')]);
     expect(await activeDays('p')).toEqual([

@@ -4,13 +4,7 @@
 // (country, region) they were located in (kind 1 rows: right for any window). Both figures ask for it with
 // the same parameters, so a batch (query-batch.ts) sends it once.
 import { chParams, EVENTS_IN_SCOPE, IN_SCOPE } from './clickhouse-scope.js';
-import {
-  daysIn,
-  EXISTING_USER_NUMBERS,
-  ROLLUP_ROWS,
-  ROW_NOT_ANONYMOUS,
-  WINDOW_DAYS,
-} from './rollup-scope.js';
+import { daysIn, EXISTING_USER_NUMBERS, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, WINDOW_DAYS } from './rollup-scope.js';
 import type { ProjectRows } from './row-types.js';
 import { activeUserRows, byBytes, byBytesNullsLast, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
