@@ -21,10 +21,7 @@ export const ROLLUP_TABLES = [
   'analytics_internal.user_activity',
   'analytics_internal.user_places',
   'analytics_internal.user_referrers',
-  'analytics_internal.daily_activity',
-  'analytics_internal.daily_places',
-  'analytics_internal.daily_referrers',
-  'analytics_internal.unnumbered_views',
+  'analytics_internal.daily_users',
 ] as const;
 
 /** The users mirror's rows by user number (migration 0008), kept by a view on the mirror. */

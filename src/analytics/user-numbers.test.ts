@@ -47,20 +47,22 @@ const numbers = (store: AnalyticsStore, projectId: string) =>
 /** Per day, the numbers of the users active that day. */
 const days = (store: AnalyticsStore, projectId: string) =>
   store.query<{ day: string; numbers: number[] }>(
-    `SELECT toString(toDate('1970-01-01') + day) AS day, bitmapToArray(groupBitmapMergeState(refreshed)) AS numbers
-     FROM analytics_internal.daily_activity WHERE project_id = {p:String} GROUP BY day ORDER BY day`,
+    `SELECT toString(toDate('1970-01-01') + day) AS day, bitmapToArray(groupBitmapMergeState(users)) AS numbers
+     FROM analytics_internal.daily_users WHERE project_id = {p:String} AND kind = 1 GROUP BY day ORDER BY day`,
     { p: projectId },
   );
 
 const referrerDays = (store: AnalyticsStore, projectId: string) =>
   store.query<{ day: string; referrer: string; numbers: number[] }>(
-    `SELECT toString(toDate('1970-01-01') + day) AS day, referrer, bitmapToArray(groupBitmapMergeState(viewed)) AS numbers
-     FROM analytics_internal.daily_referrers WHERE project_id = {p:String} GROUP BY day, referrer ORDER BY day, referrer`,
+    `SELECT toString(toDate('1970-01-01') + day) AS day, referrer, bitmapToArray(groupBitmapMergeState(users)) AS numbers
+     FROM analytics_internal.daily_users WHERE project_id = {p:String} AND kind = 2 AND unnumbered_user = ''
+     GROUP BY day, referrer HAVING length(numbers) > 0 ORDER BY day, referrer`,
     { p: projectId },
   );
 const unnumbered = (store: AnalyticsStore, projectId: string) =>
   store.query<{ user_id: string; referrer: string }>(
-    `SELECT DISTINCT user_id, referrer FROM analytics_internal.unnumbered_views WHERE project_id = {p:String} ORDER BY ALL`,
+    `SELECT DISTINCT unnumbered_user AS user_id, referrer FROM analytics_internal.daily_users
+     WHERE project_id = {p:String} AND unnumbered_user != '' ORDER BY ALL`,
     { p: projectId },
   );
 

@@ -3,7 +3,7 @@
 // before; reactivated = active before, but not the day before. new + retained + reactivated = DAU.
 import type { DailyActiveSplitPoint } from '../../contract/metrics.js';
 import { chParams } from './clickhouse-scope.js';
-import { ACTIVE_DAY_ROWS, EXISTING_USER_NUMBERS } from './rollup-scope.js';
+import { DAILY_REFRESHES, EXISTING_USER_NUMBERS } from './rollup-scope.js';
 import type { DaySource } from './daily-series.js';
 import { ALL_BITS } from './day-masks.js';
 import type { ProjectRows } from './row-types.js';
@@ -17,9 +17,9 @@ import { metricWindow } from './window.js';
 // A user's first-ever day is taken over their non-anonymous days, as the raw definition does.
 export const SPLIT_QUERY = `
   WITH days AS (
-    SELECT day, groupBitmapMergeState(refreshed) AS users
-    FROM analytics_internal.daily_activity
-    WHERE ${ACTIVE_DAY_ROWS} AND day <= {toDay:UInt16}
+    SELECT day, groupBitmapMergeState(users) AS users
+    FROM analytics_internal.daily_users
+    WHERE ${DAILY_REFRESHES} AND day <= {toDay:UInt16}
     GROUP BY day
   )
   SELECT toString(toDate('1970-01-01') + day) AS day,

@@ -8,7 +8,7 @@ import type { MetricScope } from './types.js';
 
 /**
  * Page views and clicks per day of the window, as EVENT_VISIBLE counts them: each day's counts from
- * daily_activity (events without a user count), less, unless anonymous users are asked for, the counts of
+ * daily_users (events without a user count), less, unless anonymous users are asked for, the counts of
  * the users the mirror calls anonymous, read from their user_activity rows (few: the ids are looked up by
  * the sort key). Both daily series read this one query (a batch sends it once).
  * :TRICKY: the outer aliases page_views and clicks would shadow user_activity's columns of the same names,
@@ -17,9 +17,10 @@ import type { MetricScope } from './types.js';
 const QUERY = `
   SELECT toString(toDate('1970-01-01') + day) AS day, sum(views) AS page_views, sum(taps) AS clicks
   FROM (
-    SELECT day, toInt64(page_views) AS views, toInt64(clicks) AS taps
-    FROM analytics_internal.daily_activity
-    WHERE ${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS} AND day BETWEEN {fromDay:UInt16} AND {toDay:UInt16}
+    SELECT day, toInt64(if(kind = 2, events, 0)) AS views, toInt64(if(kind = 3, events, 0)) AS taps
+    FROM analytics_internal.daily_users
+    WHERE ${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS} AND kind IN (2, 3)
+      AND day BETWEEN {fromDay:UInt16} AND {toDay:UInt16}
     UNION ALL
     SELECT day, -toInt64(if(counted.1 = 1, counted.3, 0)) AS views, -toInt64(if(counted.1 = 2, counted.3, 0)) AS taps
     FROM (

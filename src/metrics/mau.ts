@@ -3,15 +3,15 @@
 // From the days' bitmaps (migration 0008): the union of the period's days, intersected with the users
 // that exist now.
 import { chParams, onlyRow } from './clickhouse-scope.js';
-import { ACTIVE_DAY_ROWS, EXISTING_USER_NUMBERS } from './rollup-scope.js';
+import { DAILY_REFRESHES, EXISTING_USER_NUMBERS } from './rollup-scope.js';
 import type { ProjectRows } from './row-types.js';
 import { activeUserRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
 const QUERY = `
   SELECT bitmapAndCardinality(
-    (SELECT groupBitmapMergeState(refreshed) FROM analytics_internal.daily_activity
-     WHERE ${ACTIVE_DAY_ROWS} AND day BETWEEN {mauFromDay:UInt16} AND {nowDay:UInt16}),
+    (SELECT groupBitmapMergeState(users) FROM analytics_internal.daily_users
+     WHERE ${DAILY_REFRESHES} AND day BETWEEN {mauFromDay:UInt16} AND {nowDay:UInt16}),
     ${EXISTING_USER_NUMBERS}) AS users`;
 
 /** The same, from a small project's rows. */

@@ -65,8 +65,14 @@ export const EXISTING_USER_NUMBERS = `(
   SELECT groupBitmapState(n) FROM analytics_internal.user_states FINAL
   WHERE ${IN_SCOPE} AND sync_is_deleted = 0 AND ({includeAnonymous:Bool} OR is_anonymous = 0))`;
 
-/** daily_activity rows of the project and branch (current seed generation), not anonymous unless asked. */
-export const ACTIVE_DAY_ROWS = `${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS}`;
+/**
+ * daily_users rows (migration 0008) of the project and branch (current seed generation) and of one kind
+ * (1 refreshes, 2 page views, 3 clicks), not anonymous unless asked.
+ */
+export const dailyRows = (kind: 1 | 2 | 3) => `${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS} AND kind = ${kind}`;
+
+/** The refreshing users of each day: kind 1's '' place (a located refresh also has a row of its place). */
+export const DAILY_REFRESHES = `${dailyRows(1)} AND country_code = ''`;
 
 /**
  * The numbers of the users the mirror calls anonymous, deleted or not (as ANONYMOUS_USER_IDS), or none when
@@ -76,20 +82,20 @@ export const ANONYMOUS_USER_NUMBERS = `(
   SELECT groupBitmapState(n) FROM analytics_internal.user_states FINAL
   WHERE ${IN_SCOPE} AND is_anonymous = 1 AND NOT {includeAnonymous:Bool})`;
 
-/** daily_referrers rows of the window (current seed generation), not anonymous unless asked. */
+/** The window's page-view rows of daily_users (their bitmaps: the numbered visitors per referrer and day). */
 export const WINDOW_REFERRER_DAYS = `
-  analytics_internal.daily_referrers
-  WHERE ${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS} AND day BETWEEN {fromDay:UInt16} AND {toDay:UInt16}`;
+  analytics_internal.daily_users
+  WHERE ${dailyRows(2)} AND day BETWEEN {fromDay:UInt16} AND {toDay:UInt16}`;
 
 /**
- * unnumbered_views rows of the window whose user has no number now: page views of ids the users mirror
- * never held (so none it calls anonymous). The only visitors the bitmaps do not hold. A query reading them
- * ends with NO_CONDITION_CACHE.
+ * The window's page-view rows of ids that had no number when written and have none now (unnumbered_user):
+ * ids the users mirror never held, so none it calls anonymous. The only visitors the bitmaps do not hold.
+ * A query reading them ends with NO_CONDITION_CACHE.
  */
 export const UNNUMBERED_WINDOW_VIEWS = `
-  analytics_internal.unnumbered_views
-  WHERE ${ROLLUP_ROWS(WINDOW_DAYS)} AND ${daysIn('view_days', WINDOW_DAYS)} != 0 AND ${ROW_NOT_ANONYMOUS}
-    AND joinGet('analytics_internal.user_numbers', 'n', concat(project_id, ':', user_id)) = 0`;
+  ${WINDOW_REFERRER_DAYS}
+    AND unnumbered_user != ''
+    AND joinGet('analytics_internal.user_numbers', 'n', concat(project_id, ':', unnumbered_user)) = 0`;
 
 /** :TRICKY: joinGet's answer changes as users are numbered; the query condition cache would keep an old one. */
 export const NO_CONDITION_CACHE = `SETTINGS use_query_condition_cache = 0`;

@@ -17,11 +17,11 @@ import type { MetricReaders, MetricScope } from './types.js';
 const QUERY = `
   SELECT referrer, sum(referrer_visitors) AS visitors
   FROM (
-    SELECT referrer, bitmapAndnotCardinality(groupBitmapMergeState(viewed), ${ANONYMOUS_USER_NUMBERS}) AS referrer_visitors
+    SELECT referrer, bitmapAndnotCardinality(groupBitmapMergeState(users), ${ANONYMOUS_USER_NUMBERS}) AS referrer_visitors
     FROM ${WINDOW_REFERRER_DAYS}
     GROUP BY referrer
     UNION ALL
-    SELECT * FROM (SELECT referrer, uniqExact(user_id) FROM ${UNNUMBERED_WINDOW_VIEWS} GROUP BY referrer ${NO_CONDITION_CACHE})
+    SELECT * FROM (SELECT referrer, uniqExact(unnumbered_user) FROM ${UNNUMBERED_WINDOW_VIEWS} GROUP BY referrer ${NO_CONDITION_CACHE})
   )
   GROUP BY referrer
   HAVING visitors > 0

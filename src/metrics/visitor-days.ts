@@ -4,10 +4,8 @@
 import { chParams } from './clickhouse-scope.js';
 import {
   ANONYMOUS_USER_NUMBERS,
-  daysIn,
   NO_CONDITION_CACHE,
   UNNUMBERED_WINDOW_VIEWS,
-  WINDOW_DAYS,
   WINDOW_REFERRER_DAYS,
 } from './rollup-scope.js';
 import type { ProjectRows } from './row-types.js';
@@ -21,17 +19,15 @@ const QUERY = `
   SELECT if(whole_window = 1, '', toString(toDate('1970-01-01') + day)) AS day, sum(users) AS visitors, whole_window
   FROM (
     SELECT toUInt32(day) AS day, grouping(day) AS whole_window,
-           bitmapAndnotCardinality(groupBitmapMergeState(viewed), ${ANONYMOUS_USER_NUMBERS}) AS users
+           bitmapAndnotCardinality(groupBitmapMergeState(users), ${ANONYMOUS_USER_NUMBERS}) AS users
     FROM ${WINDOW_REFERRER_DAYS}
     GROUP BY GROUPING SETS ((day), ())
     UNION ALL
-    SELECT day, grouping(day), uniqExact(user_id)
-    FROM (
-      SELECT user_id, arrayMap(i -> toUInt32(block * 64 + i), bitPositionsToArray(${daysIn('view_days', WINDOW_DAYS)})) AS days
+    SELECT * FROM (
+      SELECT toUInt32(day) AS day, grouping(day), uniqExact(unnumbered_user)
       FROM ${UNNUMBERED_WINDOW_VIEWS}
+      GROUP BY GROUPING SETS ((day), ())
       ${NO_CONDITION_CACHE})
-    ARRAY JOIN days AS day
-    GROUP BY GROUPING SETS ((day), ())
   )
   GROUP BY day, whole_window
   HAVING visitors > 0`;

@@ -3,25 +3,32 @@
 // located refresh (kind 0 rows: right when the window ends now, see users-by-country.ts) and once in every
 // (country, region) they were located in (kind 1 rows: right for any window). Both figures ask for it with
 // the same parameters, so a batch (query-batch.ts) sends it once.
-import { chParams, EVENTS_IN_SCOPE, IN_SCOPE } from './clickhouse-scope.js';
-import { daysIn, EXISTING_USER_NUMBERS, ROLLUP_ROWS, ROW_NOT_ANONYMOUS, WINDOW_DAYS } from './rollup-scope.js';
+import { chParams, IN_SCOPE } from './clickhouse-scope.js';
+import {
+  dailyRows,
+  daysIn,
+  EXISTING_USER_NUMBERS,
+  ROLLUP_ROWS,
+  ROW_NOT_ANONYMOUS,
+  WINDOW_DAYS,
+} from './rollup-scope.js';
 import type { ProjectRows } from './row-types.js';
 import { activeUserRows, byBytes, byBytesNullsLast, onRows, rowScope } from './row-scope.js';
 import type { MetricReaders, MetricScope } from './types.js';
 
-// From the days' bitmaps of located users (daily_places, migration 0008), intersected with the users that
+// From the days' bitmaps of located users (daily_users' refreshes per place, migration 0008), intersected with the users that
 // exist now: per place, the union of the window's days (kind 1); per country, the same, and a user found in
 // one country only has it as their latest. Users found in two or more (folding the countries: seen so far,
 // and seen again) are few; only they are looked up in the places rollup, for the country of their latest
 // located refresh. Rows come ordered for both readers: per kind, most users first, then by country and
 // region (NULL last).
-const WINDOW_ROWS = `${EVENTS_IN_SCOPE} AND ${ROW_NOT_ANONYMOUS} AND day BETWEEN {fromDay:UInt16} AND {toDay:UInt16}`;
+const WINDOW_ROWS = `${dailyRows(1)} AND country_code != '' AND day BETWEEN {fromDay:UInt16} AND {toDay:UInt16}`;
 const EMPTY_BITMAP = `bitmapBuild(CAST([], 'Array(UInt32)'))`;
 const QUERY = `
   WITH
     countries AS (
-      SELECT country_code, bitmapAnd(groupBitmapMergeState(located), ${EXISTING_USER_NUMBERS}) AS users
-      FROM analytics_internal.daily_places WHERE ${WINDOW_ROWS}
+      SELECT country_code, bitmapAnd(groupBitmapMergeState(users), ${EXISTING_USER_NUMBERS}) AS users
+      FROM analytics_internal.daily_users WHERE ${WINDOW_ROWS}
       GROUP BY country_code
     ),
     (
@@ -32,8 +39,8 @@ const QUERY = `
   SELECT kind, country_code, region_code, sum(place_users) AS users
   FROM (
     SELECT 1 AS kind, country_code, region_code,
-           bitmapAndCardinality(groupBitmapMergeState(located), ${EXISTING_USER_NUMBERS}) AS place_users
-    FROM analytics_internal.daily_places WHERE ${WINDOW_ROWS}
+           bitmapAndCardinality(groupBitmapMergeState(users), ${EXISTING_USER_NUMBERS}) AS place_users
+    FROM analytics_internal.daily_users WHERE ${WINDOW_ROWS}
     GROUP BY country_code, region_code
     UNION ALL
     SELECT 0, country_code, CAST(NULL, 'Nullable(String)'), bitmapAndnotCardinality(users, movers) FROM countries
