@@ -41,8 +41,6 @@ export function chParams(scope: MetricScope, now: Date) {
     windowBlocksFromBefore: [blockBefore(windowFromBlock), ...windowMasks.blocks],
     mauBlocks: mauMasks.blocks,
     mauMasks: mauMasks.masks,
-    mauFromBlock: mauMasks.blocks[0]!,
-    nowBlock: mauMasks.blocks.at(-1)!,
   };
 }
 

@@ -17,17 +17,6 @@ export const WINDOW_DAYS: DayBounds = {
   blocks: 'block BETWEEN {windowFromBlock:UInt16} AND {windowToBlock:UInt16}',
   mask: '{windowMasks:Array(UInt64)}[indexOf({windowBlocks:Array(UInt16)}, block)]',
 };
-/** MAU's own period: today and the 30 days before. */
-export const MAU_DAYS: DayBounds = {
-  blocks: 'block BETWEEN {mauFromBlock:UInt16} AND {nowBlock:UInt16}',
-  mask: '{mauMasks:Array(UInt64)}[indexOf({mauBlocks:Array(UInt16)}, block)]',
-};
-/** Every day up to the window's end: a user's first-ever active day. */
-export const DAYS_TO_WINDOW_END: DayBounds = {
-  blocks: 'block <= {windowToBlock:UInt16}',
-  mask: `multiIf(block < {windowToBlock:UInt16}, toUInt64(18446744073709551615),
-                 block = {windowToBlock:UInt16}, {windowToBlockMask:UInt64}, toUInt64(0))`,
-};
 
 /** `column`'s days within `days` (0 when it has none there). */
 export const daysIn = (column: string, days: DayBounds) => `bitAnd(${column}, ${days.mask})`;
@@ -103,12 +92,3 @@ export const NO_CONDITION_CACHE = `SETTINGS use_query_condition_cache = 0`;
 /** Ids the mirror calls anonymous, deleted or not (a tombstone keeps the flag). */
 export const ANONYMOUS_USER_IDS = `
   SELECT toString(id) FROM analytics_internal.users FINAL WHERE ${IN_SCOPE} AND is_anonymous = 1`;
-
-/** The row is a user's (user_activity also holds the events without one, as user_id ''). */
-export const ROW_HAS_USER = `user_id != ''`;
-
-/** The mirror does not call the row's user anonymous (or anonymous users are asked for). */
-export const USER_NOT_ANONYMOUS = `({includeAnonymous:Bool} OR user_id NOT IN (${ANONYMOUS_USER_IDS}))`;
-
-/** As EVENT_VISIBLE on events: neither the row's events nor, per the mirror, its user are anonymous. */
-export const ROW_VISIBLE = `(${ROW_NOT_ANONYMOUS} AND ${USER_NOT_ANONYMOUS})`;

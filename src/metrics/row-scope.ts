@@ -10,15 +10,15 @@ export interface RowScope {
   params: ReturnType<typeof chParams>;
   /** The window's days in `block` (WINDOW_DAYS.mask), 0n outside it. */
   windowMask(block: number): bigint;
-  /** MAU's period's days in `block` (MAU_DAYS.mask), 0n outside it. */
+  /** MAU's period's days (today and the 30 before) in `block`, 0n outside it. */
   mauMask(block: number): bigint;
-  /** Every day up to the window's end (DAYS_TO_WINDOW_END.mask). */
+  /** Every day up to the window's end, in `block` (a user's first-ever active day lies there). */
   toWindowEndMask(block: number): bigint;
   /** ROW_NOT_ANONYMOUS. */
   notAnonymous(row: { event_anonymous: number }): boolean;
-  /** ROW_VISIBLE: neither the row nor, per the mirror, its user is anonymous (unless asked for). */
+  /** Neither the row nor, per the mirror, its user is anonymous (unless asked for), as EVENT_VISIBLE. */
   visible(row: { event_anonymous: number; user_id: string }): boolean;
-  /** USER_NOT_ANONYMOUS. */
+  /** The mirror does not call the user anonymous (or anonymous users are asked for). */
   userNotAnonymous(userId: string): boolean;
   /** ROW_USER_EXISTS (SCOPED_USER_IDS). */
   exists(userId: string): boolean;
