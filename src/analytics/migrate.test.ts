@@ -133,8 +133,10 @@ describe('ClickHouse migration files', () => {
         referrers: [{ user_id: 'u2', referrer: 'https://github.com/', view_days: bit }],
       };
       expect(await rollups()).toEqual(rolled);
-      // A crash before a migration's ledger record reruns it from its first statement: same result.
-      for (const statement of all.flatMap((m) => m.statements)) await store.command(statement);
+      // A crash before a migration's ledger record reruns it from its first statement: same result. (0009
+      // rebuilt the table 0008 made, so 0008 reruns only before it: user-numbers.test.ts.)
+      for (const statement of all.filter((m) => m.version !== 8).flatMap((m) => m.statements))
+        await store.command(statement);
       expect(await read()).toEqual(expected);
       expect(await rollups()).toEqual(rolled);
       expect(await sortingKey()).toBe('project_id, branch_id, event_type, event_at');

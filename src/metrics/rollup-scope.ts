@@ -77,14 +77,16 @@ export const WINDOW_REFERRER_DAYS = `
   WHERE ${dailyRows(2)} AND day BETWEEN {fromDay:UInt16} AND {toDay:UInt16}`;
 
 /**
- * The window's page-view rows of ids that had no number when written and have none now (unnumbered_user):
- * ids the users mirror never held, so none it calls anonymous. The only visitors the bitmaps do not hold.
- * A query reading them ends with NO_CONDITION_CACHE.
+ * The window's ids that had no number when their page views were written and have none now, one row per
+ * id and `by` (day or referrer): ids the users mirror never held, so none it calls anonymous. The only
+ * visitors the bitmaps do not hold (daily_users.unnumbered_users, migration 0009). A query reading them
+ * ends with NO_CONDITION_CACHE.
  */
-export const UNNUMBERED_WINDOW_VIEWS = `
-  ${WINDOW_REFERRER_DAYS}
-    AND unnumbered_user != ''
-    AND joinGet('analytics_internal.user_numbers', 'n', concat(project_id, ':', unnumbered_user)) = 0`;
+export const unnumberedVisitors = (by: 'day' | 'referrer') => `(
+    SELECT ${by}, arrayJoin(groupUniqArrayMerge(unnumbered_users)) AS unnumbered_user
+    FROM ${WINDOW_REFERRER_DAYS}
+    GROUP BY ${by})
+  WHERE joinGet('analytics_internal.user_numbers', 'n', concat({projectId:String}, ':', unnumbered_user)) = 0`;
 
 /** :TRICKY: joinGet's answer changes as users are numbered; the query condition cache would keep an old one. */
 export const NO_CONDITION_CACHE = `SETTINGS use_query_condition_cache = 0`;

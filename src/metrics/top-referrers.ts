@@ -5,7 +5,7 @@ import { chParams } from './clickhouse-scope.js';
 import {
   ANONYMOUS_USER_NUMBERS,
   NO_CONDITION_CACHE,
-  UNNUMBERED_WINDOW_VIEWS,
+  unnumberedVisitors,
   WINDOW_REFERRER_DAYS,
 } from './rollup-scope.js';
 import type { ProjectRows } from './row-types.js';
@@ -21,7 +21,7 @@ const QUERY = `
     FROM ${WINDOW_REFERRER_DAYS}
     GROUP BY referrer
     UNION ALL
-    SELECT * FROM (SELECT referrer, uniqExact(unnumbered_user) FROM ${UNNUMBERED_WINDOW_VIEWS} GROUP BY referrer ${NO_CONDITION_CACHE})
+    SELECT * FROM (SELECT referrer, uniqExact(unnumbered_user) FROM ${unnumberedVisitors('referrer')} GROUP BY referrer ${NO_CONDITION_CACHE})
   )
   GROUP BY referrer
   HAVING visitors > 0

@@ -5,7 +5,7 @@ import { chParams } from './clickhouse-scope.js';
 import {
   ANONYMOUS_USER_NUMBERS,
   NO_CONDITION_CACHE,
-  UNNUMBERED_WINDOW_VIEWS,
+  unnumberedVisitors,
   WINDOW_REFERRER_DAYS,
 } from './rollup-scope.js';
 import type { ProjectRows } from './row-types.js';
@@ -25,7 +25,7 @@ const QUERY = `
     UNION ALL
     SELECT * FROM (
       SELECT toUInt32(day) AS day, grouping(day), uniqExact(unnumbered_user)
-      FROM ${UNNUMBERED_WINDOW_VIEWS}
+      FROM ${unnumberedVisitors('day')}
       GROUP BY GROUPING SETS ((day), ())
       ${NO_CONDITION_CACHE})
   )
