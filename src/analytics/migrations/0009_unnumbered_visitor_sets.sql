@@ -35,7 +35,10 @@ ENGINE = AggregatingMergeTree
 ORDER BY (project_id, branch_id, kind, country_code, region_code, referrer, day, event_anonymous, seeded)
 SETTINGS allow_nullable_key = 1, index_granularity = 128;
 
--- Users numbered from now on get their earlier days from the per-user rollups (as in 0008).
+-- Users numbered from now on get their earlier days from the per-user rollups (as in 0008), reading only
+-- their projects' rows: the `project_id IN (…)` filter uses the primary key. Pulse turns that analysis off
+-- for queries (client-store.ts), and with it off every insert into the users mirror scanned the three
+-- rollups whole.
 CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.daily_users_refresh_backfill_mv TO analytics_internal.daily_users AS
 SELECT a.project_id AS project_id, a.branch_id AS branch_id, toUInt8(1) AS kind, toUInt16(a.block * 64 + i) AS day,
        a.event_anonymous AS event_anonymous, a.seeded AS seeded, '' AS country_code, CAST(NULL, 'Nullable(String)') AS region_code, '' AS referrer,
@@ -51,7 +54,7 @@ INNER JOIN
 ) AS a ON fresh.k = a.k
 ARRAY JOIN bitPositionsToArray(a.refresh_days) AS i
 GROUP BY ALL
-SETTINGS use_query_condition_cache = 0;
+SETTINGS use_query_condition_cache = 0, use_index_for_in_with_subqueries = 1;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.daily_users_place_backfill_mv TO analytics_internal.daily_users AS
 SELECT a.project_id AS project_id, a.branch_id AS branch_id, toUInt8(1) AS kind, toUInt16(a.block * 64 + i) AS day,
@@ -67,7 +70,7 @@ INNER JOIN
 ) AS a ON fresh.k = a.k
 ARRAY JOIN bitPositionsToArray(a.located_days) AS i
 GROUP BY ALL
-SETTINGS use_query_condition_cache = 0;
+SETTINGS use_query_condition_cache = 0, use_index_for_in_with_subqueries = 1;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS analytics_internal.daily_users_view_backfill_mv TO analytics_internal.daily_users AS
 SELECT a.project_id AS project_id, a.branch_id AS branch_id, toUInt8(2) AS kind, toUInt16(a.block * 64 + i) AS day,
@@ -83,7 +86,7 @@ INNER JOIN
 ) AS a ON fresh.k = a.k
 ARRAY JOIN bitPositionsToArray(a.view_days) AS i
 GROUP BY ALL
-SETTINGS use_query_condition_cache = 0;
+SETTINGS use_query_condition_cache = 0, use_index_for_in_with_subqueries = 1;
 
 -- One view on the events, each event's number looked up once; a located refresh also counts in the day's
 -- '' place (as in 0008).
