@@ -15,6 +15,7 @@ import { insertEvents } from './analytics/insert-events.js';
 import { createSyncRunner } from './sync/run-sync-pass.js';
 import { startSyncWorker, type SyncWorker } from './sync/worker.js';
 import { diskGuardFor } from './disk-guard.js';
+import { startNumberingSweep } from './analytics/numbering-sweep.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -105,6 +106,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
   }));
   const stopPruning = startPreviewExpiry(stores, logger);
+  const stopSweep = startNumberingSweep(stores.analytics, logger);
   keepAlive.start();
   spares.start();
   let stopping: Promise<void> | undefined;
@@ -113,7 +115,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       await app.close();
       // In-flight ingest requests have finished; anything still buffered is written before the stores close.
       await eventBuffer.close();
-      await Promise.all([stopPruning(), keepAlive.stop(), syncWorker.stop(), spares.stop()]);
+      await Promise.all([stopPruning(), stopSweep(), keepAlive.stop(), syncWorker.stop(), spares.stop()]);
       await stores.close();
     })());
   return { app, stores, url, stop };

@@ -24,8 +24,11 @@ export const ROLLUP_TABLES = [
   'analytics_internal.daily_users',
 ] as const;
 
-/** The users mirror's rows by user number (migration 0008), kept by a view on the mirror. */
-const USER_STATES = 'analytics_internal.user_states';
+/**
+ * The users mirror's rows by user number (migration 0008), and the users numbered in the last day
+ * (0010): kept by views on the mirror and on the numbers.
+ */
+const NUMBERED_TABLES = ['analytics_internal.user_states', 'analytics_internal.recently_numbered'] as const;
 
 /**
  * The user numbers of migration 0008 (Join tables keyed by 'project_id:user_id' and by project): kept by
@@ -67,7 +70,7 @@ export async function deleteOtherSeedGenerations(
 
 /** Every project id ClickHouse holds a row of, in events or a mirror. */
 export async function analyticsProjectIds(store: AnalyticsReader): Promise<string[]> {
-  const tables = [...EVENT_TABLES, ...Object.values(MIRROR_TABLES), USER_STATES];
+  const tables = [...EVENT_TABLES, ...Object.values(MIRROR_TABLES), ...NUMBERED_TABLES];
   const selects = [
     ...tables.map((t) => `SELECT DISTINCT project_id FROM ${t}`),
     ...NUMBER_TABLES.map(({ table, project }) => `SELECT DISTINCT ${project} AS project_id FROM ${table}`),
@@ -95,7 +98,7 @@ export async function deleteProjectData(
   projectIds: readonly string[],
 ): Promise<void> {
   if (projectIds.length === 0) return;
-  for (const table of [...EVENT_TABLES, ...Object.values(MIRROR_TABLES), USER_STATES]) {
+  for (const table of [...EVENT_TABLES, ...Object.values(MIRROR_TABLES), ...NUMBERED_TABLES]) {
     await store.command(`DELETE FROM ${table} WHERE project_id IN {ids:Array(String)}`, { ids: projectIds });
   }
   // A Join table takes no lightweight DELETE; its mutation rewrites it in memory, at once.

@@ -1,10 +1,12 @@
 // Migrations 0008 and 0009: users numbered per project by the users mirror's view, and active days kept as
 // bitmaps of those numbers, through an upgrade, a rerun, users mirrored after their events, re-created
 // users, one large mirror insert, and a project's deletion.
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../test/temp-dir.js';
 import { openChdb } from './chdb.js';
 import { listAnalyticsMigrations, migrateAnalytics } from './migrate.js';
+import { startNumberingSweep, sweepNumberedUsers } from './numbering-sweep.js';
 import { deleteProjectData } from './project-data.js';
 import type { AnalyticsStore } from './store.js';
 
@@ -27,6 +29,15 @@ const refresh = (projectId: string, n: number, at: string) => ({
   branch_id: 'main',
   user_id: id(n),
   data_text: { refresh_token_id: 'r', is_anonymous: false },
+});
+
+const locatedRefresh = (projectId: string, n: number, at: string) => ({
+  ...refresh(projectId, n, at),
+  data_text: {
+    refresh_token_id: 'r',
+    is_anonymous: false,
+    ip_info: { ip: '1.2.3.4', is_trusted: true, country_code: 'DE', region_code: 'BE' },
+  },
 });
 
 const pageView = (projectId: string, n: number, at: string, referrer: string) => ({
@@ -57,6 +68,13 @@ const referrerDays = (store: AnalyticsStore, projectId: string) =>
     `SELECT toString(toDate('1970-01-01') + day) AS day, referrer, bitmapToArray(groupBitmapMergeState(users)) AS numbers
      FROM analytics_internal.daily_users WHERE project_id = {p:String} AND kind = 2
      GROUP BY day, referrer HAVING length(numbers) > 0 ORDER BY day, referrer`,
+    { p: projectId },
+  );
+const placeDays = (store: AnalyticsStore, projectId: string) =>
+  store.query<{ day: string; country_code: string; numbers: number[] }>(
+    `SELECT toString(toDate('1970-01-01') + day) AS day, country_code, bitmapToArray(groupBitmapMergeState(users)) AS numbers
+     FROM analytics_internal.daily_users WHERE project_id = {p:String} AND kind = 1 AND country_code != ''
+     GROUP BY day, country_code HAVING length(numbers) > 0 ORDER BY day, country_code`,
     { p: projectId },
   );
 const unnumbered = (store: AnalyticsStore, projectId: string) =>
@@ -166,6 +184,59 @@ describe('user numbers and active days (ClickHouse migrations 0008 and 0009)', (
     ]);
   });
 
+  it('the numbering sweep adds the days an event racing its user’s numbering missed (a server’s concurrent inserts)', async () => {
+    const backfills = ['refresh', 'place', 'view'].map((kind) => `daily_users_${kind}_backfill_mv`);
+    const creates = all
+      .find((m) => m.version === 9)!
+      .statements.filter((s) => backfills.some((v) => s.includes(`VIEW IF NOT EXISTS analytics_internal.${v} `)));
+    expect(creates).toHaveLength(3);
+    // The race's outcome: the events' view found no number, and the backfill found no rollup rows yet.
+    const race = async (projectId: string) => {
+      for (const view of backfills) await store.command(`DROP VIEW analytics_internal.${view}`);
+      await store.insert('analytics_internal.events', [
+        locatedRefresh(projectId, 1, '2026-03-04 10:00:00.000'),
+        pageView(projectId, 1, '2026-03-04 10:00:01.000', 'https://c.example/'),
+      ]);
+      await store.insert('analytics_internal.users', [user(projectId, 1)]);
+      for (const statement of creates) await store.command(statement);
+      // The day's refresh is counted, its user is in no bitmap.
+      expect(await activeDays(projectId)).toEqual([{ day: '2026-03-04', users: [] }]);
+      expect(await placeDays(store, projectId)).toEqual([]);
+    };
+    const swept = async (projectId: string) => {
+      expect(await activeDays(projectId)).toEqual([{ day: '2026-03-04', users: [id(1)] }]);
+      expect(await placeDays(store, projectId)).toEqual([{ day: '2026-03-04', country_code: 'DE', numbers: [1] }]);
+      expect(await referrerDays(store, projectId)).toEqual([
+        { day: '2026-03-04', referrer: 'https://c.example/', numbers: [1] },
+      ]);
+    };
+    // Numbers are logged by the second: start on a fresh one, after the earlier tests' numbers.
+    await new Promise((resolve) => setTimeout(resolve, 1_001 - (Date.now() % 1_000)));
+    const started = new Date(Math.floor(Date.now() / 1000) * 1000);
+    await race('race');
+    const later = new Date(Date.now() + 2_000);
+    // A sweep of the minute before (the earlier tests' users) does not reach this user.
+    await sweepNumberedUsers(store, new Date(started.getTime() - 60_000), started);
+    expect(await placeDays(store, 'race')).toEqual([]);
+    expect(await sweepNumberedUsers(store, started, later)).toBe(1);
+    await swept('race');
+    // A second sweep of the same span adds nothing new.
+    expect(await sweepNumberedUsers(store, started, later)).toBe(1);
+    await swept('race');
+
+    // The job, its clock a minute and more ahead: its first sweep (at start) reaches the user.
+    await race('race-job');
+    const lines: { level: number; msg: string; users?: number }[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const stop = startNumberingSweep(store, logger, {
+      intervalMs: 3_600_000,
+      clock: () => new Date(Date.now() + 62_000),
+    });
+    await stop();
+    await swept('race-job');
+    expect(lines).toEqual([expect.objectContaining({ level: 20, users: expect.any(Number) })]);
+  });
+
   it('gives each of 30,000 users mirrored in one insert a distinct number, 1 to 30,000', async () => {
     await store.insert(
       'analytics_internal.users',
@@ -186,6 +257,10 @@ describe('user numbers and active days (ClickHouse migrations 0008 and 0009)', (
       `SELECT count() AS rows FROM analytics_internal.user_states WHERE project_id = 'p'`,
     );
     expect(states!.rows).toBe(0);
+    const [logged] = await store.query<{ rows: number }>(
+      `SELECT count() AS rows FROM analytics_internal.recently_numbered WHERE project_id = 'p'`,
+    );
+    expect(logged!.rows).toBe(0);
     expect(await numbers(store, 'q')).toEqual([{ user_id: id(7), n: 1 }]);
     // A new user of a project mirrored again starts from 1: its top went with it.
     await store.insert('analytics_internal.users', [user('p', 8)]);

@@ -60,6 +60,8 @@ export function analyticsStoreContract(name: string, open: () => Promise<OpenedA
         'daily_users_refresh_backfill_mv',
         'daily_users_view_backfill_mv',
         'events',
+        'recently_numbered',
+        'recently_numbered_mv',
         'schema_migrations',
         'sync_state',
         'team_members',
