@@ -17,6 +17,7 @@ const FRESH = `SELECT project_id, user_id, n FROM analytics_internal.recently_nu
   WHERE numbered_at >= {from:DateTime('UTC')} AND numbered_at < {to:DateTime('UTC')}`;
 
 // Every refresh day to the '' place, located days to their place as well, page-view days per referrer.
+// The project filter reads only those projects' rows (the primary key); the user filter keeps the join small.
 const SWEEP = `
   INSERT INTO analytics_internal.daily_users
     (project_id, branch_id, kind, day, event_anonymous, seeded, country_code, region_code, referrer, users)
@@ -27,15 +28,15 @@ const SWEEP = `
     SELECT project_id, branch_id, user_id, toUInt8(1) AS kind, block, event_anonymous, seeded, '' AS country_code,
            CAST(NULL, 'Nullable(String)') AS region_code, '' AS referrer, refresh_days AS bits
     FROM analytics_internal.user_activity
-    WHERE project_id IN (SELECT project_id FROM fresh) AND refresh_days != 0
+    WHERE project_id IN (SELECT project_id FROM fresh) AND (project_id, user_id) IN (SELECT project_id, user_id FROM fresh) AND refresh_days != 0
     UNION ALL
     SELECT project_id, branch_id, user_id, 1, block, event_anonymous, seeded, country_code, region_code, '', located_days
     FROM analytics_internal.user_places
-    WHERE project_id IN (SELECT project_id FROM fresh)
+    WHERE project_id IN (SELECT project_id FROM fresh) AND (project_id, user_id) IN (SELECT project_id, user_id FROM fresh)
     UNION ALL
     SELECT project_id, branch_id, user_id, 2, block, event_anonymous, seeded, '', NULL, referrer, view_days
     FROM analytics_internal.user_referrers
-    WHERE project_id IN (SELECT project_id FROM fresh)
+    WHERE project_id IN (SELECT project_id FROM fresh) AND (project_id, user_id) IN (SELECT project_id, user_id FROM fresh)
   ) AS rolled
   INNER JOIN fresh USING (project_id, user_id)
   ARRAY JOIN bitPositionsToArray(bits) AS i
