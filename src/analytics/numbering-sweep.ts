@@ -5,6 +5,7 @@
 // written); a second backfill once both inserts have ended adds what they missed. Bitmaps are sets, so
 // a day added twice reads the same. chDB runs one statement at a time and has no such race.
 import type { Logger } from 'pino';
+import { startPeriodicJob } from '../periodic-job.js';
 import type { AnalyticsStore } from './store.js';
 
 export const NUMBERING_SWEEP_INTERVAL_MS = 60_000;
@@ -69,27 +70,17 @@ export function startNumberingSweep(
   }: NumberingSweepOptions = {},
 ): () => Promise<void> {
   let swept = new Date(clock().getTime() - delayMs - NUMBERING_SWEEP_FIRST_SPAN_MS);
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = running.then(async () => {
-      const to = new Date(Math.floor((clock().getTime() - delayMs) / 1000) * 1000);
-      if (to <= swept) return;
-      try {
-        const users = await sweepNumberedUsers(store, swept, to);
-        swept = to;
-        if (users > 0) logger.debug({ users }, 'numbering sweep: days of newly numbered users added again');
-      } catch (error) {
-        logger.error({ err: error }, 'numbering sweep failed; the next one retries it');
-      }
-    });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicJob(async () => {
+    const to = new Date(Math.floor((clock().getTime() - delayMs) / 1000) * 1000);
+    if (to <= swept) return;
+    try {
+      const users = await sweepNumberedUsers(store, swept, to);
+      swept = to;
+      if (users > 0) logger.debug({ users }, 'numbering sweep: days of newly numbered users added again');
+    } catch (error) {
+      logger.error({ err: error }, 'numbering sweep failed; the next one retries it');
+    }
+  }, intervalMs);
 }
 
 /** DateTime parameters take whole seconds since the epoch. */

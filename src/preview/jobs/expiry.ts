@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { deleteProjectData } from '../../analytics/project-data.js';
 import { projectsNotLocked } from '../../db/project-lock.js';
 import { deleteProjects, expiredPreviewIds } from '../../db/projects.js';
+import { startPeriodicJob } from '../../periodic-job.js';
 import type { Stores } from '../../stores.js';
 import { repairProjects } from './repair-projects.js';
 
@@ -30,7 +31,7 @@ export function startPreviewExpiry(
   logger: Logger,
   intervalMs = PREVIEW_EXPIRY_INTERVAL_MS,
 ): () => Promise<void> {
-  let running: Promise<unknown> = repairProjects(stores).then(
+  const repaired = repairProjects(stores).then(
     ({ orphans, staleGenerations }) =>
       (orphans.length > 0 || staleGenerations.length > 0) &&
       logger.warn(
@@ -39,19 +40,13 @@ export function startPreviewExpiry(
       ),
     (error: unknown) => logger.error({ err: error }, 'crash repair failed; `pulse previews prune` retries it'),
   );
-  const tick = () => {
-    running = running
-      .then(() => prunePreviews(stores, new Date()))
-      .then(
+  return startPeriodicJob(
+    () =>
+      prunePreviews(stores, new Date()).then(
         (ids) => ids.length > 0 && logger.info({ count: ids.length }, 'expired preview projects deleted'),
         (error: unknown) => logger.error({ err: error }, 'preview cleanup failed; will retry'),
-      );
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+      ),
+    intervalMs,
+    repaired,
+  );
 }
