@@ -106,7 +106,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
   }));
   const stopPruning = startPreviewExpiry(stores, logger);
-  const stopSweep = startNumberingSweep(stores.analytics, logger);
+  // chDB runs one statement at a time: no insert can miss another's rows there, so nothing to sweep.
+  const stopSweep = stores.analytics.concurrentInserts ? startNumberingSweep(stores.analytics, logger) : async () => {};
   keepAlive.start();
   spares.start();
   let stopping: Promise<void> | undefined;

@@ -36,6 +36,7 @@ export async function openChdb(options: ChdbOptions): Promise<AnalyticsStore> {
   const { client, rawInsert } = createChdbClient(options);
   const store = clientStore({
     engine: 'chdb',
+    concurrentInserts: false,
     client,
     rows: (statements, settings) => chdbRows(statements, rawInsert, settings),
   });

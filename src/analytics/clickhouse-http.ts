@@ -19,6 +19,7 @@ export async function openClickHouseHttp({ url }: ClickHouseHttpOptions): Promis
   const client = createClient({ url, clickhouse_settings: settings, request_timeout: REQUEST_TIMEOUT_MS });
   const store = clientStore({
     engine: 'http',
+    concurrentInserts: true,
     client,
     rows: (statements, extra) => serverRows(statements, clientSend(client, extra)),
   });

@@ -40,6 +40,7 @@ export interface RowMover {
 
 export interface ClientStoreOptions {
   engine: string;
+  concurrentInserts: boolean;
   client: ClickHouseClient;
   /** Built once the store's statements exist (a mover may run statements of its own), with the store's settings. */
   rows: (statements: Statements, settings: Settings) => RowMover;
@@ -48,7 +49,7 @@ export interface ClientStoreOptions {
 }
 
 export function clientStore(options: ClientStoreOptions): AnalyticsStore {
-  const { engine, client, settings } = options;
+  const { engine, concurrentInserts, client, settings } = options;
   const clickhouse_settings = settings as ClickHouseSettings | undefined;
   const statements: Statements = {
     async query<Row>(query: string, query_params: QueryParams = {}) {
@@ -71,6 +72,7 @@ export function clientStore(options: ClientStoreOptions): AnalyticsStore {
   let closed = false;
   return {
     engine,
+    concurrentInserts,
     ...statements,
     async insert(table, rows, insertOptions = {}) {
       if (!('jsonEachRow' in rows) && rows.length === 0) return;

@@ -46,7 +46,7 @@ const SWEEP = `
 
 /** Backfills again the days of the users numbered in [from, to); returns how many users that was. */
 export async function sweepNumberedUsers(store: AnalyticsStore, from: Date, to: Date): Promise<number> {
-  const params = { from: seconds(from), to: seconds(to) };
+  const params = { from: dateTime(from), to: dateTime(to) };
   const [row] = await store.query<{ users: number }>(`SELECT count() AS users FROM (${FRESH})`, params);
   const users = Number(row?.users ?? 0);
   if (users > 0) await store.command(SWEEP, params);
@@ -83,5 +83,5 @@ export function startNumberingSweep(
   }, intervalMs);
 }
 
-/** DateTime parameters take whole seconds since the epoch. */
-const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
+/** A DateTime parameter as text (UTC, whole seconds): a short number is not read as seconds since 1970. */
+const dateTime = (at: Date) => at.toISOString().slice(0, 19).replace('T', ' ');

@@ -39,6 +39,11 @@ export interface Staged {
 export interface AnalyticsStore extends AnalyticsReader {
   /** Which engine answers (`chdb` or `http`): for logs and /readyz, never to branch on. */
   readonly engine: string;
+  /**
+   * Whether inserts sent together run at the same time (a ClickHouse server), so one insert's views may
+   * miss another's rows (src/analytics/numbering-sweep.ts); chDB runs one statement at a time.
+   */
+  readonly concurrentInserts: boolean;
   /** A statement that returns no rows (DELETE, ALTER, CREATE, INSERT … SELECT …). */
   command(sql: string, params?: QueryParams): Promise<void>;
   /** Inserts rows, in batches the driver picks; all-or-nothing only within one batch. */

@@ -9,6 +9,7 @@ export function openServerRowsOnChdb(dataDir: string): AnalyticsStore {
   const { client } = createChdbClient({ dataDir });
   return clientStore({
     engine: 'chdb',
+    concurrentInserts: false,
     client,
     rows: (statements, settings) => serverRows(statements, clientSend(client, settings)),
   });
