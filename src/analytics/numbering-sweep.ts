@@ -56,7 +56,8 @@ export async function sweepNumberedUsers(store: AnalyticsStore, from: Date, to: 
 export interface NumberingSweepOptions {
   intervalMs?: number;
   delayMs?: number;
-  clock?: () => Date;
+  /** ClickHouse's own clock by default: it is what stamped the numbers (a server's may differ from ours). */
+  clock?: () => Promise<Date>;
 }
 
 /** Sweeps every interval up to (now − delay), from where the last sweep that succeeded ended; returns stop. */
@@ -66,14 +67,16 @@ export function startNumberingSweep(
   {
     intervalMs = NUMBERING_SWEEP_INTERVAL_MS,
     delayMs = NUMBERING_SWEEP_DELAY_MS,
-    clock = () => new Date(),
+    clock = () => clickHouseNow(store),
   }: NumberingSweepOptions = {},
 ): () => Promise<void> {
-  let swept = new Date(clock().getTime() - delayMs - NUMBERING_SWEEP_FIRST_SPAN_MS);
+  let swept: Date | undefined;
   return startPeriodicJob(async () => {
-    const to = new Date(Math.floor((clock().getTime() - delayMs) / 1000) * 1000);
-    if (to <= swept) return;
     try {
+      const now = (await clock()).getTime();
+      swept ??= new Date(now - delayMs - NUMBERING_SWEEP_FIRST_SPAN_MS);
+      const to = new Date(Math.floor((now - delayMs) / 1000) * 1000);
+      if (to <= swept) return;
       const users = await sweepNumberedUsers(store, swept, to);
       swept = to;
       if (users > 0) logger.debug({ users }, 'numbering sweep: days of newly numbered users added again');
@@ -81,6 +84,11 @@ export function startNumberingSweep(
       logger.error({ err: error }, 'numbering sweep failed; the next one retries it');
     }
   }, intervalMs);
+}
+
+async function clickHouseNow(store: AnalyticsStore): Promise<Date> {
+  const [row] = await store.query<{ now: number }>('SELECT toUnixTimestamp(now()) AS now');
+  return new Date(Number(row?.now) * 1000);
 }
 
 /** A DateTime parameter as text (UTC, whole seconds): a short number is not read as seconds since 1970. */

@@ -232,11 +232,15 @@ describe('user numbers and active days (ClickHouse migrations 0008 and 0009)', (
     const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const stop = startNumberingSweep(store, logger, {
       intervalMs: 3_600_000,
-      clock: () => new Date(Date.now() + 62_000),
+      clock: async () => new Date(Date.now() + 62_000),
     });
     await stop();
     await swept('race-job');
     expect(lines).toEqual([expect.objectContaining({ level: 20, users: expect.any(Number) })]);
+    // By default the job reads ClickHouse's clock, which stamped the numbers (a delay below 0 reaches now).
+    await race('race-clock');
+    await startNumberingSweep(store, logger, { intervalMs: 3_600_000, delayMs: -2_000 })();
+    await swept('race-clock');
   });
 
   it('gives each of 30,000 users mirrored in one insert a distinct number, 1 to 30,000', async () => {
