@@ -8,11 +8,11 @@ import type { Logger } from 'pino';
 import { startPeriodicJob } from '../periodic-job.js';
 import type { AnalyticsStore } from './store.js';
 
-export const NUMBERING_SWEEP_INTERVAL_MS = 60_000;
+const NUMBERING_SWEEP_INTERVAL_MS = 60_000;
 /** Users numbered this recently wait for the next sweep: an insert racing their numbering may still run. */
-export const NUMBERING_SWEEP_DELAY_MS = 60_000;
+const NUMBERING_SWEEP_DELAY_MS = 60_000;
 /** How far back the first sweep after a start looks. */
-export const NUMBERING_SWEEP_FIRST_SPAN_MS = 3_600_000;
+const NUMBERING_SWEEP_FIRST_SPAN_MS = 3_600_000;
 
 const FRESH = `SELECT project_id, user_id, n FROM analytics_internal.recently_numbered
   WHERE numbered_at >= {from:DateTime('UTC')} AND numbered_at < {to:DateTime('UTC')}`;
